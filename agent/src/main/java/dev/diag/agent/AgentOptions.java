@@ -1,0 +1,90 @@
+package dev.diag.agent;
+
+import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.node.BadNodeNameException;
+import dev.diag.protocol.node.NodeName;
+
+/**
+ * The agent's options, from {@code -javaagent:diag-agent.jar=name=orders,port=0} or from code.
+ * The same words as the shell's flags (docs/options.md).
+ *
+ * <pre>
+ * name=NAME          node name (default: "jvm" + pid)
+ * port=N             TCP port, 0 for any free one (default 0)
+ * bind=ADDRESS       listen address (default 127.0.0.1: loopback only)
+ * cookie-file=PATH   cookie to use (default $DIAG_COOKIE_FILE, then ~/.diag/cookie)
+ * max-frame=BYTES    largest frame accepted after authentication (default 16 MiB)
+ * </pre>
+ */
+public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame) {
+
+    public static AgentOptions defaults() {
+        return new AgentOptions("jvm" + ProcessHandle.current().pid(), 0, "127.0.0.1", null, FrameLimits.DEFAULT_MAX);
+    }
+
+    public AgentOptions withName(String newName) {
+        return new AgentOptions(newName, port, bind, cookieFile, maxFrame);
+    }
+
+    /** Parses a comma-separated option string; null or empty means the defaults. */
+    public static AgentOptions parse(String text) throws BadOptionException {
+        AgentOptions options = defaults();
+        if (text == null || text.isBlank()) {
+            return options;
+        }
+        String name = options.name;
+        int port = options.port;
+        String bind = options.bind;
+        String cookieFile = options.cookieFile;
+        int maxFrame = options.maxFrame;
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new BadOptionException("agent option '" + pair + "' is not key=value");
+            }
+            String key = pair.substring(0, eq).strip();
+            String value = pair.substring(eq + 1).strip();
+            switch (key) {
+                case "name" -> name = checkName(value);
+                case "port" -> port = number(key, value, 0, 65535);
+                case "bind" -> bind = value;
+                case "cookie-file" -> cookieFile = value;
+                case "max-frame" -> maxFrame = number(key, value, FrameLimits.PRE_AUTH_MAX, Integer.MAX_VALUE - 8);
+                default -> throw new BadOptionException("unknown agent option '" + key
+                        + "'; known: name, port, bind, cookie-file, max-frame");
+            }
+        }
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame);
+    }
+
+    private static String checkName(String value) throws BadOptionException {
+        try {
+            NodeName parsed = NodeName.parse(value);
+            if (parsed.host() != null) {
+                throw new BadOptionException("agent option name=" + value + " must be a bare name; the host is this one");
+            }
+            return parsed.name();
+        } catch (BadNodeNameException e) {
+            throw new BadOptionException(e.getMessage());
+        }
+    }
+
+    private static int number(String key, String value, int min, int max) throws BadOptionException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new BadOptionException("agent option " + key + "=" + value + " must be a number from " + min + " to " + max);
+    }
+
+    /** An option string that cannot be used; the message says which option and why. */
+    public static final class BadOptionException extends Exception {
+        public BadOptionException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.diag.agent.functions;
+
+/**
+ * One diagnostic function, as the shell calls it by name: {@code memory()}, {@code memory(heap)}.
+ * Implementations are small, stateless and return a plain record from dev.diag.protocol.result;
+ * the shell renders it. They run on the agent's call threads, never on the I/O thread.
+ */
+public interface DiagFunction {
+
+    /** The name the shell calls, e.g. "memory". */
+    String name();
+
+    /** Fewest arguments accepted. */
+    int minArity();
+
+    /** Most arguments accepted. */
+    int maxArity();
+
+    /** What calling this costs the target, shown by help(Fn) and checked by the console. */
+    Impact impact();
+
+    Object call(Args args, CallContext context) throws FunctionException;
+}

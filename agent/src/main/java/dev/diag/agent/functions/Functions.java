@@ -1,0 +1,29 @@
+package dev.diag.agent.functions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every function the agent answers, in one declarative list; the shell's table must match it. */
+public final class Functions {
+    private final Map<String, DiagFunction> byName = new LinkedHashMap<>();
+
+    private Functions(List<DiagFunction> functions) {
+        for (DiagFunction function : functions) {
+            byName.put(function.name(), function);
+        }
+    }
+
+    public static Functions all() {
+        return new Functions(List.of(
+                new Memory()));
+    }
+
+    public DiagFunction find(String name) {
+        return byName.get(name);
+    }
+
+    public List<DiagFunction> list() {
+        return List.copyOf(byName.values());
+    }
+}

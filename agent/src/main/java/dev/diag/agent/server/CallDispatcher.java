@@ -1,0 +1,94 @@
+package dev.diag.agent.server;
+
+import dev.diag.agent.functions.Args;
+import dev.diag.agent.functions.DiagFunction;
+import dev.diag.agent.functions.FunctionException;
+import dev.diag.agent.functions.Functions;
+import dev.diag.protocol.message.CallError;
+import dev.diag.protocol.message.Message;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs each request's function on the {@link CallExecutor} and answers it: exactly one reply
+ * (or stream end) per request, whether the call returned, failed, was cancelled or the
+ * connection closed. Nothing a function throws, not even an Error, escapes into the target.
+ */
+final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
+    private final Functions functions;
+    private final CallExecutor executor;
+    private final Map<Long, RunningCall> running = new ConcurrentHashMap<>();
+
+    CallDispatcher(Functions functions, CallExecutor executor) {
+        super(Message.class);
+        this.functions = functions;
+        this.executor = executor;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Message message) {
+        if (message instanceof Message.Request request) {
+            start(ctx, request);
+        } else if (message instanceof Message.Cancel cancel) {
+            RunningCall call = running.remove(cancel.cancel());
+            if (call != null) {
+                call.cancel();
+            }
+        } else {
+            ctx.writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED,
+                    "the agent accepts only requests and cancels")));
+        }
+    }
+
+    private void start(ChannelHandlerContext ctx, Message.Request request) {
+        DiagFunction function = functions.find(request.fn());
+        int arity = request.args().size();
+        if (function == null) {
+            ctx.writeAndFlush(Message.Reply.failure(request.id(), new CallError(CallError.UNKNOWN_FUNCTION,
+                    "this node has no function " + request.fn() + "/" + arity)));
+            return;
+        }
+        if (arity < function.minArity() || arity > function.maxArity()) {
+            ctx.writeAndFlush(Message.Reply.failure(request.id(), new CallError(CallError.BAD_ARGUMENT,
+                    function.name() + " takes " + arityText(function) + ", not " + arity)));
+            return;
+        }
+        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()));
+        running.put(request.id(), call);
+        try {
+            call.runsAs(executor.submit(() -> run(function, request, call)));
+        } catch (RejectedExecutionException e) {
+            call.fail(new CallError(CallError.BUSY, "the node is busy with other diag calls; try again shortly"));
+        }
+    }
+
+    private static void run(DiagFunction function, Message.Request request, RunningCall call) {
+        try {
+            Object result = function.call(new Args(function.name(), request.args()), call);
+            call.succeed(result);
+        } catch (FunctionException e) {
+            call.fail(e.toError());
+        } catch (Throwable t) {
+            // Includes OutOfMemoryError in a starved target: answer and stay up.
+            call.fail(new CallError(CallError.FAILED, function.name() + " failed inside the node: " + t));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        // Calls die with their connection, as recon's tracer dies with its shell.
+        running.values().forEach(RunningCall::abandon);
+        running.clear();
+        ctx.fireChannelInactive();
+    }
+
+    private static String arityText(DiagFunction f) {
+        if (f.minArity() == f.maxArity()) {
+            return f.minArity() == 1 ? "1 argument" : f.minArity() + " arguments";
+        }
+        return f.minArity() + " to " + f.maxArity() + " arguments";
+    }
+}

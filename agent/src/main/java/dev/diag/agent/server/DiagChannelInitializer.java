@@ -1,0 +1,59 @@
+package dev.diag.agent.server;
+
+import dev.diag.agent.functions.Functions;
+import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.handshake.AgentHandshake;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import java.security.SecureRandom;
+
+/**
+ * Builds each connection's pipeline, and knows its order.
+ *
+ * <pre>
+ * before authentication:  FrameDecoder(4 KiB) → FrameEncoder → HandshakeHandler
+ * after:                  FrameDecoder(cap)   → FrameEncoder → FrameAuthenticator → MessageCodecHandler → CallDispatcher
+ * </pre>
+ *
+ * Framing first, so every byte is bounded before anything interprets it; the handshake is the
+ * last handler until it succeeds, so nothing behind it can see an unauthenticated frame; the
+ * authenticator sits below the codec, so only checked payloads are ever parsed as JSON.
+ */
+final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private final String agentName;
+    private final Cookie cookie;
+    private final int maxFrame;
+    private final Functions functions;
+    private final CallExecutor executor;
+    private final RefusalLog refusals = new RefusalLog();
+    private final SecureRandom random = new SecureRandom();
+
+    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor) {
+        this.agentName = agentName;
+        this.cookie = cookie;
+        this.maxFrame = maxFrame;
+        this.functions = functions;
+        this.executor = executor;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        FrameDecoder decoder = new FrameDecoder();
+        channel.pipeline()
+                .addLast("frame-decoder", decoder)
+                .addLast("frame-encoder", FrameEncoder.INSTANCE)
+                .addLast("handshake", new HandshakeHandler(new AgentHandshake(cookie, agentName, random),
+                        (ctx, accepted) -> installSession(ctx, decoder, accepted), refusals));
+    }
+
+    private void installSession(ChannelHandlerContext handshake, FrameDecoder decoder, AgentHandshake.Accepted accepted) {
+        decoder.raiseLimit(maxFrame);
+        ChannelPipeline pipeline = handshake.pipeline();
+        pipeline.addLast("authenticator", new FrameAuthenticator(accepted.keys().agentOpener(),
+                        accepted.keys().agentSealer(), refusals))
+                .addLast("message-codec", new MessageCodecHandler())
+                .addLast("dispatcher", new CallDispatcher(functions, executor));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.diag.agent.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.agent.functions.CallContext;
+import dev.diag.protocol.message.CallError;
+import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.Message;
+import io.netty.channel.ChannelHandlerContext;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/**
+ * One call in flight. The first of succeed, fail or cancel answers it; later ones do nothing,
+ * so a call that finishes as its cancel arrives still gets exactly one answer. A call that has
+ * emitted rows is a stream, and its answer is an {@link Message.End}.
+ */
+final class RunningCall implements CallContext {
+    private final ChannelHandlerContext ctx;
+    private final long id;
+    private final Runnable onDone;
+    private volatile boolean answered;
+    private volatile boolean cancelled;
+    private volatile boolean streamed;
+    private volatile Future<?> future;
+
+    RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone) {
+        this.ctx = ctx;
+        this.id = id;
+        this.onDone = onDone;
+    }
+
+    void runsAs(Future<?> task) {
+        future = task;
+        if (cancelled) {
+            task.cancel(true);
+        }
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled || !ctx.channel().isActive();
+    }
+
+    @Override
+    public void emit(List<?> rows) {
+        streamed = true;
+        ctx.writeAndFlush(new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList()));
+    }
+
+    void succeed(Object result) {
+        answer(streamed ? new Message.End(id, true, Json.mapper().valueToTree(result), null)
+                : Message.Reply.success(id, result));
+    }
+
+    void fail(CallError error) {
+        answer(streamed ? new Message.End(id, false, null, error) : Message.Reply.failure(id, error));
+    }
+
+    /** The caller asked to stop: answer "cancelled" now and interrupt the work. */
+    void cancel() {
+        cancelled = true;
+        fail(new CallError(CallError.CANCELLED, "call cancelled by the caller"));
+        interrupt();
+    }
+
+    /** The connection is gone: nobody to answer, just stop the work. */
+    void abandon() {
+        cancelled = true;
+        answered = true;
+        interrupt();
+    }
+
+    private void interrupt() {
+        Future<?> task = future;
+        if (task != null) {
+            task.cancel(true);
+        }
+    }
+
+    private synchronized void answer(Message message) {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        onDone.run();
+        ctx.writeAndFlush(message);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.diag.protocol.cookie;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where diag keeps its files: {@code ~/.diag}, or {@code $DIAG_HOME} when set. Holds the cookie,
+ * the node registry ({@code nodes/}) and the console history.
+ */
+public record DiagHome(Path dir) {
+
+    public static DiagHome fromEnvironment() {
+        return from(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static DiagHome from(Map<String, String> env, String userHome) {
+        String override = env.get("DIAG_HOME");
+        if (override != null && !override.isBlank()) {
+            return new DiagHome(Path.of(override).toAbsolutePath());
+        }
+        return new DiagHome(Path.of(userHome, ".diag"));
+    }
+
+    public Path cookie() {
+        return dir.resolve("cookie");
+    }
+
+    public Path nodes() {
+        return dir.resolve("nodes");
+    }
+
+    public Path history() {
+        return dir.resolve("history");
+    }
+
+    /**
+     * The cookie file to use: an explicit {@code --cookie-file} / {@code cookie-file=} first,
+     * then {@code $DIAG_COOKIE_FILE}, then {@code cookie} in this home.
+     */
+    public Path cookieFile(String explicit) {
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String fromEnv = System.getenv("DIAG_COOKIE_FILE");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return cookie();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.diag.protocol.handshake;
+
+import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.frame.SessionMac;
+import java.security.SecureRandom;
+
+/**
+ * The agent's side of the handshake: {@link #challenge} the HELLO, then {@link #verify} the
+ * PROOF. The agent proves itself only after the client has, so a client without the cookie
+ * learns nothing but "refused". On failure {@link AgentHandshakeException#reply()} is the
+ * REJECT body to send before closing.
+ */
+public final class AgentHandshake {
+    private final Cookie cookie;
+    private final String agentName;
+    private final SecureRandom random;
+    private Transcript transcript;
+
+    public AgentHandshake(Cookie cookie, String agentName, SecureRandom random) {
+        this.cookie = cookie;
+        this.agentName = agentName;
+        this.random = random;
+    }
+
+    public byte[] challenge(byte[] helloBody) throws AgentHandshakeException {
+        HandshakeMessage.Hello hello = expect(helloBody, HandshakeMessage.Hello.class);
+        if (hello.version() != HandshakeMessage.VERSION) {
+            throw new AgentHandshakeException(HandshakeException.Failure.VERSION, RejectReason.VERSION,
+                    "agent speaks diag protocol " + HandshakeMessage.VERSION);
+        }
+        byte[] nonce = new byte[HandshakeMessage.NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] challenge = new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce, agentName).encode();
+        transcript = new Transcript(helloBody, challenge);
+        return challenge;
+    }
+
+    /** Checks the client's PROOF; returns the WELCOME body and the session keys. */
+    public Accepted verify(byte[] proofBody) throws AgentHandshakeException {
+        if (transcript == null) {
+            throw new IllegalStateException("verify before challenge");
+        }
+        HandshakeMessage.Proof proof = expect(proofBody, HandshakeMessage.Proof.class);
+        if (!SessionMac.equal(transcript.clientProof(cookie), proof.mac())) {
+            throw new AgentHandshakeException(HandshakeException.Failure.WRONG_COOKIE, RejectReason.BAD_PROOF,
+                    "proof does not match this node's cookie");
+        }
+        byte[] welcome = new HandshakeMessage.Welcome(transcript.agentProof(cookie, proof.mac())).encode();
+        return new Accepted(welcome, transcript.sessionKeys(cookie));
+    }
+
+    public record Accepted(byte[] welcome, SessionKeys keys) {
+    }
+
+    private static <T extends HandshakeMessage> T expect(byte[] body, Class<T> type) throws AgentHandshakeException {
+        HandshakeMessage message;
+        try {
+            message = HandshakeMessage.decode(body);
+        } catch (MalformedHandshakeException e) {
+            throw new AgentHandshakeException(HandshakeException.Failure.MALFORMED, RejectReason.MALFORMED,
+                    e.getMessage());
+        }
+        if (!type.isInstance(message)) {
+            throw new AgentHandshakeException(HandshakeException.Failure.MALFORMED, RejectReason.MALFORMED,
+                    "expected " + type.getSimpleName().toUpperCase());
+        }
+        return type.cast(message);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.diag.protocol.handshake;
+
+import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.frame.SessionMac;
+import java.security.SecureRandom;
+
+/**
+ * The client's side of the handshake: {@link #hello()}, then {@link #prove} the CHALLENGE,
+ * then {@link #finish} on the WELCOME, which checks that the agent holds the cookie too.
+ * Used once per connection.
+ */
+public final class ClientHandshake {
+    private final Cookie cookie;
+    private final byte[] hello;
+    private Transcript transcript;
+    private byte[] clientProof;
+    private String agentName;
+
+    public ClientHandshake(Cookie cookie, String clientName, SecureRandom random) {
+        this.cookie = cookie;
+        byte[] nonce = new byte[HandshakeMessage.NONCE_BYTES];
+        random.nextBytes(nonce);
+        this.hello = new HandshakeMessage.Hello(HandshakeMessage.VERSION, nonce, clientName).encode();
+    }
+
+    public byte[] hello() {
+        return hello.clone();
+    }
+
+    /** Answers the agent's CHALLENGE with our PROOF, or explains its REJECT. */
+    public byte[] prove(byte[] challengeBody) throws HandshakeException {
+        HandshakeMessage message = HandshakeMessage.decode(challengeBody);
+        if (message instanceof HandshakeMessage.Reject reject) {
+            throw refusal(reject);
+        }
+        if (!(message instanceof HandshakeMessage.Challenge challenge)) {
+            throw new MalformedHandshakeException("expected CHALLENGE from the agent");
+        }
+        if (challenge.version() != HandshakeMessage.VERSION) {
+            throw new HandshakeException(HandshakeException.Failure.VERSION,
+                    "the node speaks diag protocol " + challenge.version() + ", this shell speaks "
+                            + HandshakeMessage.VERSION);
+        }
+        transcript = new Transcript(hello, challengeBody);
+        clientProof = transcript.clientProof(cookie);
+        agentName = challenge.name();
+        return new HandshakeMessage.Proof(clientProof).encode();
+    }
+
+    /** Checks the agent's WELCOME; only then is the agent's name worth believing. */
+    public SessionKeys finish(byte[] welcomeBody) throws HandshakeException {
+        if (transcript == null) {
+            throw new IllegalStateException("finish before prove");
+        }
+        HandshakeMessage message = HandshakeMessage.decode(welcomeBody);
+        if (message instanceof HandshakeMessage.Reject reject) {
+            throw refusal(reject);
+        }
+        if (!(message instanceof HandshakeMessage.Welcome welcome)) {
+            throw new MalformedHandshakeException("expected WELCOME from the agent");
+        }
+        if (!SessionMac.equal(transcript.agentProof(cookie, clientProof), welcome.mac())) {
+            throw new HandshakeException(HandshakeException.Failure.AGENT_NOT_AUTHENTIC,
+                    "the node could not prove that it holds our cookie");
+        }
+        return transcript.sessionKeys(cookie);
+    }
+
+    /** The name the agent gave in its CHALLENGE; authentic only after {@link #finish}. */
+    public String agentName() {
+        return agentName;
+    }
+
+    private static HandshakeException refusal(HandshakeMessage.Reject reject) {
+        return switch (reject.reason()) {
+            case BAD_PROOF -> new HandshakeException(HandshakeException.Failure.WRONG_COOKIE,
+                    "the node refused our cookie");
+            case VERSION -> new HandshakeException(HandshakeException.Failure.VERSION,
+                    "the node refused our protocol version: " + reject.text());
+            default -> new MalformedHandshakeException("the node refused the handshake: " + reject.text());
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.diag.protocol.result;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds {@code memory(Kind)} accepts, shared so the shell can complete them. */
+public enum MemoryKind {
+    TOTAL("resident set of the process"),
+    HEAP("heap in use"),
+    NON_HEAP("non-heap pools in use"),
+    METASPACE("metaspace in use"),
+    CODE_CACHE("code cache in use"),
+    DIRECT("direct byte buffers"),
+    MAPPED("memory-mapped buffers"),
+    STACKS("thread stack estimate");
+
+    private final String meaning;
+
+    MemoryKind(String meaning) {
+        this.meaning = meaning;
+    }
+
+    public String atom() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public static Optional<MemoryKind> of(String atom) {
+        return Arrays.stream(values()).filter(k -> k.atom().equals(atom)).findFirst();
+    }
+
+    public static String atoms() {
+        return String.join(", ", Arrays.stream(values()).map(MemoryKind::atom).toList());
+    }
+}

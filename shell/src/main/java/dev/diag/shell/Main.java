@@ -1,0 +1,78 @@
+package dev.diag.shell;
+
+import dev.diag.shell.cli.AttachCommand;
+import dev.diag.shell.cli.ConnectionOptions;
+import dev.diag.shell.cli.DemoCommand;
+import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.cli.ExitCode;
+import dev.diag.shell.cli.ScriptRunner;
+import dev.diag.shell.repl.Console;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code diag} command. With {@code --cmd}, runs calls and exits (scripts); without, opens a
+ * console on the node. Every failure is one sentence on stderr and a documented exit code.
+ */
+@Command(name = "diag", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Live diagnostics for a running JVM, in the manner of erl -remsh.%n"
+                + "  diag --cmd memory --node orders     one call, then exit%n"
+                + "  diag attach orders                  a console on the node",
+        subcommands = {AttachCommand.class, DemoCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--cmd", paramLabel = "EXPR",
+            description = "call to run, e.g. memory or 'erlang:memory(heap).'; repeat for several, run in order")
+    List<String> commands = new ArrayList<>();
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws DiagException {
+        if (commands.isEmpty()) {
+            return Console.run(connection.connector(), connection.node());
+        }
+        return ScriptRunner.run(connection.connector(), connection.node(), commands, connection.printer());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Main());
+        for (CommandLine command : line.getSubcommands().values()) {
+            command.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
+        }
+        line.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
+        line.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("diag: " + e.getMessage() + " (diag --help lists the options)");
+            return ExitCode.USAGE.code;
+        });
+        line.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof DiagException diag) {
+                command.getErr().println("diag: " + diag.getMessage());
+                return diag.exit().code;
+            }
+            command.getErr().println("diag: internal error, please report it: " + e);
+            return ExitCode.CALL_FAILED.code;
+        });
+        return line;
+    }
+
+    /** The version in the shell jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"diag " + (version == null ? "(development build)" : version)
+                    + " on Java " + Runtime.version()};
+        }
+    }
+}

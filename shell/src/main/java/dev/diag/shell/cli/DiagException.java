@@ -1,0 +1,18 @@
+package dev.diag.shell.cli;
+
+/**
+ * A failure the user can act on: one plain sentence (no stack trace) and the exit code a
+ * script sees. Everything that goes wrong in the shell ends up as one of these.
+ */
+public final class DiagException extends Exception {
+    private final ExitCode exit;
+
+    public DiagException(ExitCode exit, String sentence) {
+        super(sentence, null, false, false);
+        this.exit = exit;
+    }
+
+    public ExitCode exit() {
+        return exit;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.diag.shell.cli;
+
+/**
+ * The width one-shot output should fit. bin/diag passes the terminal's columns in
+ * {@code diag.columns} when stdout is a terminal; piped output is not cut at all. (Asking JLine
+ * would load a terminal library on the path that must start fastest.)
+ */
+public final class TerminalWidth {
+    private static final int UNLIMITED = Integer.MAX_VALUE / 2;
+
+    private TerminalWidth() {
+    }
+
+    public static int ofStdout() {
+        String columns = System.getProperty("diag.columns", System.getenv("COLUMNS"));
+        try {
+            int width = Integer.parseInt(columns == null ? "" : columns.strip());
+            return width >= 20 ? width : UNLIMITED;
+        } catch (NumberFormatException e) {
+            return UNLIMITED;
+        }
+    }
+}

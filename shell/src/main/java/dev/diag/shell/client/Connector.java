@@ -1,0 +1,110 @@
+package dev.diag.shell.client;
+
+import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.cookie.CookieFile;
+import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.handshake.HandshakeException;
+import dev.diag.protocol.node.NodeRegistry;
+import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.cli.ExitCode;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Opens an authenticated session to a node by the name the user typed, and turns every way
+ * that can fail into one sentence with its exit code. A node that cannot be reached and a node
+ * that refuses our cookie are different problems (Erlang calls both "nodedown"); so are they here.
+ */
+public final class Connector {
+    private final DiagHome home;
+    private final String cookieFile;
+    private final int timeoutMillis;
+
+    public Connector(DiagHome home, String cookieFile, int timeoutMillis) {
+        this.home = home;
+        this.cookieFile = cookieFile;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public DiagHome home() {
+        return home;
+    }
+
+    public int timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public NodeResolver resolver() {
+        return new NodeResolver(new NodeRegistry(home.nodes()));
+    }
+
+    public Connection open(String typedNode) throws DiagException {
+        NodeResolver.Target target = resolver().resolve(typedNode);
+        Cookie cookie = cookie();
+        String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort();
+        try {
+            return new Connection(target.display(), DiagClient.connect(target.address(), cookie, timeoutMillis));
+        } catch (HandshakeException e) {
+            throw switch (e.failure()) {
+                case WRONG_COOKIE -> new DiagException(ExitCode.AUTH_REFUSED, target.display()
+                        + " refused our cookie (" + cookiePath() + "): use the node's cookie file, "
+                        + "with --cookie-file or DIAG_COOKIE_FILE.");
+                case AGENT_NOT_AUTHENTIC -> new DiagException(ExitCode.AUTH_REFUSED, "the peer at "
+                        + target.address().getHostString() + ":" + target.address().getPort()
+                        + " could not prove it holds our cookie: it is not " + target.display()
+                        + " or uses another cookie; nothing was sent to it.");
+                case VERSION -> new DiagException(ExitCode.UNREACHABLE, where + " speaks another diag protocol: "
+                        + e.getMessage() + "; use a shell of the node's version.");
+                case MALFORMED -> new DiagException(ExitCode.UNREACHABLE, where
+                        + " did not answer like a diag node (" + e.getMessage() + ").");
+            };
+        } catch (ConnectException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where
+                    + ": connection refused; is the node still running? bin/diag nodes lists local nodes.");
+        } catch (SocketTimeoutException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, where + " did not answer within "
+                    + timeoutMillis / 1000 + " s; try again, or raise --timeout.");
+        } catch (UnknownHostException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + target.display()
+                    + ": unknown host " + e.getMessage() + ".");
+        } catch (EOFException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, where
+                    + " closed the connection during the handshake; it may not be a diag node.");
+        } catch (IOException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private Cookie cookie() throws DiagException {
+        Path path = cookiePath();
+        try {
+            return CookieFile.load(path);
+        } catch (NoSuchFileException e) {
+            throw new DiagException(ExitCode.AUTH_REFUSED, "there is no cookie at " + path
+                    + ": a node creates it on first start; copy the node's cookie there or pass --cookie-file.");
+        } catch (IOException e) {
+            throw new DiagException(ExitCode.AUTH_REFUSED, "cannot use the cookie: " + e.getMessage() + ".");
+        }
+    }
+
+    private Path cookiePath() {
+        return home.cookieFile(cookieFile);
+    }
+
+    /** An open session and the node's display name. */
+    public record Connection(String node, DiagClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // closing a socket that is already gone
+            }
+        }
+    }
+}

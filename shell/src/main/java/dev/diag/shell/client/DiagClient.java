@@ -1,0 +1,130 @@
+package dev.diag.shell.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.frame.FrameIO;
+import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.frame.FrameOpener;
+import dev.diag.protocol.frame.FrameSealer;
+import dev.diag.protocol.handshake.ClientHandshake;
+import dev.diag.protocol.handshake.HandshakeException;
+import dev.diag.protocol.handshake.SessionKeys;
+import dev.diag.protocol.message.Message;
+import dev.diag.protocol.message.MessageCodec;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shell's side of one session: plain blocking sockets and the protocol module, no Netty,
+ * so a one-shot {@code diag --cmd} starts fast. One call at a time; {@link #cancel} may be
+ * called from another thread (Ctrl-C) while {@link #call} waits.
+ */
+public final class DiagClient implements AutoCloseable {
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final FrameSealer sealer;
+    private final FrameOpener opener;
+    private final String agentName;
+    private long nextId = 1;
+    private volatile long current;
+
+    private DiagClient(Socket socket, DataInputStream in, SessionKeys keys, String agentName) throws IOException {
+        this.socket = socket;
+        this.in = in;
+        this.out = socket.getOutputStream();
+        this.sealer = keys.clientSealer();
+        this.opener = keys.clientOpener();
+        this.agentName = agentName;
+    }
+
+    /**
+     * Connects and authenticates within {@code timeoutMillis}. Failing to connect throws a plain
+     * {@link IOException}; a refused or failed handshake a {@link HandshakeException}.
+     */
+    public static DiagClient connect(InetSocketAddress address, Cookie cookie, int timeoutMillis) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(address, timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            OutputStream out = socket.getOutputStream();
+            ClientHandshake handshake = new ClientHandshake(cookie, clientName(), new SecureRandom());
+            FrameIO.write(out, handshake.hello());
+            FrameIO.write(out, handshake.prove(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
+            SessionKeys keys = handshake.finish(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
+            socket.setSoTimeout(0);
+            return new DiagClient(socket, in, keys, handshake.agentName());
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The node's name as it proved it in the handshake. */
+    public String agentName() {
+        return agentName;
+    }
+
+    /**
+     * Calls {@code fn} and waits for its answer: a {@link Message.Reply}, or for a stream the
+     * chunks' rows followed by its {@link Message.End}. {@code timeoutMillis} of 0 waits forever.
+     */
+    public CallOutcome call(String fn, List<JsonNode> args, int timeoutMillis) throws IOException {
+        long id = nextId++;
+        send(new Message.Request(id, fn, args));
+        current = id;
+        socket.setSoTimeout(timeoutMillis);
+        List<JsonNode> rows = new ArrayList<>();
+        try {
+            while (true) {
+                Message message = receive();
+                if (message instanceof Message.Chunk chunk && chunk.id() == id) {
+                    rows.addAll(chunk.chunk());
+                } else if (message instanceof Message.Reply reply && reply.id() == id) {
+                    return new CallOutcome(reply.ok(), reply.result(), reply.error(), rows);
+                } else if (message instanceof Message.End end && end.id() == id) {
+                    return new CallOutcome(end.ok(), end.result(), end.error(), rows);
+                }
+                // anything else answers an earlier, cancelled call: skip it
+            }
+        } finally {
+            current = 0;
+        }
+    }
+
+    /** Asks the node to stop the call in progress, if any; safe from another thread. */
+    public void cancel() throws IOException {
+        long id = current;
+        if (id != 0) {
+            send(new Message.Cancel(id));
+        }
+    }
+
+    private synchronized void send(Message message) throws IOException {
+        FrameIO.write(out, sealer.seal(MessageCodec.encode(message)));
+    }
+
+    private Message receive() throws IOException {
+        return MessageCodec.decode(opener.open(FrameIO.read(in, FrameLimits.DEFAULT_MAX)));
+    }
+
+    private static String clientName() {
+        String user = System.getProperty("user.name", "someone").replaceAll("[^\\x21-\\x7e]", "?");
+        String name = "diag-shell " + user;
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

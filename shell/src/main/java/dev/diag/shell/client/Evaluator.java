@@ -1,0 +1,107 @@
+package dev.diag.shell.client;
+
+import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.cli.ExitCode;
+import dev.diag.shell.expr.Call;
+import dev.diag.shell.expr.ExprParser;
+import dev.diag.shell.expr.ParseException;
+import dev.diag.shell.functions.FunctionSpec;
+import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.functions.UnknownFunctionException;
+import dev.diag.shell.render.HelpView;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+
+/**
+ * One line in, one {@link Evaluation} out: parse, resolve against the function table, call the
+ * node, keep the result as data. Shared by {@code --cmd} and the console, which only differ in
+ * how they print. A lost connection is a {@link DiagException}: the session is over.
+ */
+public final class Evaluator {
+    private final FunctionTable table;
+    private final DiagClient client;
+    private final int timeoutMillis;
+
+    public Evaluator(FunctionTable table, DiagClient client, int timeoutMillis) {
+        this.table = table;
+        this.client = client;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Parses and resolves without calling; used to check every --cmd before connecting. */
+    public static Call check(FunctionTable table, String line) throws DiagException {
+        try {
+            Call call = ExprParser.parse(line);
+            if (!isHelp(call)) {
+                table.resolve(call);
+            }
+            return call;
+        } catch (ParseException e) {
+            throw new DiagException(ExitCode.USAGE, e.sentence() + ".");
+        } catch (UnknownFunctionException e) {
+            throw new DiagException(ExitCode.USAGE, e.getMessage() + ".");
+        }
+    }
+
+    public Evaluation evaluate(String line) throws DiagException {
+        Call call;
+        try {
+            call = ExprParser.parse(line);
+        } catch (ParseException e) {
+            return new Evaluation.Invalid(line, e.pointer(), e.sentence());
+        }
+        if (isHelp(call)) {
+            return help(call);
+        }
+        FunctionSpec spec;
+        try {
+            spec = table.resolve(call);
+        } catch (UnknownFunctionException e) {
+            return new Evaluation.Invalid(line, e.getMessage(), e.getMessage());
+        }
+        try {
+            return new Evaluation.Answer(call, spec, client.call(spec.name(), call.jsonArgs(), timeoutMillis));
+        } catch (SocketTimeoutException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, call.text() + " got no answer within "
+                    + timeoutMillis / 1000 + " s; raise --timeout for slow calls.");
+        } catch (IOException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "lost the connection to the node during "
+                    + call.text() + ": " + e.getMessage() + ".");
+        }
+    }
+
+    public DiagClient client() {
+        return client;
+    }
+
+    private static boolean isHelp(Call call) {
+        return call.function().equals("help") && call.module() == null;
+    }
+
+    private Evaluation help(Call call) {
+        if (call.args().isEmpty()) {
+            return new Evaluation.Local(HelpView.overview(table.all()));
+        }
+        String name = call.args().get(0).text();
+        return table.find(name)
+                .<Evaluation>map(spec -> new Evaluation.Local(HelpView.of(spec)))
+                .orElse(new Evaluation.Invalid(call.text(), "no function named " + name + "; help() lists them all",
+                        "no function named " + name + "; help() lists them all"));
+    }
+
+    /** What one line came to. */
+    public sealed interface Evaluation {
+        /** Printed by the shell itself, e.g. help(). */
+        record Local(List<String> lines) implements Evaluation {
+        }
+
+        /** The node's answer, success or error. */
+        record Answer(Call call, FunctionSpec spec, CallOutcome outcome) implements Evaluation {
+        }
+
+        /** Not a call we can make: {@code shown} for the console, {@code sentence} for scripts. */
+        record Invalid(String line, String shown, String sentence) implements Evaluation {
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.diag.shell.functions;
+
+import dev.diag.protocol.message.Json;
+import dev.diag.protocol.result.MemoryAmount;
+import dev.diag.protocol.result.MemoryKind;
+import dev.diag.protocol.result.MemoryReport;
+import dev.diag.shell.expr.Call;
+import dev.diag.shell.render.MemoryAmountView;
+import dev.diag.shell.render.MemoryView;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every function the shell can call on a node, in one declarative list (the shell's help
+ * table). Resolves what the user typed, with its Erlang module prefix, to the agent's name.
+ */
+public final class FunctionTable {
+    private static final Set<String> ERLANG = Set.of("erlang", "c", "recon");
+
+    private final Map<String, FunctionSpec> byName = new LinkedHashMap<>();
+
+    private FunctionTable(List<FunctionSpec> specs) {
+        specs.forEach(spec -> byName.put(spec.name(), spec));
+    }
+
+    public static FunctionTable standard() {
+        return new FunctionTable(List.of(
+                new FunctionSpec("memory", 0, 1, ERLANG, "[Kind]",
+                        "memory by area: heap, pools, metaspace, code cache, buffers, stacks, GC; "
+                                + "memory(Kind) gives one figure (" + MemoryKind.atoms() + ")",
+                        "memory().   memory(heap).",
+                        (result, width) -> result.has("kind")
+                                ? MemoryAmountView.render(Json.mapper().treeToValue(result, MemoryAmount.class))
+                                : MemoryView.render(Json.mapper().treeToValue(result, MemoryReport.class), width))));
+    }
+
+    public List<FunctionSpec> all() {
+        return List.copyOf(byName.values());
+    }
+
+    public Optional<FunctionSpec> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The spec a call means, or a sentence saying why it means none. */
+    public FunctionSpec resolve(Call call) throws UnknownFunctionException {
+        FunctionSpec spec = byName.get(call.function());
+        String written = (call.module() == null ? "" : call.module() + ":") + call.function() + "/" + call.args().size();
+        if (spec == null || (call.module() != null && !spec.modules().contains(call.module()))) {
+            throw new UnknownFunctionException("there is no function " + written + suggestion(call.function()));
+        }
+        if (!spec.acceptsArity(call.args().size())) {
+            throw new UnknownFunctionException("there is no function " + written + "; did you mean "
+                    + spec.signature() + "? help(" + spec.name() + ") shows its arguments");
+        }
+        return spec;
+    }
+
+    private String suggestion(String typed) {
+        List<String> near = byName.keySet().stream()
+                .filter(name -> EditDistance.between(name, typed) <= Math.max(1, typed.length() / 3))
+                .sorted(Comparator.comparingInt(name -> EditDistance.between(name, typed)))
+                .limit(3)
+                .toList();
+        return near.isEmpty() ? "; help() lists them all" : "; did you mean " + String.join(" or ", near) + "?";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.diag.shell.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diag.protocol.message.CallError;
+import dev.diag.protocol.message.Json;
+import dev.diag.shell.client.CallOutcome;
+import dev.diag.shell.client.Evaluator.Evaluation;
+import java.io.PrintStream;
+
+/**
+ * Prints evaluations for people (aligned tables, errors as one sentence on stderr) or for
+ * scripts ({@code --json}: one JSON object per line on stdout, naming the node and the call).
+ */
+public final class ResultPrinter {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean json;
+    private final int width;
+
+    public ResultPrinter(PrintStream out, PrintStream err, boolean json, int width) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.width = width;
+    }
+
+    /** Prints one evaluation; true when it succeeded. */
+    public boolean print(String node, Evaluation evaluation) {
+        if (evaluation instanceof Evaluation.Local local) {
+            local.lines().forEach(out::println);
+            return true;
+        }
+        if (evaluation instanceof Evaluation.Invalid invalid) {
+            return failure(node, invalid.line(), new CallError("invalid", invalid.sentence()), invalid.shown());
+        }
+        Evaluation.Answer answer = (Evaluation.Answer) evaluation;
+        String call = answer.call().text();
+        CallOutcome outcome = answer.outcome();
+        if (!outcome.ok()) {
+            CallError error = outcome.error() == null ? new CallError(CallError.FAILED, "no reason given") : outcome.error();
+            return failure(node, call, error, call + ": " + error.message());
+        }
+        if (json) {
+            ObjectNode line = envelope(node, call, true);
+            line.set("result", outcome.result());
+            if (!outcome.rows().isEmpty()) {
+                line.putArray("rows").addAll(outcome.rows());
+            }
+            out.println(text(line));
+            return true;
+        }
+        try {
+            answer.spec().renderer().render(outcome.result(), width).forEach(out::println);
+            return true;
+        } catch (Exception e) {
+            err.println(call + ": the node answered in a shape this shell cannot show (" + e.getClass().getSimpleName()
+                    + "); --json prints it as it came.");
+            return false;
+        }
+    }
+
+    /** A failure that ended the session or prevented it, reported in the same shape. */
+    public void failure(String node, String call, String code, String sentence) {
+        failure(node, call, new CallError(code, sentence), sentence);
+    }
+
+    private boolean failure(String node, String call, CallError error, String shown) {
+        if (json) {
+            ObjectNode line = envelope(node, call, false);
+            line.putObject("error").put("code", error.code()).put("message", error.message());
+            out.println(text(line));
+        }
+        err.println(shown);
+        return false;
+    }
+
+    private static ObjectNode envelope(String node, String call, boolean ok) {
+        ObjectNode line = Json.mapper().createObjectNode();
+        line.put("node", node);
+        if (call != null) {
+            line.put("call", call);
+        }
+        line.put("ok", ok);
+        return line;
+    }
+
+    private static String text(ObjectNode line) {
+        try {
+            return Json.mapper().writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
