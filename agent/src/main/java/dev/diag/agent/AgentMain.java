@@ -22,7 +22,8 @@ public final class AgentMain {
     private static void start(String args) {
         try {
             RunningAgent agent = DiagAgent.start(AgentOptions.parse(args));
-            System.err.println("diag: node " + agent.nodeName() + " listening on " + agent.address());
+            System.err.println("diag: node " + agent.nodeName() + " listening on "
+                    + agent.address().getAddress().getHostAddress() + ":" + agent.address().getPort());
         } catch (AgentOptions.BadOptionException | AgentStartException e) {
             System.err.println("diag: not started: " + e.getMessage());
         } catch (Throwable t) {

@@ -31,9 +31,12 @@ public final class DiagAgent {
         DiagHome home = DiagHome.fromEnvironment();
         Cookie cookie;
         try {
+            home.create();
             cookie = CookieFile.loadOrCreate(home.cookieFile(options.cookieFile()));
         } catch (CookieException e) {
             throw new AgentStartException(e.getMessage());
+        } catch (IOException e) {
+            throw new AgentStartException("cannot create " + home.dir() + ": " + e.getMessage());
         }
         NodeRegistry registry = new NodeRegistry(home.nodes());
         long pid = ProcessHandle.current().pid();

@@ -1,6 +1,9 @@
 package dev.diag.protocol.cookie;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -19,6 +22,14 @@ public record DiagHome(Path dir) {
             return new DiagHome(Path.of(override).toAbsolutePath());
         }
         return new DiagHome(Path.of(userHome, ".diag"));
+    }
+
+    /** Creates the directory, owner-only, if it is missing; an existing one is left as it is. */
+    public DiagHome create() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return this;
     }
 
     public Path cookie() {

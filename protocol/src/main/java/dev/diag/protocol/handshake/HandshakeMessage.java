@@ -34,6 +34,10 @@ public sealed interface HandshakeMessage {
     byte[] encode();
 
     record Hello(int version, byte[] nonce, String name) implements HandshakeMessage {
+        public Hello {
+            checkName(name);
+        }
+
         public byte[] encode() {
             return withName(ByteBuffer.allocate(1 + 4 + 2 + NONCE_BYTES + 1 + name.length())
                     .put(HELLO).put(MAGIC).putShort((short) version).put(nonce), name);
@@ -41,6 +45,10 @@ public sealed interface HandshakeMessage {
     }
 
     record Challenge(int version, byte[] nonce, String name) implements HandshakeMessage {
+        public Challenge {
+            checkName(name);
+        }
+
         public byte[] encode() {
             return withName(ByteBuffer.allocate(1 + 2 + NONCE_BYTES + 1 + name.length())
                     .put(CHALLENGE).putShort((short) version).put(nonce), name);
@@ -92,6 +100,14 @@ public sealed interface HandshakeMessage {
             return message;
         } catch (BufferUnderflowException e) {
             throw new MalformedHandshakeException("truncated handshake message");
+        }
+    }
+
+    /** A name we send must be one the other side accepts: 1 to 64 printable ASCII characters. */
+    private static void checkName(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_BYTES || !name.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw new IllegalArgumentException("a peer name must be 1 to " + MAX_NAME_BYTES
+                    + " printable ASCII characters");
         }
     }
 

@@ -29,6 +29,8 @@ public final class Json {
                 .build();
         return new ObjectMapper(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // one frame, one message: bytes after it are an error, not a second message
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }

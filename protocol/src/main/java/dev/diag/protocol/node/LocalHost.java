@@ -32,6 +32,9 @@ public final class LocalHost {
     }
 
     private static String shortName(String host) {
+        if (host.matches("[0-9.]+") || host.contains(":")) {
+            return host; // an address, not a name: nothing to shorten
+        }
         int dot = host.indexOf('.');
         return dot > 0 ? host.substring(0, dot) : host;
     }

@@ -5,7 +5,6 @@ import dev.diag.protocol.node.NodeRecord;
 import dev.diag.protocol.node.NodeRegistry;
 import dev.diag.shell.repl.Console;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String agentOptions = "name=" + NODE + (connection.cookieFile == null ? "" : ",cookie-file=" + connection.cookieFile);
         try {
-            Files.createDirectories(home.dir());
+            home.create();
             Path log = home.dir().resolve("demo.log");
             return new ProcessBuilder(java.toString(), "-Xmx256m",
                     "-javaagent:" + installation.agentJar() + "=" + agentOptions,

@@ -27,7 +27,11 @@ public final class ScriptRunner {
         try (Connector.Connection connection = connector.open(node)) {
             Evaluator evaluator = new Evaluator(table, connection.client(), connector.timeoutMillis());
             boolean allOk = true;
-            for (String command : commands) {
+            for (int i = 0; i < commands.size(); i++) {
+                String command = commands.get(i);
+                if (i > 0) {
+                    printer.separate();
+                }
                 try {
                     allOk &= printer.print(connection.node(), evaluator.evaluate(command));
                 } catch (DiagException e) {

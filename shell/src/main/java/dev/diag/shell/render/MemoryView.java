@@ -3,6 +3,7 @@ package dev.diag.shell.render;
 import dev.diag.protocol.result.MemoryReport;
 import dev.diag.protocol.result.MemoryReport.Usage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,6 +24,9 @@ public final class MemoryView {
         usageRow(areas, "  metaspace", report.metaspace());
         usageRow(areas, "  code cache", report.codeCache());
         for (MemoryReport.BufferPool buffer : report.buffers()) {
+            if (!isStandard(buffer) && buffer.count() == 0) {
+                continue; // e.g. JDK 17's "mapped - 'non-volatile memory'": noise unless used
+            }
             areas.row(buffer.name() + " buffers (" + Units.count(buffer.count()) + ")", Units.bytes(buffer.used()),
                     Units.bytes(buffer.capacity()), "");
         }
@@ -31,7 +35,10 @@ public final class MemoryView {
                 + ", at most)", Units.bytes(threads.stackEstimateBytes()), "", "");
 
         Table pools = Table.ofFigures("POOL", "TYPE", "USED", "COMMITTED", "MAX");
-        for (MemoryReport.Pool pool : report.pools()) {
+        List<MemoryReport.Pool> heapFirst = report.pools().stream()
+                .sorted(Comparator.comparing((MemoryReport.Pool p) -> !p.type().equals("heap")))
+                .toList();
+        for (MemoryReport.Pool pool : heapFirst) {
             pools.row(pool.name(), pool.type().replace('_', '-'), Units.bytes(pool.usage().used()),
                     Units.bytes(pool.usage().committed()), Units.bytesOrDash(pool.usage().max()));
         }
@@ -47,6 +54,10 @@ public final class MemoryView {
         lines.add("");
         lines.addAll(collectors.render(width));
         return lines;
+    }
+
+    private static boolean isStandard(MemoryReport.BufferPool buffer) {
+        return buffer.name().equals("direct") || buffer.name().equals("mapped");
     }
 
     private static void usageRow(Table table, String name, Usage usage) {

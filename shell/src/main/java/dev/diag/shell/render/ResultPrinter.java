@@ -60,6 +60,13 @@ public final class ResultPrinter {
         }
     }
 
+    /** A blank line between the answers of several calls; JSON lines need none. */
+    public void separate() {
+        if (!json) {
+            out.println();
+        }
+    }
+
     /** A failure that ended the session or prevented it, reported in the same shape. */
     public void failure(String node, String call, String code, String sentence) {
         failure(node, call, new CallError(code, sentence), sentence);

@@ -1,0 +1,23 @@
+package dev.diag.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Paths of the packaged artifacts under test, relative to the checkout (it/ is one level down). */
+public final class Repo {
+    public static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    public static final Path DIAG = ROOT.resolve("bin/diag");
+    public static final Path AGENT_JAR = ROOT.resolve("agent/target/diag-agent.jar");
+    public static final Path TEST_CLASSES = Path.of(System.getProperty("user.dir"), "target", "test-classes");
+    public static final Path FOREIGN_LIBS = Path.of(System.getProperty("user.dir"), "target", "foreign-libs");
+
+    private Repo() {
+    }
+
+    static {
+        if (!Files.isRegularFile(AGENT_JAR) || !Files.isExecutable(DIAG)) {
+            throw new IllegalStateException("run the integration tests through 'mvn verify' from the checkout: "
+                    + AGENT_JAR + " or " + DIAG + " is missing");
+        }
+    }
+}

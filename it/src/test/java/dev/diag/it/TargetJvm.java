@@ -1,0 +1,95 @@
+package dev.diag.it;
+
+import dev.diag.protocol.node.NodeRecord;
+import dev.diag.protocol.node.NodeRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real target JVM in its own process, started with {@code -javaagent:diag-agent.jar}, as a
+ * user would start their service. Waits until the node is in the registry; output goes to a file
+ * so a test can read what the agent printed on the target's stderr.
+ */
+public final class TargetJvm implements AutoCloseable {
+    private final Process process;
+    private final Path output;
+    private final String name;
+
+    private TargetJvm(Process process, Path output, String name) {
+        this.process = process;
+        this.output = output;
+        this.name = name;
+    }
+
+    /** Starts {@code mainClass} from the test fixtures with the agent as node {@code name}. */
+    public static TargetJvm start(Path java, DiagHomeDir home, String name, String agentExtras, String classPath,
+            String mainClass) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(home.path(), "target-" + name, ".log");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m",
+                "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras),
+                "-cp", classPath, mainClass));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("DIAG_HOME", home.path().toString());
+        builder.environment().remove("DIAG_COOKIE_FILE");
+        TargetJvm target = new TargetJvm(builder.start(), output, name);
+        target.awaitRegistered(home);
+        return target;
+    }
+
+    public static TargetJvm start(DiagHomeDir home, String name) throws IOException, InterruptedException {
+        return start(Jdks.current(), home, name, "", Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.IdleTarget");
+    }
+
+    private void awaitRegistered(DiagHomeDir home) throws IOException, InterruptedException {
+        NodeRegistry registry = new NodeRegistry(home.path().resolve("nodes"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Optional<NodeRecord> record = registry.lookup(name);
+            if (record.isPresent() && record.get().pid() == process.pid()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("target " + name + " exited at start:\n" + output());
+            }
+            Thread.sleep(20);
+        }
+        close();
+        throw new IllegalStateException("target " + name + " did not register within 30 s:\n" + output());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the target printed so far (stdout and stderr together). */
+    public String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    /** Kills the target as a crash would: no shutdown hooks, the registry entry stays behind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

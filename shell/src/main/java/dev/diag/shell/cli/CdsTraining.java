@@ -1,0 +1,92 @@
+package dev.diag.shell.cli;
+
+import dev.diag.protocol.cookie.CookieFile;
+import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.frame.FrameIO;
+import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.frame.FrameOpener;
+import dev.diag.protocol.frame.FrameSealer;
+import dev.diag.protocol.handshake.AgentHandshake;
+import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.Message;
+import dev.diag.protocol.message.MessageCodec;
+import dev.diag.shell.client.Connector;
+import dev.diag.shell.render.ResultPrinter;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * Run once at package time under {@code -XX:ArchiveClassesAtExit}: walks the one-shot path
+ * ({@code diag --cmd memory}: options, parser, cookie, handshake, call, both renderers) so the
+ * class-data-sharing archive holds the classes that path loads. The node it talks to is a
+ * loopback thread that speaks just enough of the agent's side; it is not used by any test.
+ */
+public final class CdsTraining {
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Files.createTempDirectory("diag-cds");
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path cookieFile = home.resolve("cookie");
+            CookieFile.loadOrCreate(cookieFile);
+            Thread agent = new Thread(() -> answerOnce(server, cookieFile), "cds-training-node");
+            agent.start();
+            dev.diag.shell.Main.commandLine().parseArgs("--cmd", "memory", "--node", "x", "--json");
+            PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+            Connector connector = new Connector(new DiagHome(home), cookieFile.toString(), 5_000);
+            String node = "training@127.0.0.1:" + server.getLocalPort();
+            ScriptRunner.run(connector, node, List.of("memory", "erlang:memory(heap)."),
+                    new ResultPrinter(discard, discard, false, 100));
+            agent.join(5_000);
+            new ResultPrinter(discard, discard, true, 100).failure(node, "memory()", "unreachable", "training");
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void answerOnce(ServerSocket server, Path cookieFile) {
+        try (Socket socket = server.accept()) {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            AgentHandshake handshake = new AgentHandshake(CookieFile.load(cookieFile), "training", new SecureRandom());
+            FrameIO.write(out, handshake.challenge(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
+            AgentHandshake.Accepted accepted = handshake.verify(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
+            FrameIO.write(out, accepted.welcome());
+            FrameOpener opener = accepted.keys().agentOpener();
+            FrameSealer sealer = accepted.keys().agentSealer();
+            for (int call = 0; call < 2; call++) {
+                Message.Request request = (Message.Request) MessageCodec.decode(
+                        opener.open(FrameIO.read(in, FrameLimits.DEFAULT_MAX)));
+                Object result = request.args().isEmpty() ? Json.mapper().readTree(SAMPLE_REPORT)
+                        : Json.mapper().readTree("{\"kind\":\"heap\",\"bytes\":1048576}");
+                FrameIO.write(out, sealer.seal(MessageCodec.encode(Message.Reply.success(request.id(), result))));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("CDS training failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String SAMPLE_REPORT = """
+            {"residentBytes":83886080,
+             "heap":{"used":1048576,"committed":2097152,"max":268435456},
+             "nonHeap":{"used":1048576,"committed":2097152},
+             "metaspace":{"used":1048576,"committed":2097152},
+             "codeCache":{"used":1048576,"committed":2097152,"max":251658240},
+             "pools":[{"name":"G1 Eden Space","type":"heap","usage":{"used":1024,"committed":2048}}],
+             "buffers":[{"name":"direct","count":1,"used":1024,"capacity":1024}],
+             "threads":{"count":10,"daemon":8,"peak":12,"stackSizeBytes":1048576,"stackEstimateBytes":10485760},
+             "collectors":[{"name":"G1 Young Generation","count":3,"timeMillis":12}]}
+            """;
+}
