@@ -19,6 +19,19 @@ public final class Jdks {
     private Jdks() {
     }
 
+    /**
+     * The JDK 21+ a test needs, or a skip where the machine has none; where DIAG_REQUIRE_JDK21 is
+     * set (CI), a missing one fails the test instead of skipping it.
+     */
+    public static Path requireModern() {
+        Optional<Path> modern = modern();
+        if (modern.isEmpty() && System.getenv("DIAG_REQUIRE_JDK21") != null) {
+            throw new AssertionError("DIAG_REQUIRE_JDK21 is set but no JDK 21+ was found under /usr/lib/jvm");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(modern.isPresent(), "no JDK 21+ on this machine");
+        return modern.get();
+    }
+
     public static Path current() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }

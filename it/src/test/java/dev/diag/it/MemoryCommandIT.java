@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.protocol.message.Json;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code bin/diag --cmd memory} against real target JVMs with the agent, over loopback TCP. */
@@ -90,8 +89,7 @@ class MemoryCommandIT {
     /** Needs a JDK 21+ on the machine (JDK 25 here); skipped where there is none. */
     @Test
     void memoryOfAJdk25Target() throws Exception {
-        Path modern = Jdks.modern().orElse(null);
-        Assumptions.assumeTrue(modern != null, "no JDK 21+ on this machine");
+        Path modern = Jdks.requireModern();
         try (DiagHomeDir home = new DiagHomeDir();
                 TargetJvm target = TargetJvm.start(modern, home, "modern", "", Repo.TEST_CLASSES.toString(),
                         "dev.diag.it.fixture.IdleTarget")) {

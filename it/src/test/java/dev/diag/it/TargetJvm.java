@@ -30,7 +30,7 @@ public final class TargetJvm implements AutoCloseable {
     public static TargetJvm start(Path java, DiagHomeDir home, String name, String agentExtras, String classPath,
             String mainClass) throws IOException, InterruptedException {
         Path output = Files.createTempFile(home.path(), "target-" + name, ".log");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseG1GC",
                 "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras),
                 "-cp", classPath, mainClass));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

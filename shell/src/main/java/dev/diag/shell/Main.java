@@ -5,6 +5,7 @@ import dev.diag.shell.cli.ConnectionOptions;
 import dev.diag.shell.cli.DemoCommand;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
+import dev.diag.shell.cli.QuickArgs;
 import dev.diag.shell.cli.ScriptRunner;
 import dev.diag.shell.repl.Console;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {AttachCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--cmd", paramLabel = "EXPR",
+    @Option(names = QuickArgs.CMD, paramLabel = "EXPR",
             description = "call to run, e.g. memory or 'erlang:memory(heap).'; repeat for several, run in order")
     List<String> commands = new ArrayList<>();
 
@@ -38,11 +39,14 @@ public final class Main implements Callable<Integer> {
         if (commands.isEmpty()) {
             return Console.run(connection.connector(), connection.node());
         }
-        return ScriptRunner.run(connection.connector(), connection.node(), commands, connection.printer());
+        return ScriptRunner.run(connection, commands);
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // The one-shot path skips picocli, which costs a one-shot call more than anything else
+        // it does (its classes cannot be archived for class-data sharing on JDK 17).
+        QuickArgs.Parsed quick = QuickArgs.parse(args);
+        System.exit(quick != null ? quick.run() : commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {
@@ -57,8 +61,7 @@ public final class Main implements Callable<Integer> {
         });
         line.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof DiagException diag) {
-                command.getErr().println("diag: " + diag.getMessage());
-                return diag.exit().code;
+                return diag.report(command.getErr());
             }
             command.getErr().println("diag: internal error, please report it: " + e);
             return ExitCode.CALL_FAILED.code;

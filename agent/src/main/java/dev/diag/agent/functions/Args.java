@@ -14,7 +14,7 @@ public record Args(String function, List<JsonNode> values) {
     public String atom(int i) throws FunctionException {
         JsonNode value = values.get(i);
         if (!value.isTextual()) {
-            throw FunctionException.badArgument(function + ": argument " + (i + 1) + " must be an atom, got " + value);
+            throw FunctionException.badArgument("argument " + (i + 1) + " must be an atom, got " + value);
         }
         return value.textValue();
     }

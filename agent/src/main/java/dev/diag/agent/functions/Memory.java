@@ -50,7 +50,7 @@ final class Memory implements DiagFunction {
         }
         String atom = args.atom(0);
         MemoryKind kind = MemoryKind.of(atom).orElseThrow(() -> FunctionException.badArgument(
-                "memory(" + atom + "): unknown kind; use one of " + MemoryKind.atoms()));
+                "unknown kind '" + atom + "'; use one of " + MemoryKind.atoms()));
         return new MemoryAmount(kind.atom(), amount(report, kind));
     }
 

@@ -73,7 +73,7 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
             call.fail(e.toError());
         } catch (Throwable t) {
             // Includes OutOfMemoryError in a starved target: answer and stay up.
-            call.fail(new CallError(CallError.FAILED, function.name() + " failed inside the node: " + t));
+            call.fail(new CallError(CallError.FAILED, "failed inside the node: " + t));
         }
     }
 

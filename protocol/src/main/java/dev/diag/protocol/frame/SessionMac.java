@@ -2,6 +2,8 @@ package dev.diag.protocol.frame;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,10 +17,22 @@ public final class SessionMac {
 
     public SessionMac(byte[] key) {
         try {
-            mac = Mac.getInstance(ALGORITHM);
+            mac = newMac();
             mac.init(new SecretKeySpec(key, ALGORITHM));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
+    /**
+     * SunJCE by name where it exists: a lookup by algorithm alone walks and loads every installed
+     * provider (PKCS#11, smart cards, ...), which a one-shot client pays at start.
+     */
+    private static Mac newMac() throws GeneralSecurityException {
+        try {
+            return Mac.getInstance(ALGORITHM, "SunJCE");
+        } catch (NoSuchProviderException | NoSuchAlgorithmException e) {
+            return Mac.getInstance(ALGORITHM);
         }
     }
 

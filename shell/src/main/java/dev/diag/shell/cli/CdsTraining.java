@@ -41,7 +41,7 @@ public final class CdsTraining {
             CookieFile.loadOrCreate(cookieFile);
             Thread agent = new Thread(() -> answerOnce(server, cookieFile), "cds-training-node");
             agent.start();
-            dev.diag.shell.Main.commandLine().parseArgs("--cmd", "memory", "--node", "x", "--json");
+            QuickArgs.parse(new String[] {"--cmd", "memory", "--node", "x", "--json"});
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
             Connector connector = new Connector(new DiagHome(home), cookieFile.toString(), 5_000);
             String node = "training@127.0.0.1:" + server.getLocalPort();

@@ -15,4 +15,11 @@ public final class DiagException extends Exception {
     public ExitCode exit() {
         return exit;
     }
+
+    /** Prints the sentence as diag prints every failure, and returns the exit status. */
+    public int report(java.io.PrintWriter err) {
+        err.println("diag: " + getMessage());
+        err.flush();
+        return exit.code;
+    }
 }

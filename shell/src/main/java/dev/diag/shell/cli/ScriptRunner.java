@@ -14,6 +14,11 @@ public final class ScriptRunner {
     private ScriptRunner() {
     }
 
+    /** Runs {@code commands} with the connection flags the user gave. */
+    public static int run(ConnectionOptions options, List<String> commands) throws DiagException {
+        return run(options.connector(), options.node(), commands, options.printer());
+    }
+
     public static int run(Connector connector, String node, List<String> commands, ResultPrinter printer) {
         FunctionTable table = FunctionTable.standard();
         for (String command : commands) {

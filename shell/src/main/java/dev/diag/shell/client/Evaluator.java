@@ -12,6 +12,7 @@ import dev.diag.shell.render.HelpView;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * One line in, one {@link Evaluation} out: parse, resolve against the function table, call the
@@ -81,11 +82,11 @@ public final class Evaluator {
 
     private Evaluation help(Call call) {
         if (call.args().isEmpty()) {
-            return new Evaluation.Local(HelpView.overview(table.all()));
+            return new Evaluation.Local(width -> HelpView.overview(table.all(), width));
         }
         String name = call.args().get(0).text();
         return table.find(name)
-                .<Evaluation>map(spec -> new Evaluation.Local(HelpView.of(spec)))
+                .<Evaluation>map(spec -> new Evaluation.Local(width -> HelpView.of(spec)))
                 .orElse(new Evaluation.Invalid(call.text(), "no function named " + name + "; help() lists them all",
                         "no function named " + name + "; help() lists them all"));
     }
@@ -93,7 +94,7 @@ public final class Evaluator {
     /** What one line came to. */
     public sealed interface Evaluation {
         /** Printed by the shell itself, e.g. help(). */
-        record Local(List<String> lines) implements Evaluation {
+        record Local(IntFunction<List<String>> render) implements Evaluation {
         }
 
         /** The node's answer, success or error. */

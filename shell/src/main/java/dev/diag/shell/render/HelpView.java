@@ -9,15 +9,24 @@ public final class HelpView {
     private HelpView() {
     }
 
-    public static List<String> overview(List<FunctionSpec> specs) {
-        int width = specs.stream().mapToInt(s -> s.signature().length()).max().orElse(0);
+    /** One entry per function, the summaries wrapped to {@code width} under their own column. */
+    public static List<String> overview(List<FunctionSpec> specs, int width) {
+        int names = Math.max("help/0,1".length(), specs.stream().mapToInt(s -> s.signature().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
         for (FunctionSpec spec : specs) {
-            lines.add(String.format("%-" + width + "s  %s", spec.signature(), spec.summary()));
+            entry(lines, names, width, spec.signature(), spec.summary());
         }
-        lines.add(String.format("%-" + width + "s  %s", "help/0,1", "this list; help(Fn) explains one function"));
-        lines.add(String.format("%-" + width + "s  %s", "q/0", "leave the console (the node keeps running)"));
+        entry(lines, names, width, "help/0,1", "this list; help(Fn) explains one function");
+        entry(lines, names, width, "q/0", "leave the console (the node keeps running)");
         return lines;
+    }
+
+    private static void entry(List<String> lines, int names, int width, String name, String summary) {
+        String indent = " ".repeat(names + 2);
+        List<String> wrapped = Wrap.words(summary, Math.max(20, width - indent.length()));
+        for (int i = 0; i < wrapped.size(); i++) {
+            lines.add((i == 0 ? String.format("%-" + names + "s  ", name) : indent) + wrapped.get(i));
+        }
     }
 
     public static List<String> of(FunctionSpec spec) {

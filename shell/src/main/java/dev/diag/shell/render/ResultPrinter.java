@@ -28,7 +28,7 @@ public final class ResultPrinter {
     /** Prints one evaluation; true when it succeeded. */
     public boolean print(String node, Evaluation evaluation) {
         if (evaluation instanceof Evaluation.Local local) {
-            local.lines().forEach(out::println);
+            local.render().apply(width).forEach(out::println);
             return true;
         }
         if (evaluation instanceof Evaluation.Invalid invalid) {
