@@ -8,6 +8,7 @@ import dev.diag.protocol.cookie.CookieFile;
 import dev.diag.protocol.frame.FrameIO;
 import dev.diag.protocol.frame.FrameLimits;
 import dev.diag.protocol.handshake.AgentHandshake;
+import dev.diag.protocol.handshake.HandshakeMessage;
 import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -59,9 +60,10 @@ class AuthenticationIT {
                             new SecureRandom());
                     FrameIO.write(out, handshake.challenge(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
                     FrameIO.read(in, FrameLimits.PRE_AUTH_MAX); // the client's proof, which we cannot check
-                    // Pretend it was fine: a WELCOME computed with the wrong cookie.
-                    FrameIO.write(out, new byte[] {4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
-                            19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+                    // Pretend it was fine: a well-formed WELCOME whose proof it cannot have computed.
+                    byte[] guess = new byte[HandshakeMessage.MAC_BYTES];
+                    new SecureRandom().nextBytes(guess);
+                    FrameIO.write(out, new HandshakeMessage.Welcome(guess, "orders").encode());
                     return in.read() == -1 ? 0 : 1;
                 } catch (Exception e) {
                     return -1;

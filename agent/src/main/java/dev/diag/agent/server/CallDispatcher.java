@@ -36,6 +36,7 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
             RunningCall call = running.remove(cancel.cancel());
             if (call != null) {
                 call.cancel();
+                executor.purge();
             }
         } else {
             ctx.writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED,
@@ -57,7 +58,11 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
             return;
         }
         RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()));
-        running.put(request.id(), call);
+        if (running.putIfAbsent(request.id(), call) != null) {
+            ctx.writeAndFlush(Message.Reply.failure(request.id(), new CallError(CallError.MALFORMED,
+                    "request id " + request.id() + " is already in use by a call in progress")));
+            return;
+        }
         try {
             call.runsAs(executor.submit(() -> run(function, request, call)));
         } catch (RejectedExecutionException e) {
@@ -83,6 +88,15 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
         running.values().forEach(RunningCall::abandon);
         running.clear();
         ctx.fireChannelInactive();
+    }
+
+    /**
+     * The last handler of a session: a reset connection or a failing write ends the session
+     * quietly, instead of Netty printing a stack trace on the target's stderr.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
     }
 
     private static String arityText(DiagFunction f) {

@@ -33,6 +33,11 @@ final class CallExecutor {
         return pool.submit(task);
     }
 
+    /** Frees the queue slots of cancelled calls that no thread has started yet. */
+    void purge() {
+        pool.purge();
+    }
+
     void shutdown() {
         pool.shutdownNow();
     }

@@ -24,6 +24,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     private final RefusalLog refusals;
     private ScheduledFuture<?> deadline;
     private boolean challenged;
+    private boolean refused;
 
     /** What to put in the pipeline once the client is authenticated. */
     interface SessionInstaller {
@@ -52,8 +53,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof byte[] body)) {
-            ReferenceCountUtil.release(msg);
+        if (!(msg instanceof byte[] body) || refused) {
+            ReferenceCountUtil.release(msg); // after a REJECT nothing more is read: the connection is closing
             ctx.close();
             return;
         }
@@ -68,6 +69,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                 ctx.pipeline().remove(this);
             }
         } catch (AgentHandshakeException e) {
+            refused = true;
             refusals.refused(ctx.channel().remoteAddress(), e.getMessage());
             ctx.writeAndFlush(e.reply()).addListener(ChannelFutureListener.CLOSE);
         }

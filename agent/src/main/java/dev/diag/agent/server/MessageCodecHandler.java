@@ -29,7 +29,8 @@ final class MessageCodecHandler extends MessageToMessageCodec<byte[], Message> {
         try {
             out.add(MessageCodec.decode(payload));
         } catch (MalformedMessageException e) {
-            ctx.writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED, e.getMessage())));
+            // From the channel's tail, so the reply passes this codec's own encoder and the authenticator.
+            ctx.channel().writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED, e.getMessage())));
         }
     }
 }

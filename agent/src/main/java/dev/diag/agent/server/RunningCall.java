@@ -43,6 +43,9 @@ final class RunningCall implements CallContext {
 
     @Override
     public void emit(List<?> rows) {
+        if (answered) {
+            return; // cancelled or disconnected: the caller has had its last message
+        }
         streamed = true;
         ctx.writeAndFlush(new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList()));
     }

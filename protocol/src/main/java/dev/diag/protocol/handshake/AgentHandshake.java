@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 
 /**
  * The agent's side of the handshake: {@link #challenge} the HELLO, then {@link #verify} the
- * PROOF. The agent proves itself only after the client has, so a client without the cookie
- * learns nothing but "refused". On failure {@link AgentHandshakeException#reply()} is the
+ * PROOF. The agent proves itself, and says its name, only after the client has proved it holds
+ * the cookie, so a client without the cookie learns nothing but "refused". On failure {@link AgentHandshakeException#reply()} is the
  * REJECT body to send before closing.
  */
 public final class AgentHandshake {
@@ -23,6 +23,10 @@ public final class AgentHandshake {
     }
 
     public byte[] challenge(byte[] helloBody) throws AgentHandshakeException {
+        if (transcript != null) {
+            throw new AgentHandshakeException(HandshakeException.Failure.MALFORMED, RejectReason.MALFORMED,
+                    "a second HELLO");
+        }
         HandshakeMessage.Hello hello = expect(helloBody, HandshakeMessage.Hello.class);
         if (hello.version() != HandshakeMessage.VERSION) {
             throw new AgentHandshakeException(HandshakeException.Failure.VERSION, RejectReason.VERSION,
@@ -30,7 +34,7 @@ public final class AgentHandshake {
         }
         byte[] nonce = new byte[HandshakeMessage.NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] challenge = new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce, agentName).encode();
+        byte[] challenge = new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce).encode();
         transcript = new Transcript(helloBody, challenge);
         return challenge;
     }
@@ -38,14 +42,16 @@ public final class AgentHandshake {
     /** Checks the client's PROOF; returns the WELCOME body and the session keys. */
     public Accepted verify(byte[] proofBody) throws AgentHandshakeException {
         if (transcript == null) {
-            throw new IllegalStateException("verify before challenge");
+            throw new AgentHandshakeException(HandshakeException.Failure.MALFORMED, RejectReason.MALFORMED,
+                    "PROOF before HELLO");
         }
         HandshakeMessage.Proof proof = expect(proofBody, HandshakeMessage.Proof.class);
         if (!SessionMac.equal(transcript.clientProof(cookie), proof.mac())) {
             throw new AgentHandshakeException(HandshakeException.Failure.WRONG_COOKIE, RejectReason.BAD_PROOF,
                     "proof does not match this node's cookie");
         }
-        byte[] welcome = new HandshakeMessage.Welcome(transcript.agentProof(cookie, proof.mac())).encode();
+        byte[] welcome = new HandshakeMessage.Welcome(transcript.agentProof(cookie, proof.mac(), agentName), agentName)
+                .encode();
         return new Accepted(welcome, transcript.sessionKeys(cookie));
     }
 

@@ -43,7 +43,6 @@ public final class ClientHandshake {
         }
         transcript = new Transcript(hello, challengeBody);
         clientProof = transcript.clientProof(cookie);
-        agentName = challenge.name();
         return new HandshakeMessage.Proof(clientProof).encode();
     }
 
@@ -59,14 +58,15 @@ public final class ClientHandshake {
         if (!(message instanceof HandshakeMessage.Welcome welcome)) {
             throw new MalformedHandshakeException("expected WELCOME from the agent");
         }
-        if (!SessionMac.equal(transcript.agentProof(cookie, clientProof), welcome.mac())) {
+        if (!SessionMac.equal(transcript.agentProof(cookie, clientProof, welcome.name()), welcome.mac())) {
             throw new HandshakeException(HandshakeException.Failure.AGENT_NOT_AUTHENTIC,
                     "the node could not prove that it holds our cookie");
         }
+        agentName = welcome.name();
         return transcript.sessionKeys(cookie);
     }
 
-    /** The name the agent gave in its CHALLENGE; authentic only after {@link #finish}. */
+    /** The name the agent proved in its WELCOME; null before {@link #finish} succeeds. */
     public String agentName() {
         return agentName;
     }

@@ -12,11 +12,14 @@ import java.util.Arrays;
  *
  * <pre>
  * HELLO     | 0x01 | magic "diag" (4) | version u16 | nonce (32) | nameLen u8 | name (ASCII) |
- * CHALLENGE | 0x02 | version u16 | nonce (32) | nameLen u8 | name (ASCII) |
+ * CHALLENGE | 0x02 | version u16 | nonce (32) |
  * PROOF     | 0x03 | HMAC-SHA256 (32) |
- * WELCOME   | 0x04 | HMAC-SHA256 (32) |
+ * WELCOME   | 0x04 | HMAC-SHA256 (32) | nameLen u8 | name (ASCII) |
  * REJECT    | 0x05 | reason u8 | textLen u8 | text (ASCII) |
  * </pre>
+ *
+ * The agent's name travels only in WELCOME, which is sent after the client has proved it holds
+ * the cookie: a peer without it cannot learn which node it reached.
  */
 public sealed interface HandshakeMessage {
     int VERSION = 1;
@@ -44,14 +47,9 @@ public sealed interface HandshakeMessage {
         }
     }
 
-    record Challenge(int version, byte[] nonce, String name) implements HandshakeMessage {
-        public Challenge {
-            checkName(name);
-        }
-
+    record Challenge(int version, byte[] nonce) implements HandshakeMessage {
         public byte[] encode() {
-            return withName(ByteBuffer.allocate(1 + 2 + NONCE_BYTES + 1 + name.length())
-                    .put(CHALLENGE).putShort((short) version).put(nonce), name);
+            return ByteBuffer.allocate(1 + 2 + NONCE_BYTES).put(CHALLENGE).putShort((short) version).put(nonce).array();
         }
     }
 
@@ -61,9 +59,13 @@ public sealed interface HandshakeMessage {
         }
     }
 
-    record Welcome(byte[] mac) implements HandshakeMessage {
+    record Welcome(byte[] mac, String name) implements HandshakeMessage {
+        public Welcome {
+            checkName(name);
+        }
+
         public byte[] encode() {
-            return ByteBuffer.allocate(1 + MAC_BYTES).put(WELCOME).put(mac).array();
+            return withName(ByteBuffer.allocate(1 + MAC_BYTES + 1 + name.length()).put(WELCOME).put(mac), name);
         }
     }
 
@@ -88,9 +90,9 @@ public sealed interface HandshakeMessage {
                     }
                     yield new Hello(Short.toUnsignedInt(in.getShort()), bytes(in, NONCE_BYTES), name(in));
                 }
-                case CHALLENGE -> new Challenge(Short.toUnsignedInt(in.getShort()), bytes(in, NONCE_BYTES), name(in));
+                case CHALLENGE -> new Challenge(Short.toUnsignedInt(in.getShort()), bytes(in, NONCE_BYTES));
                 case PROOF -> new Proof(bytes(in, MAC_BYTES));
-                case WELCOME -> new Welcome(bytes(in, MAC_BYTES));
+                case WELCOME -> new Welcome(bytes(in, MAC_BYTES), name(in));
                 case REJECT -> new Reject(RejectReason.of(in.get()), ascii(in, Byte.toUnsignedInt(in.get())));
                 default -> throw new MalformedHandshakeException("unknown handshake message type");
             };

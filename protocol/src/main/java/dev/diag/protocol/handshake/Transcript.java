@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * client proof = HMAC(cookie, "diag/1 client proof" || transcript)
- * agent proof  = HMAC(cookie, "diag/1 agent proof"  || transcript || client proof)
+ * agent proof  = HMAC(cookie, "diag/1 agent proof"  || transcript || client proof || nameLen u8 || name)
  * session      = HMAC(cookie, "diag/1 session"      || transcript)
  * key c->a     = HMAC(session, "diag/1 client to agent")
  * key a->c     = HMAC(session, "diag/1 agent to client")
@@ -29,8 +29,10 @@ final class Transcript {
         return cookie.hmac(label("client proof"), hello, challenge);
     }
 
-    byte[] agentProof(Cookie cookie, byte[] clientProof) {
-        return cookie.hmac(label("agent proof"), hello, challenge, clientProof);
+    /** Covers the agent's name too, so the name in WELCOME is as authentic as the proof. */
+    byte[] agentProof(Cookie cookie, byte[] clientProof, String agentName) {
+        byte[] name = agentName.getBytes(StandardCharsets.US_ASCII);
+        return cookie.hmac(label("agent proof"), hello, challenge, clientProof, new byte[] {(byte) name.length}, name);
     }
 
     SessionKeys sessionKeys(Cookie cookie) {

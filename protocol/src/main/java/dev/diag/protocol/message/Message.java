@@ -1,6 +1,5 @@
 package dev.diag.protocol.message;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -27,6 +26,7 @@ public sealed interface Message {
 
     /** The whole answer to a request, or the error that replaced it. */
     record Reply(long id, boolean ok, JsonNode result, CallError error) implements Message {
+        /** A successful reply; {@code result} (a record) is converted to JSON by data binding. */
         public static Reply success(long id, Object result) {
             return new Reply(id, true, Json.mapper().valueToTree(result), null);
         }
@@ -42,11 +42,6 @@ public sealed interface Message {
 
     /** The last message of a streamed answer, with a summary result or the error that cut it short. */
     record End(long id, boolean ok, JsonNode result, CallError error) implements Message {
-        /** The marker field that tells an end from a reply on the wire. */
-        @JsonProperty("end")
-        public boolean end() {
-            return true;
-        }
     }
 
     /** Asks the agent to stop working on request {@code cancel}. */

@@ -30,7 +30,7 @@ public final class NodeRegistry {
         Path temp = Files.createTempFile(dir, "." + record.name(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.write(temp, Json.mapper().writeValueAsBytes(record));
+            Files.write(temp, Json.mapper().writeValueAsBytes(record.toJson()));
             Files.move(temp, file(record.name()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -80,7 +80,7 @@ public final class NodeRegistry {
 
     private Optional<NodeRecord> read(Path file) {
         try {
-            return Optional.of(Json.mapper().readValue(file.toFile(), NodeRecord.class));
+            return Optional.of(NodeRecord.fromJson(Json.mapper().readTree(file.toFile())));
         } catch (IOException e) {
             return Optional.empty();
         }

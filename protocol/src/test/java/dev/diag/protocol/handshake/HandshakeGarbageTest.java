@@ -113,9 +113,9 @@ class HandshakeGarbageTest {
         byte[] mac = new byte[HandshakeMessage.MAC_BYTES];
         return new byte[][] {
             new HandshakeMessage.Hello(HandshakeMessage.VERSION, nonce, "shell").encode(),
-            new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce, "orders").encode(),
+            new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce).encode(),
             new HandshakeMessage.Proof(mac).encode(),
-            new HandshakeMessage.Welcome(mac).encode(),
+            new HandshakeMessage.Welcome(mac, "orders").encode(),
             new HandshakeMessage.Reject(RejectReason.BAD_PROOF, "no").encode(),
         };
     }

@@ -26,14 +26,16 @@ class HandshakeMessageTest {
         assertEquals("shell", hello.name());
 
         HandshakeMessage.Challenge challenge = assertInstanceOf(HandshakeMessage.Challenge.class,
-                HandshakeMessage.decode(new HandshakeMessage.Challenge(65535, NONCE, "orders").encode()));
+                HandshakeMessage.decode(new HandshakeMessage.Challenge(65535, NONCE).encode()));
         assertEquals(65535, challenge.version());
-        assertEquals("orders", challenge.name());
+        assertArrayEquals(NONCE, challenge.nonce());
 
         assertArrayEquals(MAC, assertInstanceOf(HandshakeMessage.Proof.class,
                 HandshakeMessage.decode(new HandshakeMessage.Proof(MAC).encode())).mac());
-        assertArrayEquals(MAC, assertInstanceOf(HandshakeMessage.Welcome.class,
-                HandshakeMessage.decode(new HandshakeMessage.Welcome(MAC).encode())).mac());
+        HandshakeMessage.Welcome welcome = assertInstanceOf(HandshakeMessage.Welcome.class,
+                HandshakeMessage.decode(new HandshakeMessage.Welcome(MAC, "orders").encode()));
+        assertArrayEquals(MAC, welcome.mac());
+        assertEquals("orders", welcome.name());
 
         HandshakeMessage.Reject reject = assertInstanceOf(HandshakeMessage.Reject.class,
                 HandshakeMessage.decode(new HandshakeMessage.Reject(RejectReason.VERSION, "speak 1").encode()));
@@ -65,17 +67,17 @@ class HandshakeMessageTest {
 
     @Test
     void acceptsPeerNamesOf1To64BytesOnly() throws Exception {
-        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(challengeNamed(new byte[0])));
-        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(challengeNamed(printable(65))));
-        assertEquals("a".repeat(64), assertInstanceOf(HandshakeMessage.Challenge.class,
-                HandshakeMessage.decode(challengeNamed(printable(64)))).name());
+        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(welcomeNamed(new byte[0])));
+        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(welcomeNamed(printable(65))));
+        assertEquals("a".repeat(64), assertInstanceOf(HandshakeMessage.Welcome.class,
+                HandshakeMessage.decode(welcomeNamed(printable(64)))).name());
     }
 
     @Test
     void refusesNonPrintableNamesThatCouldReachATerminal() {
         byte[] escape = {0x1b, '[', '2', 'J'};
-        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(challengeNamed(escape)));
-        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(challengeNamed(new byte[] {'a', (byte) 0xc3})));
+        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(welcomeNamed(escape)));
+        assertThrows(MalformedHandshakeException.class, () -> HandshakeMessage.decode(welcomeNamed(new byte[] {'a', (byte) 0xc3})));
     }
 
     @Test
@@ -105,12 +107,12 @@ class HandshakeMessageTest {
         return name;
     }
 
-    private static byte[] challengeNamed(byte[] name) {
-        byte[] body = new byte[1 + 2 + NONCE.length + 1 + name.length];
-        body[0] = HandshakeMessage.CHALLENGE;
-        body[2] = 1;
-        body[3 + NONCE.length] = (byte) name.length;
-        System.arraycopy(name, 0, body, 4 + NONCE.length, name.length);
+    /** A WELCOME (the agent's named message) carrying {@code name} as raw bytes. */
+    private static byte[] welcomeNamed(byte[] name) {
+        byte[] body = new byte[1 + MAC.length + 1 + name.length];
+        body[0] = HandshakeMessage.WELCOME;
+        body[1 + MAC.length] = (byte) name.length;
+        System.arraycopy(name, 0, body, 2 + MAC.length, name.length);
         return body;
     }
 }

@@ -3,6 +3,7 @@ package dev.diag.protocol.handshake;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,8 @@ class HandshakeTest {
         byte[] proof = client.prove(challenge);
         // The impostor cannot check the proof, so it answers WELCOME computed with the cookie it has.
         byte[] clientMac = ((HandshakeMessage.Proof) HandshakeMessage.decode(proof)).mac();
-        byte[] forged = new HandshakeMessage.Welcome(new Transcript(hello, challenge).agentProof(otherCookie, clientMac)).encode();
+        byte[] forged = new HandshakeMessage.Welcome(
+                new Transcript(hello, challenge).agentProof(otherCookie, clientMac, "orders"), "orders").encode();
 
         HandshakeException e = assertThrows(HandshakeException.class, () -> client.finish(forged));
         assertEquals(HandshakeException.Failure.AGENT_NOT_AUTHENTIC, e.failure());
@@ -81,7 +83,7 @@ class HandshakeTest {
 
     @Test
     void clientRefusesAChallengeOfAnotherProtocolVersion() {
-        byte[] challenge = new HandshakeMessage.Challenge(2, new byte[HandshakeMessage.NONCE_BYTES], "orders").encode();
+        byte[] challenge = new HandshakeMessage.Challenge(2, new byte[HandshakeMessage.NONCE_BYTES]).encode();
         HandshakeException e = assertThrows(HandshakeException.class, () -> client(cookie).prove(challenge));
         assertEquals(HandshakeException.Failure.VERSION, e.failure());
     }
@@ -124,17 +126,40 @@ class HandshakeTest {
 
     @Test
     void clientRefusesAWelcomeInPlaceOfAChallenge() {
-        byte[] welcome = new HandshakeMessage.Welcome(new byte[HandshakeMessage.MAC_BYTES]).encode();
+        byte[] welcome = new HandshakeMessage.Welcome(new byte[HandshakeMessage.MAC_BYTES], "orders").encode();
         assertInstanceOf(MalformedHandshakeException.class,
                 assertThrows(HandshakeException.class, () -> client(cookie).prove(welcome)));
     }
 
     @Test
-    void stepsOutOfOrderAreProgrammingErrors() {
+    void agentRefusesMessagesOutOfOrderAsMalformed() throws Exception {
         byte[] proof = new HandshakeMessage.Proof(new byte[HandshakeMessage.MAC_BYTES]).encode();
-        byte[] welcome = new HandshakeMessage.Welcome(new byte[HandshakeMessage.MAC_BYTES]).encode();
-        assertThrows(IllegalStateException.class, () -> agent(cookie).verify(proof));
+        AgentHandshakeException early = assertThrows(AgentHandshakeException.class, () -> agent(cookie).verify(proof));
+        assertEquals(HandshakeException.Failure.MALFORMED, early.failure());
+        AgentHandshake agent = agent(cookie);
+        byte[] hello = client(cookie).hello();
+        agent.challenge(hello);
+        AgentHandshakeException again = assertThrows(AgentHandshakeException.class, () -> agent.challenge(hello));
+        assertEquals(HandshakeException.Failure.MALFORMED, again.failure());
+    }
+
+    @Test
+    void clientStepsOutOfOrderAreProgrammingErrors() {
+        byte[] welcome = new HandshakeMessage.Welcome(new byte[HandshakeMessage.MAC_BYTES], "orders").encode();
         assertThrows(IllegalStateException.class, () -> client(cookie).finish(welcome));
+    }
+
+    @Test
+    void agentNameIsLearnedOnlyFromTheAuthenticatedWelcome() throws Exception {
+        ClientHandshake client = client(cookie);
+        AgentHandshake agent = agent(cookie);
+        byte[] challenge = agent.challenge(client.hello());
+        assertFalse(new String(challenge, java.nio.charset.StandardCharsets.ISO_8859_1).contains("orders"),
+                "the CHALLENGE names the node before the client proved anything");
+        byte[] proof = client.prove(challenge);
+        assertNull(client.agentName());
+        client.finish(agent.verify(proof).welcome());
+        assertEquals("orders", client.agentName());
     }
 
     @Test

@@ -9,11 +9,21 @@ class NodeRecordTest {
 
     @Test
     void isAliveWhileItsProcessRuns() {
-        assertTrue(new NodeRecord("me", ProcessHandle.current().pid(), "127.0.0.1", 4370, "17", 0).isAlive());
+        assertTrue(new NodeRecord("me", ProcessHandle.current().pid(), "127.0.0.1", 4370, "17", startedAt()).isAlive());
     }
 
     @Test
     void isNotAliveOnceItsProcessHasExited() throws Exception {
         assertFalse(new NodeRecord("gone", NodeRegistryTest.exitedPid(), "127.0.0.1", 4370, "17", 0).isAlive());
+    }
+
+    @Test
+    void isStaleWhenItsPidNowBelongsToAProcessStartedLater() {
+        long anHourBefore = startedAt() - 3_600_000;
+        assertFalse(new NodeRecord("reused", ProcessHandle.current().pid(), "127.0.0.1", 4370, "17", anHourBefore).isAlive());
+    }
+
+    static long startedAt() {
+        return ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
     }
 }

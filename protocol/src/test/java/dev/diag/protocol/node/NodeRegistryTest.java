@@ -120,6 +120,6 @@ class NodeRegistryTest {
     }
 
     private static NodeRecord record(String name, long pid, int port) {
-        return new NodeRecord(name, pid, "127.0.0.1", port, "17.0.15", 1_700_000_000_000L);
+        return new NodeRecord(name, pid, "127.0.0.1", port, "17.0.15", NodeRecordTest.startedAt());
     }
 }

@@ -48,7 +48,15 @@ public final class Connector {
         Cookie cookie = cookie();
         String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort();
         try {
-            return new Connection(target.display(), DiagClient.connect(target.address(), cookie, timeoutMillis));
+            DiagClient client = DiagClient.connect(target.address(), cookie, timeoutMillis);
+            if (!client.agentName().equals(target.name())) {
+                // A port reused by another node after a restart: the right cookie, the wrong node.
+                client.close();
+                throw new DiagException(ExitCode.UNREACHABLE, target.address().getHostString() + ":"
+                        + target.address().getPort() + " is node " + client.agentName() + ", not " + target.name()
+                        + "; bin/diag nodes lists where each node listens.");
+            }
+            return new Connection(target.display(), client);
         } catch (HandshakeException e) {
             throw switch (e.failure()) {
                 case WRONG_COOKIE -> new DiagException(ExitCode.AUTH_REFUSED, target.display()

@@ -33,7 +33,7 @@ public final class NodeResolver {
             throw new DiagException(ExitCode.USAGE, e.getMessage() + ".");
         }
         if (name.port() != null) {
-            return new Target(name.toString(), new InetSocketAddress(name.connectHost(), name.port()));
+            return new Target(name.name(), name.toString(), new InetSocketAddress(name.connectHost(), name.port()));
         }
         if (!name.isLocal()) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot find " + typed + " without a port yet: use "
@@ -63,9 +63,20 @@ public final class NodeResolver {
     private static Target target(NodeRecord record) {
         NodeName name = new NodeName(record.name(), null, null);
         // A node bound to every interface is still reached over loopback from here.
-        boolean wildcard = record.bind().equals("0.0.0.0") || record.bind().replace("0", "").equals("::")
-                || record.bind().equals("::");
-        return new Target(name.toString(), new InetSocketAddress(wildcard ? "127.0.0.1" : record.bind(), record.port()));
+        String host = isWildcard(record.bind()) ? "127.0.0.1" : record.bind();
+        return new Target(record.name(), name.toString(), new InetSocketAddress(host, record.port()));
+    }
+
+    /** 0.0.0.0, ::, 0:0:0:0:0:0:0:0 and the like; only literals, so no resolver is asked. */
+    static boolean isWildcard(String address) {
+        if (!address.matches("[0-9.:]+")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(address).isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String known(List<NodeRecord> live) {
@@ -75,7 +86,7 @@ public final class NodeResolver {
         return " (running here: " + String.join(", ", live.stream().map(NodeRecord::name).toList()) + ")";
     }
 
-    /** A node to connect to: the name to show and where it listens. */
-    public record Target(String display, InetSocketAddress address) {
+    /** A node to connect to: the name it must prove, the name to show, and where it listens. */
+    public record Target(String name, String display, InetSocketAddress address) {
     }
 }
