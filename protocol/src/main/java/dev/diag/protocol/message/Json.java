@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The one configured Jackson mapper both ends use. Field names are not interned (a peer must not
+ * The configured Jackson mapper, for turning result records into JSON on the agent and for
+ * tests; frames and registry files use the lighter {@link JsonTree}. Field names are not interned (a peer must not
  * be able to grow a JVM-wide cache), nesting is shallow, and unknown fields are ignored so an
  * older shell can read a newer agent's results.
  */
 public final class Json {
+    /** Deepest nesting a peer may send. */
+    public static final int MAX_DEPTH = 64;
     private static final ObjectMapper MAPPER = create();
 
     private Json() {
@@ -25,7 +28,7 @@ public final class Json {
     private static ObjectMapper create() {
         JsonFactory factory = JsonFactory.builder()
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
         return new ObjectMapper(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,6 +1,5 @@
 package dev.diag.protocol.message;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,17 +21,13 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Message message) {
-        try {
-            return Json.mapper().writeValueAsBytes(toTree(message));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
-        }
+        return JsonTree.bytes(toTree(message));
     }
 
     public static Message decode(byte[] payload) throws MalformedMessageException {
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(payload);
+            tree = JsonTree.parse(payload);
         } catch (IOException e) {
             throw new MalformedMessageException("message is not valid JSON");
         }

@@ -1,6 +1,6 @@
 package dev.diag.protocol.node;
 
-import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.JsonTree;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ public final class NodeRegistry {
         Path temp = Files.createTempFile(dir, "." + record.name(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.write(temp, Json.mapper().writeValueAsBytes(record.toJson()));
+            Files.write(temp, JsonTree.bytes(record.toJson()));
             Files.move(temp, file(record.name()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -80,7 +80,7 @@ public final class NodeRegistry {
 
     private Optional<NodeRecord> read(Path file) {
         try {
-            return Optional.of(NodeRecord.fromJson(Json.mapper().readTree(file.toFile())));
+            return Optional.of(NodeRecord.fromJson(JsonTree.parse(Files.readAllBytes(file))));
         } catch (IOException e) {
             return Optional.empty();
         }

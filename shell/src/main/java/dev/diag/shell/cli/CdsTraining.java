@@ -7,9 +7,11 @@ import dev.diag.protocol.frame.FrameLimits;
 import dev.diag.protocol.frame.FrameOpener;
 import dev.diag.protocol.frame.FrameSealer;
 import dev.diag.protocol.handshake.AgentHandshake;
-import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.JsonTree;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.message.MessageCodec;
+import dev.diag.protocol.node.NodeRecord;
+import dev.diag.protocol.node.NodeRegistry;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.render.ResultPrinter;
 import java.io.DataInputStream;
@@ -22,6 +24,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -43,8 +46,14 @@ public final class CdsTraining {
             agent.start();
             QuickArgs.parse(new String[] {"--cmd", "memory", "--node", "x", "--json"});
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-            Connector connector = new Connector(new DiagHome(home), cookieFile.toString(), 5_000);
-            String node = "training@127.0.0.1:" + server.getLocalPort();
+            // Found by name through the registry, as users call nodes: the lookup's classes count too.
+            DiagHome diagHome = new DiagHome(home);
+            ProcessHandle self = ProcessHandle.current();
+            new NodeRegistry(diagHome.nodes()).register(new NodeRecord("training", self.pid(), "127.0.0.1",
+                    server.getLocalPort(), Runtime.version().toString(),
+                    self.info().startInstant().map(Instant::toEpochMilli).orElse(0L)));
+            Connector connector = new Connector(diagHome, cookieFile.toString(), 5_000);
+            String node = "training";
             ScriptRunner.run(connector, node, List.of("memory", "erlang:memory(heap)."),
                     new ResultPrinter(discard, discard, false, 100));
             agent.join(5_000);
@@ -69,9 +78,10 @@ public final class CdsTraining {
             for (int call = 0; call < 2; call++) {
                 Message.Request request = (Message.Request) MessageCodec.decode(
                         opener.open(FrameIO.read(in, FrameLimits.DEFAULT_MAX)));
-                Object result = request.args().isEmpty() ? Json.mapper().readTree(SAMPLE_REPORT)
-                        : Json.mapper().readTree("{\"kind\":\"heap\",\"bytes\":1048576}");
-                FrameIO.write(out, sealer.seal(MessageCodec.encode(Message.Reply.success(request.id(), result))));
+                byte[] result = (request.args().isEmpty() ? SAMPLE_REPORT : "{\"kind\":\"heap\",\"bytes\":1048576}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                Message reply = new Message.Reply(request.id(), true, JsonTree.parse(result), null);
+                FrameIO.write(out, sealer.seal(MessageCodec.encode(reply)));
             }
         } catch (IOException e) {
             throw new IllegalStateException("CDS training failed: " + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package dev.diag.shell.functions;
 
-import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;
 import dev.diag.protocol.result.MemoryReport;
@@ -34,8 +34,8 @@ public final class FunctionTable {
                                 + "memory(Kind) gives one figure (" + MemoryKind.atoms() + ")",
                         "memory().   memory(heap).",
                         (result, width) -> result.has("kind")
-                                ? MemoryAmountView.render(Json.mapper().treeToValue(result, MemoryAmount.class))
-                                : MemoryView.render(Json.mapper().treeToValue(result, MemoryReport.class), width))));
+                                ? MemoryAmountView.render(RecordReader.read(result, MemoryAmount.class))
+                                : MemoryView.render(RecordReader.read(result, MemoryReport.class), width))));
     }
 
     public List<FunctionSpec> all() {

@@ -1,9 +1,9 @@
 package dev.diag.shell.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diag.protocol.message.CallError;
-import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.JsonTree;
 import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Evaluator.Evaluation;
 import java.io.PrintStream;
@@ -83,7 +83,7 @@ public final class ResultPrinter {
     }
 
     private static ObjectNode envelope(String node, String call, boolean ok) {
-        ObjectNode line = Json.mapper().createObjectNode();
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("node", node);
         if (call != null) {
             line.put("call", call);
@@ -93,10 +93,6 @@ public final class ResultPrinter {
     }
 
     private static String text(ObjectNode line) {
-        try {
-            return Json.mapper().writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTree.text(line);
     }
 }
