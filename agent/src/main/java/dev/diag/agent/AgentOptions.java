@@ -1,7 +1,6 @@
 package dev.diag.agent;
 
 import dev.diag.protocol.frame.FrameLimits;
-import dev.diag.protocol.node.BadNodeNameException;
 import dev.diag.protocol.node.NodeName;
 
 /**
@@ -17,6 +16,17 @@ import dev.diag.protocol.node.NodeName;
  * </pre>
  */
 public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame) {
+    private static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
+
+    /** Checked here too, not only in {@link #parse}: the embedding API builds options in code. */
+    public AgentOptions {
+        if (!NodeName.isBareName(name)) {
+            throw new IllegalArgumentException("node name '" + name + "' must be " + NAME_RULE);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " must be 0 to 65535");
+        }
+    }
 
     public static AgentOptions defaults() {
         return new AgentOptions("jvm" + ProcessHandle.current().pid(), 0, "127.0.0.1", null, FrameLimits.DEFAULT_MAX);
@@ -58,15 +68,13 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     }
 
     private static String checkName(String value) throws BadOptionException {
-        try {
-            NodeName parsed = NodeName.parse(value);
-            if (parsed.host() != null) {
-                throw new BadOptionException("agent option name=" + value + " must be a bare name; the host is this one");
-            }
-            return parsed.name();
-        } catch (BadNodeNameException e) {
-            throw new BadOptionException(e.getMessage());
+        if (value.contains("@")) {
+            throw new BadOptionException("agent option name=" + value + " must be a bare name; the host is this one");
         }
+        if (!NodeName.isBareName(value)) {
+            throw new BadOptionException("agent option name=" + value + " must be " + NAME_RULE);
+        }
+        return value;
     }
 
     private static int number(String key, String value, int min, int max) throws BadOptionException {

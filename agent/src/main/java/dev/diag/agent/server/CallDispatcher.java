@@ -59,7 +59,8 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
         }
         RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()));
         if (running.putIfAbsent(request.id(), call) != null) {
-            ctx.writeAndFlush(Message.Reply.failure(request.id(), new CallError(CallError.MALFORMED,
+            // under id 0: the id in use still belongs to the call in progress, whose answer follows
+            ctx.writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED,
                     "request id " + request.id() + " is already in use by a call in progress")));
             return;
         }

@@ -20,7 +20,7 @@ final class RunningCall implements CallContext {
     private final Runnable onDone;
     private volatile boolean answered;
     private volatile boolean cancelled;
-    private volatile boolean streamed;
+    private boolean streamed; // guarded by this
     private volatile Future<?> future;
 
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone) {
@@ -44,19 +44,25 @@ final class RunningCall implements CallContext {
     @Override
     public void emit(List<?> rows) {
         if (answered) {
-            return; // cancelled or disconnected: the caller has had its last message
+            return; // cancelled or disconnected: no point converting rows nobody will read
         }
-        streamed = true;
-        ctx.writeAndFlush(new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList()));
+        Message.Chunk chunk = new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList());
+        synchronized (this) {
+            // checked again under answer()'s lock: a cancel may have ended the stream meanwhile
+            if (answered) {
+                return;
+            }
+            streamed = true;
+            ctx.writeAndFlush(chunk);
+        }
     }
 
     void succeed(Object result) {
-        answer(streamed ? new Message.End(id, true, Json.mapper().valueToTree(result), null)
-                : Message.Reply.success(id, result));
+        answer(true, Json.mapper().valueToTree(result), null);
     }
 
     void fail(CallError error) {
-        answer(streamed ? new Message.End(id, false, null, error) : Message.Reply.failure(id, error));
+        answer(false, null, error);
     }
 
     /** The caller asked to stop: answer "cancelled" now and interrupt the work. */
@@ -80,12 +86,13 @@ final class RunningCall implements CallContext {
         }
     }
 
-    private synchronized void answer(Message message) {
+    /** Under the same lock as emit, so "stream or not" and the answer cannot disagree. */
+    private synchronized void answer(boolean ok, JsonNode result, CallError error) {
         if (answered) {
             return;
         }
         answered = true;
         onDone.run();
-        ctx.writeAndFlush(message);
+        ctx.writeAndFlush(streamed ? new Message.End(id, ok, result, error) : new Message.Reply(id, ok, result, error));
     }
 }

@@ -52,7 +52,7 @@ public final class CookieFile {
         BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
             throw new CookieException("the cookie file " + path + " is not a regular file; "
-                    + "replace it with the node's cookie file");
+                    + "put the shared cookie there, or remove it and the next node to start creates one");
         }
         checkPermissions(path);
         if (attributes.size() > MAX_BYTES) {
@@ -61,7 +61,7 @@ public final class CookieFile {
         }
         String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
-            throw new CookieException("the cookie file " + path + " is empty; replace it with the node's cookie file");
+            throw new CookieException("the cookie file " + path + " is empty; write the shared cookie into it, or remove it and the next node to start creates one");
         }
         return new Cookie(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -45,6 +45,9 @@ public final class MessageCodec {
             return new Message.Chunk(id, array(tree, "chunk", false));
         }
         if (tree.has("end")) {
+            if (!bool(tree, "end")) {
+                throw new MalformedMessageException("'end' must be true when present");
+            }
             return new Message.End(id, bool(tree, "ok"), tree.get("result"), error(tree));
         }
         if (tree.has("ok")) {
@@ -82,7 +85,7 @@ public final class MessageCodec {
 
     private static long id(JsonNode tree, String field) throws MalformedMessageException {
         JsonNode id = tree.get(field);
-        if (id == null || !id.canConvertToExactIntegral() || !id.canConvertToLong()) {
+        if (id == null || !id.isIntegralNumber() || !id.canConvertToLong()) {
             throw new MalformedMessageException("'" + field + "' must be an integer");
         }
         return id.longValue();

@@ -14,8 +14,9 @@ import java.util.List;
  * Reads a result record (dev.diag.protocol.result) from the JSON tree the agent sent, by the
  * record's own components: strings, numbers, booleans, enums, nested records, lists of these,
  * and raw {@link JsonNode}. The shell renders with it instead of an ObjectMapper, whose
- * start-up would dominate a one-shot call. Missing fields read as null (0 or false for
- * primitives), as Jackson reads them; a field of the wrong JSON type is an error naming it.
+ * start-up would dominate a one-shot call. A missing field reads as null (an empty list for a
+ * list) where the component may be null; a missing primitive is an error, not a silent 0 that
+ * would show as a real figure; so is a field of the wrong JSON type. Errors name the field.
  *
  * <pre>
  * MemoryReport report = RecordReader.read(reply.result(), MemoryReport.class);
@@ -32,7 +33,10 @@ public final class RecordReader {
     private static Object value(JsonNode json, Type type, String where) throws IOException {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (json == null || json.isNull()) {
-            return defaultFor(raw);
+            if (raw.isPrimitive()) {
+                throw new IOException(where + " is missing");
+            }
+            return raw == List.class ? List.of() : null;
         }
         if (raw == JsonNode.class) {
             return json;
@@ -97,22 +101,6 @@ public final class RecordReader {
             }
         }
         throw new IOException(where + " is '" + json.textValue() + "', not one of " + type.getSimpleName());
-    }
-
-    private static Object defaultFor(Class<?> type) {
-        if (type == long.class) {
-            return 0L;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == double.class) {
-            return 0.0;
-        }
-        if (type == boolean.class) {
-            return false;
-        }
-        return type == List.class ? List.of() : null;
     }
 
     private static Object expect(boolean ok, Object value, String where, String what) throws IOException {

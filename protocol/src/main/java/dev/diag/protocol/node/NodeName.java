@@ -12,6 +12,11 @@ public record NodeName(String name, String host, Integer port) {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}]");
     private static final Pattern FULL = Pattern.compile("([^@]*)(?:@(\\[[^]]*]|[^:]*)(?::(.*))?)?");
 
+    /** True for a bare node name: 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit. */
+    public static boolean isBareName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     public static NodeName parse(String text) throws BadNodeNameException {
         Matcher m = FULL.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {

@@ -44,8 +44,12 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         if (json == null || !json.isObject()) {
             throw new IOException("not a node record");
         }
-        return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"),
-                Math.toIntExact(number(json, "port")), text(json, "jvm"), number(json, "startedAtMillis"));
+        long port = number(json, "port");
+        if (port < 1 || port > 65535) {
+            throw new IOException("node record with port " + port);
+        }
+        return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"), (int) port,
+                text(json, "jvm"), number(json, "startedAtMillis"));
     }
 
     private static String text(JsonNode json, String field) throws IOException {
@@ -58,7 +62,7 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
 
     private static long number(JsonNode json, String field) throws IOException {
         JsonNode value = json.get(field);
-        if (value == null || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
             throw new IOException("node record without " + field);
         }
         return value.longValue();

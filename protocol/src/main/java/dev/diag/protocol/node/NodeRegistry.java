@@ -81,12 +81,15 @@ public final class NodeRegistry {
     private Optional<NodeRecord> read(Path file) {
         try {
             return Optional.of(NodeRecord.fromJson(JsonTree.parse(Files.readAllBytes(file))));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     private Path file(String name) {
+        if (!NodeName.isBareName(name)) {
+            throw new IllegalArgumentException("not a node name: a registry file must stay inside " + dir);
+        }
         return dir.resolve(name + ".json");
     }
 }

@@ -46,12 +46,19 @@ class RecordReaderTest {
     }
 
     @Test
-    void missingFieldsReadAsNullOrZeroAsJacksonDoes() throws Exception {
-        Sample sample = RecordReader.read(tree("{}"), Sample.class);
+    void missingObjectFieldsReadAsNullAndMissingListsAsEmpty() throws Exception {
+        Sample sample = RecordReader.read(tree("{\"count\":1,\"flag\":false,\"ratio\":0}"), Sample.class);
 
         assertNull(sample.name());
-        assertEquals(0, sample.count());
+        assertNull(sample.level());
         assertEquals(List.of(), sample.tags());
+    }
+
+    @Test
+    void aMissingFigureIsAnErrorNotAZeroThatWouldLookReal() {
+        IOException e = assertThrows(IOException.class,
+                () -> RecordReader.read(tree("{\"kind\":\"heap\"}"), MemoryAmount.class));
+        assertEquals("MemoryAmount.bytes is missing", e.getMessage());
     }
 
     @Test
@@ -67,7 +74,8 @@ class RecordReaderTest {
 
     @Test
     void anUnknownEnumConstantIsAnError() {
-        assertThrows(IOException.class, () -> RecordReader.read(tree("{\"level\":\"MEDIUM\"}"), Sample.class));
+        assertThrows(IOException.class, () -> RecordReader.read(
+                tree("{\"count\":1,\"flag\":false,\"ratio\":0,\"level\":\"MEDIUM\"}"), Sample.class));
     }
 
     private static JsonNode tree(String text) throws IOException {

@@ -82,11 +82,11 @@ public final class Evaluator {
 
     private Evaluation help(Call call) {
         if (call.args().isEmpty()) {
-            return new Evaluation.Local(width -> HelpView.overview(table.all(), width));
+            return new Evaluation.Local(call.text(), width -> HelpView.overview(table.all(), width));
         }
         String name = call.args().get(0).text();
         return table.find(name)
-                .<Evaluation>map(spec -> new Evaluation.Local(width -> HelpView.of(spec)))
+                .<Evaluation>map(spec -> new Evaluation.Local(call.text(), width -> HelpView.of(spec, width)))
                 .orElse(new Evaluation.Invalid(call.text(), "no function named " + name + "; help() lists them all",
                         "no function named " + name + "; help() lists them all"));
     }
@@ -94,7 +94,7 @@ public final class Evaluator {
     /** What one line came to. */
     public sealed interface Evaluation {
         /** Printed by the shell itself, e.g. help(). */
-        record Local(IntFunction<List<String>> render) implements Evaluation {
+        record Local(String call, IntFunction<List<String>> render) implements Evaluation {
         }
 
         /** The node's answer, success or error. */

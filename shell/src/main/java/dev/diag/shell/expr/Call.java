@@ -12,7 +12,7 @@ public record Call(String module, String function, List<Term> args) {
 
     /** The call as Erlang would print it, e.g. {@code memory(heap)}. */
     public String text() {
-        return (module == null ? "" : module + ":") + function
+        return (module == null ? "" : Term.Atom.quoted(module) + ":") + Term.Atom.quoted(function)
                 + "(" + String.join(", ", args.stream().map(Term::text).toList()) + ")";
     }
 }

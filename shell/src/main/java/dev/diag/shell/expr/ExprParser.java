@@ -133,7 +133,8 @@ public final class ExprParser {
     private Term pidCall() throws ParseException {
         expect('(');
         List<Term> parts = terms(')');
-        if (parts.size() != 3 || !(parts.get(1) instanceof Term.Int id)) {
+        if (parts.size() != 3 || !parts.stream().allMatch(Term.Int.class::isInstance)
+                || !(parts.get(1) instanceof Term.Int id)) {
             throw error("pid takes three integers, e.g. pid(0,61,0)");
         }
         return new Term.Pid(id.value());

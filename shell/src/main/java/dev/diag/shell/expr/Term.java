@@ -22,7 +22,13 @@ public sealed interface Term {
         }
 
         public String text() {
-            return name.matches("[a-z][A-Za-z0-9_@]*") ? name : "'" + name.replace("'", "\\'") + "'";
+            return quoted(name);
+        }
+
+        /** An atom as Erlang prints it: bare when it may be, else quoted with \\ and ' escaped. */
+        public static String quoted(String name) {
+            return name.matches("[a-z][A-Za-z0-9_@]*") ? name
+                    : "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'";
         }
     }
 

@@ -29,11 +29,13 @@ public final class HelpView {
         }
     }
 
-    public static List<String> of(FunctionSpec spec) {
-        return List.of(
-                spec.name() + "(" + spec.arguments() + ")",
-                "  " + spec.summary(),
+    public static List<String> of(FunctionSpec spec, int width) {
+        List<String> lines = new ArrayList<>();
+        lines.add(spec.name() + "(" + spec.arguments() + ")");
+        Wrap.words(spec.summary(), Math.max(20, width - 2)).forEach(line -> lines.add("  " + line));
+        lines.addAll(List.of(
                 "  also written: " + String.join(", ", spec.modules().stream().sorted().map(m -> m + ":" + spec.name()).toList()),
-                "  example: " + spec.example());
+                "  example: " + spec.example()));
+        return lines;
     }
 }

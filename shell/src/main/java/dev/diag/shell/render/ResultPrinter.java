@@ -28,7 +28,15 @@ public final class ResultPrinter {
     /** Prints one evaluation; true when it succeeded. */
     public boolean print(String node, Evaluation evaluation) {
         if (evaluation instanceof Evaluation.Local local) {
-            local.render().apply(width).forEach(out::println);
+            if (json) {
+                // scripts get JSON on stdout, even for the shell's own answers
+                ObjectNode line = envelope(node, local.call(), true);
+                line.putObject("result").putArray("lines").addAll(local.render().apply(Integer.MAX_VALUE / 2).stream()
+                        .map(JsonNodeFactory.instance::textNode).toList());
+                out.println(text(line));
+            } else {
+                local.render().apply(width).forEach(out::println);
+            }
             return true;
         }
         if (evaluation instanceof Evaluation.Invalid invalid) {

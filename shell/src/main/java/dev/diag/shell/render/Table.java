@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A plain-text table whose columns line up and whose width fits the terminal: when the rows are
- * too wide, the first column (the names) is shortened with '…' before anything else.
+ * too wide, the first column (the names) is shortened with '…', down to 8 characters. Figures
+ * are never cut: a terminal narrower than the figures need gets lines wider than itself.
  *
  * <pre>
  * AREA          USED   COMMITTED
@@ -34,6 +35,14 @@ public final class Table {
             aligns.add(i == 0 ? Align.LEFT : Align.RIGHT);
         }
         return new Table(List.of(headers), aligns);
+    }
+
+    /** A table with the given alignment per column, e.g. text columns left, figures right. */
+    public static Table of(List<Align> aligns, String... headers) {
+        if (aligns.size() != headers.length) {
+            throw new IllegalArgumentException(aligns.size() + " alignments for " + headers.length + " columns");
+        }
+        return new Table(List.of(headers), List.copyOf(aligns));
     }
 
     public Table row(String... cells) {

@@ -12,7 +12,7 @@ public final class Units {
     /** {@code 0 B}, {@code 812 B}, {@code 1.50 KiB}, {@code 42.0 MiB}, {@code 512 MiB}. */
     public static String bytes(long bytes) {
         if (bytes < 0) {
-            return "-" + bytes(-bytes);
+            return "-" + bytes(bytes == Long.MIN_VALUE ? Long.MAX_VALUE : -bytes);
         }
         if (bytes < 1024) {
             return bytes + " B";
@@ -23,8 +23,25 @@ public final class Units {
             value /= 1024;
             unit++;
         }
-        String format = value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s";
-        return String.format(Locale.ROOT, format, value, BYTE_UNITS[unit]);
+        // Decide decimals on the rounded figure: 9.999 shows "10.0", and 1023.9 KiB "1.00 MiB".
+        if (rounded(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        double shown = rounded(value);
+        return String.format(Locale.ROOT, "%." + decimals(shown) + "f %s", shown, BYTE_UNITS[unit]);
+    }
+
+    /** Three significant figures for values under 1,000; whole numbers above. */
+    private static double rounded(double value) {
+        double scale = Math.pow(10, decimals(value));
+        double once = Math.round(value * scale) / scale;
+        double again = Math.pow(10, decimals(once));
+        return Math.round(value * again) / again;
+    }
+
+    private static int decimals(double value) {
+        return value >= 100 ? 0 : value >= 10 ? 1 : 2;
     }
 
     /** Bytes, or "-" for an absent limit. */
@@ -37,10 +54,27 @@ public final class Units {
         if (millis < 1000) {
             return millis + " ms";
         }
-        if (millis < 60_000) {
+        if (millis < 59_950) { // 59,950 ms would round to "60.0 s"
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
+    }
+
+    /** An uptime: {@code 42 s}, {@code 5 min}, {@code 3 h 12 min}, {@code 4 d 2 h}. */
+    public static String duration(long millis) {
+        long seconds = Math.max(0, millis) / 1000;
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + " h " + minutes % 60 + " min";
+        }
+        return hours / 24 + " d " + hours % 24 + " h";
     }
 
     /** Thousands separated with commas, as recon prints counts: {@code 4,812}. */

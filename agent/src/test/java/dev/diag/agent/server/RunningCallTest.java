@@ -1,0 +1,209 @@
+package dev.diag.agent.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diag.protocol.message.CallError;
+import dev.diag.protocol.message.Message;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RunningCallTest {
+    private final OutboundRecorder wire = new OutboundRecorder();
+    private final EmbeddedChannel channel = new EmbeddedChannel(wire, new ChannelInboundHandlerAdapter());
+    /** The context a dispatcher would hand over: writes from it pass the recorder. */
+    private final ChannelHandlerContext ctx = channel.pipeline().lastContext();
+    private final AtomicInteger done = new AtomicInteger();
+    private final RunningCall call = new RunningCall(ctx, 7, done::incrementAndGet);
+
+    @Test
+    void answersASuccessWithAReply() throws Exception {
+        call.succeed(Map.of("bytes", 42));
+        Message.Reply reply = wire.next(Message.Reply.class);
+        assertEquals(7, reply.id());
+        assertTrue(reply.ok());
+        assertEquals(42, reply.result().path("bytes").asInt());
+        assertEquals(1, done.get());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void answersOnlyTheFirstOfSucceedFailAndCancel() throws Exception {
+        call.succeed("first");
+        call.fail(new CallError(CallError.FAILED, "second"));
+        call.cancel();
+        call.succeed("fourth");
+
+        assertEquals("first", wire.next(Message.Reply.class).result().asText());
+        wire.assertNothingWritten();
+        assertEquals(1, done.get(), "onDone ran more than once");
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void answersCancelWithCancelledAndIgnoresTheLateResult() throws Exception {
+        call.cancel();
+        call.succeed("too late");
+
+        Message.Reply reply = wire.next(Message.Reply.class);
+        assertFalse(reply.ok());
+        assertEquals(CallError.CANCELLED, reply.error().code());
+        wire.assertNothingWritten();
+        assertTrue(call.cancelled());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void interruptsTheTaskItRunsAs() {
+        FutureTask<Void> task = new FutureTask<>(() -> null);
+        call.runsAs(task);
+        call.cancel();
+        assertTrue(task.isCancelled());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void cancelsATaskThatIsAttachedAfterTheCancel() {
+        call.abandon();
+        FutureTask<Void> task = new FutureTask<>(() -> null);
+        call.runsAs(task);
+        assertTrue(task.isCancelled());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void answersNothingOnceAbandoned() throws Exception {
+        call.abandon();
+        call.succeed("nobody listens");
+        call.fail(new CallError(CallError.FAILED, "nobody listens"));
+        assertTrue(call.cancelled());
+        wire.assertQuietFor(50);
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void saysCancelledOnceTheConnectionIsGone() {
+        assertFalse(call.cancelled());
+        channel.close();
+        assertTrue(call.cancelled());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void endsAStreamWithAnEndCarryingTheResult() throws Exception {
+        call.emit(List.of(Map.of("tid", 1), Map.of("tid", 2)));
+        call.succeed(Map.of("rows", 2));
+
+        Message.Chunk chunk = wire.next(Message.Chunk.class);
+        assertEquals(7, chunk.id());
+        assertEquals(2, chunk.chunk().size());
+        Message.End end = wire.next(Message.End.class);
+        assertEquals(7, end.id());
+        assertTrue(end.ok());
+        assertEquals(2, end.result().path("rows").asInt());
+        wire.assertNothingWritten();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void endsACancelledStreamWithAFailedEnd() throws Exception {
+        call.emit(List.of("row"));
+        call.cancel();
+        wire.next(Message.Chunk.class);
+        Message.End end = wire.next(Message.End.class);
+        assertFalse(end.ok());
+        assertEquals(CallError.CANCELLED, end.error().code());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void answersExactlyOnceWhenResultAndCancelRace() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            AtomicInteger rounds = new AtomicInteger();
+            RunningCall racing = new RunningCall(ctx, round, rounds::incrementAndGet);
+            CyclicBarrier start = new CyclicBarrier(2);
+            Thread finisher = new Thread(() -> {
+                await(start);
+                racing.succeed("done");
+            });
+            finisher.start();
+            await(start);
+            racing.cancel();
+            finisher.join();
+
+            Message.Reply reply = wire.next(Message.Reply.class);
+            assertEquals(round, reply.id());
+            wire.assertNothingWritten();
+            assertEquals(1, rounds.get(), "round " + round);
+        }
+        assertFalse(channel.finish());
+    }
+
+    /** Regression (fixed in b6a1702): emit did not look at whether the call was answered. */
+    @Test
+    void sendsNoChunkAfterTheCallWasAnswered() throws Exception {
+        call.cancel();
+        assertEquals(CallError.CANCELLED, wire.next(Message.Reply.class).error().code());
+
+        call.emit(List.of("row produced just as the cancel arrived"));
+
+        wire.assertNothingWritten();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void sendsNoChunkAfterACancelThatArrivesWhileTheRowsAreSerialised() throws Exception {
+        call.emit(List.of("first row")); // a stream now: the cancel's answer is an End
+        wire.next(Message.Chunk.class);
+        CountDownLatch serialising = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        SlowRow row = new SlowRow(serialising, cancelled);
+        Thread emitter = new Thread(() -> call.emit(List.of(row)));
+        emitter.start();
+        assertTrue(serialising.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
+
+        call.cancel(); // from the I/O thread, while the call thread is inside emit
+        cancelled.countDown();
+        emitter.join();
+
+        Message.End end = wire.next(Message.End.class);
+        assertEquals(CallError.CANCELLED, end.error().code());
+        wire.assertNothingWritten();
+        assertFalse(channel.finish());
+    }
+
+    /** A row whose serialisation waits until the test has cancelled the call. */
+    public static final class SlowRow {
+        private final CountDownLatch serialising;
+        private final CountDownLatch cancelled;
+
+        SlowRow(CountDownLatch serialising, CountDownLatch cancelled) {
+            this.serialising = serialising;
+            this.cancelled = cancelled;
+        }
+
+        public String getName() throws InterruptedException {
+            serialising.countDown();
+            cancelled.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS);
+            return "slow";
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

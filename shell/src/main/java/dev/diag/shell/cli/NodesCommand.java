@@ -1,0 +1,54 @@
+package dev.diag.shell.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.message.JsonTree;
+import dev.diag.protocol.node.LocalHost;
+import dev.diag.protocol.node.NodeRecord;
+import dev.diag.protocol.node.NodeRegistry;
+import dev.diag.shell.render.Table;
+import dev.diag.shell.render.Units;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code diag nodes}: the nodes running on this host, from the local registry. Stale entries
+ * (their JVM died without cleaning up) are removed on the way, never listed. Reads files only:
+ * it neither connects to the nodes nor needs the cookie.
+ */
+@Command(name = "nodes", description = "List the diag nodes running on this host.")
+public final class NodesCommand implements Callable<Integer> {
+    @Option(names = ConnectionOptions.JSON, description = "one JSON object per node")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<NodeRecord> live = new NodeRegistry(DiagHome.fromEnvironment().nodes()).live();
+        long now = System.currentTimeMillis();
+        if (json) {
+            for (NodeRecord node : live) {
+                System.out.println(JsonTree.text(JsonNodeFactory.instance.objectNode()
+                        .put("node", node.name() + "@" + LocalHost.name())
+                        .put("pid", node.pid())
+                        .put("address", node.bind() + ":" + node.port())
+                        .put("jvm", node.jvm())
+                        .put("uptimeMillis", now - node.startedAtMillis())));
+            }
+            return ExitCode.OK.code;
+        }
+        if (live.isEmpty()) {
+            System.out.println("no diag node runs on this host (start a JVM with -javaagent:diag-agent.jar=name=NAME)");
+            return ExitCode.OK.code;
+        }
+        Table table = Table.of(List.of(Table.Align.LEFT, Table.Align.RIGHT, Table.Align.LEFT, Table.Align.LEFT,
+                Table.Align.RIGHT), "NODE", "PID", "ADDRESS", "JVM", "UPTIME");
+        for (NodeRecord node : live) {
+            table.row(node.name() + "@" + LocalHost.name(), Long.toString(node.pid()), node.bind() + ":" + node.port(),
+                    node.jvm(), Units.duration(now - node.startedAtMillis()));
+        }
+        table.render(TerminalWidth.ofStdout()).forEach(System.out::println);
+        return ExitCode.OK.code;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.diag.shell.expr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExprParserTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "memory()", "memory().", "memory.", "  memory ( ) .  "})
+    void readsACallWithoutArgumentsWrittenAnyWayErlangAccepts(String line) throws Exception {
+        assertEquals(new Call(null, "memory", List.of()), ExprParser.parse(line));
+    }
+
+    @Test
+    void readsAModulePrefixAndAnAtomArgument() throws Exception {
+        assertEquals(new Call("erlang", "memory", List.of(new Term.Atom("heap"))), ExprParser.parse("erlang:memory(heap)."));
+    }
+
+    @Test
+    void allowsSpacesBetweenEveryToken() throws Exception {
+        assertEquals(new Call(null, "memory", List.of(new Term.Atom("heap"))), ExprParser.parse(" memory ( heap ) . "));
+        assertEquals(new Call("erlang", "memory", List.of(new Term.Atom("heap"))),
+                ExprParser.parse("erlang : memory ( heap )"));
+    }
+
+    @Test
+    void readsQuotedAtomsWithSpacesAndUppercase() throws Exception {
+        assertEquals(List.of(new Term.Atom("Foo Bar")), ExprParser.parse("f('Foo Bar')").args());
+        assertEquals(new Call(null, "memory", List.of()), ExprParser.parse("'memory'()"));
+    }
+
+    @Test
+    void readsAtomsWithDigitsUnderscoresAndAt() throws Exception {
+        assertEquals(List.of(new Term.Atom("non_heap"), new Term.Atom("orders@db1")),
+                ExprParser.parse("f(non_heap, orders@db1)").args());
+    }
+
+    @Test
+    void readsStringsWithEscapedQuotesBackslashesNewlinesAndTabs() throws Exception {
+        assertEquals(List.of(new Term.Str("say \"hi\"\\\n\t")), ExprParser.parse("f(\"say \\\"hi\\\"\\\\\\n\\t\")").args());
+    }
+
+    @Test
+    void readsAnEmptyString() throws Exception {
+        assertEquals(List.of(new Term.Str("")), ExprParser.parse("f(\"\")").args());
+    }
+
+    @Test
+    void readsPositiveZeroAndNegativeIntegers() throws Exception {
+        assertEquals(List.of(new Term.Int(42), new Term.Int(0), new Term.Int(-7)), ExprParser.parse("f(42, 0, -7)").args());
+    }
+
+    @Test
+    void readsListsOfMixedTermsNestedListsAndEmptyLists() throws Exception {
+        assertEquals(List.of(new Term.ListOf(List.of(new Term.Atom("a"), new Term.Int(1), new Term.Str("s")))),
+                ExprParser.parse("f([a, 1, \"s\"])").args());
+        assertEquals(List.of(new Term.ListOf(List.of(new Term.ListOf(List.of()), new Term.Pid(61)))),
+                ExprParser.parse("f([[], <61>])").args());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<61>", "<0.61.0>", "pid(0,61,0)", "pid( 0 , 61 , 0 )"})
+    void readsEveryPidNotationAsTheThreadInTheMiddle(String pid) throws Exception {
+        assertEquals(List.of(new Term.Pid(61), new Term.Atom("backtrace")),
+                ExprParser.parse("process_info(" + pid + ", backtrace)").args());
+    }
+
+    @Test
+    void keepsTheThreeIntegersOfICallAsIntegers() throws Exception {
+        assertEquals(new Call(null, "i", List.of(new Term.Int(0), new Term.Int(61), new Term.Int(0))),
+                ExprParser.parse("i(0,61,0)"));
+    }
+
+    @Test
+    void readsAnAtomNamedPidThatIsNotCalledAsAnAtom() throws Exception {
+        assertEquals(List.of(new Term.Atom("pid")), ExprParser.parse("f(pid)").args());
+    }
+
+    // --- errors: message and 0-based column of the stripped line
+
+    @Test
+    void asksForAnArgumentAfterAnOpenParenthesis() {
+        ParseException e = error("memory(");
+        assertEquals(7, e.column());
+        assertEquals("expected an argument", e.getMessage());
+    }
+
+    @Test
+    void asksForTheClosingParenthesisAtTheEndOfAnUnclosedCall() {
+        ParseException e = error("memory(heap");
+        assertEquals(11, e.column());
+        assertTrue(e.getMessage().startsWith("expected ')'"), e.getMessage());
+    }
+
+    @Test
+    void asksForACommaOrClosingParenthesisBetweenArguments() {
+        ParseException e = error("memory(heap stacks)");
+        assertEquals(12, e.column());
+        assertEquals("expected ',' or ')'", e.getMessage());
+    }
+
+    @Test
+    void refusesAStrayClosingParenthesis() {
+        ParseException e = error("memory)");
+        assertEquals(6, e.column());
+        assertEquals("unexpected ')' after the call", e.getMessage());
+    }
+
+    @Test
+    void refusesALineThatStartsWithAColon() {
+        ParseException e = error(":memory");
+        assertEquals(0, e.column());
+        assertEquals("expected a function name, e.g. memory()", e.getMessage());
+    }
+
+    @Test
+    void refusesAnEmptyLine() {
+        ParseException e = error("   ");
+        assertEquals(0, e.column());
+        assertEquals("expected a function name, e.g. memory()", e.getMessage());
+    }
+
+    @Test
+    void asksForAFunctionNameAfterTheModule() {
+        ParseException e = error("erlang:");
+        assertEquals(7, e.column());
+        assertEquals("expected a function name after 'erlang:'", e.getMessage());
+    }
+
+    @Test
+    void refusesTextAfterTheCall() {
+        ParseException e = error("memory(heap) extra");
+        assertEquals(13, e.column());
+        assertEquals("unexpected 'e' after the call", e.getMessage());
+    }
+
+    @Test
+    void refusesATrailingCommaInTheArguments() {
+        ParseException e = error("memory(heap,)");
+        assertEquals(12, e.column());
+        assertEquals("unexpected ')'", e.getMessage());
+    }
+
+    @Test
+    void pointsAtTheOpeningQuoteOfAnUnterminatedString() {
+        ParseException e = error("f(\"abc");
+        assertEquals(2, e.column());
+        assertEquals("unterminated string", e.getMessage());
+    }
+
+    @Test
+    void pointsAtTheOpeningQuoteOfAnUnterminatedQuotedAtom() {
+        ParseException e = error("f('abc");
+        assertEquals(2, e.column());
+        assertEquals("unterminated quoted atom", e.getMessage());
+    }
+
+    @Test
+    void asksForTheClosingBracketOfAnUnclosedList() {
+        ParseException e = error("f([a, b");
+        assertEquals(7, e.column());
+        assertEquals("expected ']' to close the list", e.getMessage());
+    }
+
+    @Test
+    void asksForTheClosingAngleOfAPid() {
+        ParseException e = error("f(<61");
+        assertEquals(5, e.column());
+        assertEquals("expected '>' to close the pid, e.g. <61> or <0.61.0>", e.getMessage());
+    }
+
+    @Test
+    void asksForAnIntegerInsideAngles() {
+        ParseException e = error("f(<x>)");
+        assertEquals(3, e.column());
+        assertEquals("expected an integer", e.getMessage());
+    }
+
+    @Test
+    void refusesAMinusSignWithoutDigits() {
+        ParseException e = error("f(- 1)");
+        assertEquals(2, e.column());
+        assertEquals("expected an integer", e.getMessage());
+    }
+
+    @Test
+    void refusesAPidCallWithTwoIntegersPointingJustAfterIt() {
+        ParseException e = error("f(pid(1,2))");
+        assertEquals("pid takes three integers, e.g. pid(0,61,0)", e.getMessage());
+        assertEquals(10, e.column()); // just after pid(1,2)'s ')': where the call was found wanting
+    }
+
+    @Test
+    void readsPidWithTwoArgumentsAtTheTopLevelAsACallToAFunctionNamedPid() throws Exception {
+        // only an argument is a pid; as a whole line it is a call, refused later by the function table
+        assertEquals(new Call(null, "pid", List.of(new Term.Int(1), new Term.Int(2))), ExprParser.parse("pid(1,2)"));
+    }
+
+    @Test
+    void refusesAPidCallInsideArgumentsWithTheSameSentence() {
+        assertEquals("pid takes three integers, e.g. pid(0,61,0)", error("f(pid(0,61))").getMessage());
+        assertEquals("pid takes three integers, e.g. pid(0,61,0)", error("f(pid(0,x,0))").getMessage());
+    }
+
+    @Test
+    void refusesAPidCallWhoseOuterPartsAreNotIntegers() {
+        assertEquals("pid takes three integers, e.g. pid(0,61,0)", error("f(pid(a,61,\"s\"))").getMessage());
+    }
+
+    @Test
+    void columnsCountFromTheFirstNonBlankCharacter() {
+        assertEquals(7, error("    memory(").column());
+    }
+
+    private static ParseException error(String line) {
+        return assertThrows(ParseException.class, () -> ExprParser.parse(line), line);
+    }
+}

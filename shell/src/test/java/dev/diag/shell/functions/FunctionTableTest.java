@@ -1,0 +1,102 @@
+package dev.diag.shell.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diag.shell.expr.Call;
+import dev.diag.shell.expr.ExprParser;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FunctionTableTest {
+    private final FunctionTable table = FunctionTable.standard();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory()", "memory(heap)", "erlang:memory()", "c:memory()", "recon:memory(total)"})
+    void resolvesMemoryWithoutAModuleAndWithEveryErlangModule(String line) throws Exception {
+        assertSame(table.find("memory").orElseThrow(), table.resolve(ExprParser.parse(line)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heart:memory()", "foo:memory()"})
+    void refusesMemoryUnderAModuleThatDoesNotHaveIt(String line) throws Exception {
+        UnknownFunctionException e = assertThrows(UnknownFunctionException.class, () -> table.resolve(ExprParser.parse(line)));
+        String written = line.substring(0, line.indexOf('(')) + "/0";
+        assertTrue(e.getMessage().startsWith("there is no function " + written), e.getMessage());
+    }
+
+    @Test
+    void suggestsTheAritiesAndHelpWhenTheArityIsWrong() throws Exception {
+        UnknownFunctionException e = assertThrows(UnknownFunctionException.class,
+                () -> table.resolve(ExprParser.parse("memory(heap, stacks)")));
+        assertEquals("there is no function memory/2; did you mean memory/0,1? help(memory) shows its arguments",
+                e.getMessage());
+    }
+
+    @Test
+    void suggestsTheNearestNameForATypo() throws Exception {
+        UnknownFunctionException e = assertThrows(UnknownFunctionException.class,
+                () -> table.resolve(ExprParser.parse("memroy()")));
+        assertEquals("there is no function memroy/0; did you mean memory?", e.getMessage());
+    }
+
+    @Test
+    void keepsTheModuleInTheSentenceAboutATypo() throws Exception {
+        UnknownFunctionException e = assertThrows(UnknownFunctionException.class,
+                () -> table.resolve(ExprParser.parse("erlang:memroy()")));
+        assertEquals("there is no function erlang:memroy/0; did you mean memory?", e.getMessage());
+    }
+
+    @Test
+    void pointsToHelpWhenNoNameIsNear() throws Exception {
+        UnknownFunctionException e = assertThrows(UnknownFunctionException.class,
+                () -> table.resolve(ExprParser.parse("processes()")));
+        assertEquals("there is no function processes/0; help() lists them all", e.getMessage());
+    }
+
+    @Test
+    void findsAFunctionByItsAgentName() {
+        assertEquals("memory", table.find("memory").orElseThrow().name());
+        assertTrue(table.find("memroy").isEmpty());
+    }
+
+    @Test
+    void listsMemoryWithItsSignatureAndErlangModules() {
+        List<FunctionSpec> all = table.all();
+        assertEquals(List.of("memory"), all.stream().map(FunctionSpec::name).toList());
+        FunctionSpec memory = all.get(0);
+        assertEquals("memory/0,1", memory.signature());
+        assertEquals(Set.of("erlang", "c", "recon"), memory.modules());
+    }
+
+    @Test
+    void allIsACopyCallersCannotChange() {
+        assertThrows(UnsupportedOperationException.class, () -> table.all().clear());
+    }
+
+    @Test
+    void aSpecAcceptsExactlyTheAritiesInItsRange() {
+        FunctionSpec memory = table.find("memory").orElseThrow();
+        assertFalse(memory.acceptsArity(-1));
+        assertTrue(memory.acceptsArity(0));
+        assertTrue(memory.acceptsArity(1));
+        assertFalse(memory.acceptsArity(2));
+    }
+
+    @Test
+    void aSignatureWithOneArityNamesOnlyIt() {
+        assertEquals("q/0", new FunctionSpec("q", 0, 0, Set.of(), "", "", "", (r, w) -> List.of()).signature());
+        assertEquals("i/0,1,2,3", new FunctionSpec("i", 0, 3, Set.of(), "", "", "", (r, w) -> List.of()).signature());
+    }
+
+    @Test
+    void resolvesACallBuiltByHand() throws Exception {
+        assertEquals("memory", table.resolve(new Call("c", "memory", List.of())).name());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.diag.shell.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diag.shell.functions.FunctionSpec;
+import dev.diag.shell.functions.FunctionTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HelpViewTest {
+    private static final List<FunctionSpec> STANDARD = FunctionTable.standard().all();
+
+    @Test
+    void overviewListsEveryFunctionThenHelpAndQ() {
+        List<String> entries = HelpView.overview(STANDARD, 200).stream().filter(line -> !line.startsWith(" ")).toList();
+        assertEquals(List.of("memory/0,1", "help/0,1", "q/0"), entries.stream().map(line -> line.split(" ")[0]).toList());
+        assertTrue(entries.get(1).endsWith("this list; help(Fn) explains one function"), entries.get(1));
+        assertTrue(entries.get(2).endsWith("leave the console (the node keeps running)"), entries.get(2));
+    }
+
+    @Test
+    void overviewStartsEverySummaryInOneColumn() {
+        List<String> lines = HelpView.overview(STANDARD, 200);
+        assertEquals(List.of(
+                "memory/0,1  " + STANDARD.get(0).summary(),
+                "help/0,1    this list; help(Fn) explains one function",
+                "q/0         leave the console (the node keeps running)"), lines);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {40, 60, 80})
+    void overviewWrapsSummariesToTheWidth(int width) {
+        List<String> lines = HelpView.overview(STANDARD, width);
+        assertTrue(lines.size() > 3, String.join("\n", lines));
+        lines.forEach(line -> assertTrue(line.length() <= width, width + ": " + line));
+    }
+
+    @Test
+    void overviewIndentsContinuationLinesUnderTheSummaryColumn() {
+        List<String> lines = HelpView.overview(STANDARD, 60);
+        assertTrue(lines.get(0).startsWith("memory/0,1  memory by area:"), lines.get(0));
+        List<String> continuation = new ArrayList<>();
+        for (int i = 1; !lines.get(i).startsWith("help/0,1"); i++) {
+            continuation.add(lines.get(i));
+        }
+        assertTrue(!continuation.isEmpty());
+        for (String line : continuation) {
+            assertTrue(line.startsWith(" ".repeat(12)) && line.charAt(12) != ' ', "'" + line + "'");
+        }
+        String rejoined = lines.get(0).substring(12) + " "
+                + String.join(" ", continuation.stream().map(String::strip).toList());
+        assertEquals(STANDARD.get(0).summary(), rejoined);
+    }
+
+    @Test
+    void overviewWidensTheNameColumnForALongSignature() {
+        FunctionSpec longName = new FunctionSpec("process_info", 1, 2, Set.of("erlang"), "Pid[, Item]",
+                "one thread in detail", "process_info(<61>).", (r, w) -> List.of());
+        List<String> lines = HelpView.overview(List.of(longName), 80);
+        assertEquals(List.of(
+                "process_info/1,2  one thread in detail",
+                "help/0,1          this list; help(Fn) explains one function",
+                "q/0               leave the console (the node keeps running)"), lines);
+    }
+
+    @Test
+    void ofShowsTheArgumentsSummaryModulesAndExample() {
+        FunctionSpec memory = FunctionTable.standard().find("memory").orElseThrow();
+        assertEquals(List.of(
+                "memory([Kind])",
+                "  " + memory.summary(),
+                "  also written: c:memory, erlang:memory, recon:memory",
+                "  example: memory().   memory(heap)."), HelpView.of(memory, 1000));
+    }
+
+    @Test
+    void ofWrapsTheSummaryToTheWidth() {
+        FunctionSpec memory = FunctionTable.standard().find("memory").orElseThrow();
+        List<String> lines = HelpView.of(memory, 60);
+        assertTrue(lines.size() > 4, lines.toString());
+        assertTrue(lines.stream().filter(l -> !l.startsWith("  also written")).allMatch(l -> l.length() <= 60),
+                lines.toString());
+    }
+
+    @Test
+    void ofNamesEveryMemoryKindInTheSummary() {
+        String summary = HelpView.of(FunctionTable.standard().find("memory").orElseThrow(), 1000).get(1);
+        for (String kind : List.of("total", "heap", "non_heap", "metaspace", "code_cache", "direct", "mapped", "stacks")) {
+            assertTrue(summary.contains(kind), kind);
+        }
+    }
+}
