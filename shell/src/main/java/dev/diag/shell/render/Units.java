@@ -1,6 +1,7 @@
 package dev.diag.shell.render;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Human units for byte counts and durations: 1024-based, three significant figures. */
 public final class Units {
@@ -29,7 +30,7 @@ public final class Units {
             unit++;
         }
         double shown = rounded(value);
-        return String.format(Locale.ROOT, "%." + decimals(shown) + "f %s", shown, BYTE_UNITS[unit]);
+        return fixed(shown, decimals(shown)) + " " + BYTE_UNITS[unit];
     }
 
     /** Three significant figures for values under 1,000; whole numbers above. */
@@ -38,6 +39,14 @@ public final class Units {
         double once = Math.round(value * scale) / scale;
         double again = Math.pow(10, decimals(once));
         return Math.round(value * again) / again;
+    }
+
+    /**
+     * {@code value} with exactly {@code decimals} digits after the point. Not String.format: its
+     * Formatter and locale data cost a one-shot call several milliseconds to load.
+     */
+    private static String fixed(double value, int decimals) {
+        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static int decimals(double value) {
@@ -55,7 +64,7 @@ public final class Units {
             return millis + " ms";
         }
         if (millis < 59_950) { // 59,950 ms would round to "60.0 s"
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            return fixed(millis / 1000.0, 1) + " s";
         }
         return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
     }
@@ -79,6 +88,15 @@ public final class Units {
 
     /** Thousands separated with commas, as recon prints counts: {@code 4,812}. */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(n);
+        int start = n < 0 ? 1 : 0;
+        StringBuilder grouped = new StringBuilder(digits.substring(0, start));
+        for (int i = start; i < digits.length(); i++) {
+            if (i > start && (digits.length() - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(digits.charAt(i));
+        }
+        return grouped.toString();
     }
 }
