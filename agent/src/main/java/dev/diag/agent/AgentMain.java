@@ -12,16 +12,16 @@ public final class AgentMain {
     }
 
     public static void premain(String args, Instrumentation instrumentation) {
-        start(args);
+        start(args, instrumentation);
     }
 
     public static void agentmain(String args, Instrumentation instrumentation) {
-        start(args);
+        start(args, instrumentation);
     }
 
-    private static void start(String args) {
+    private static void start(String args, Instrumentation instrumentation) {
         try {
-            RunningAgent agent = DiagAgent.start(AgentOptions.parse(args));
+            RunningAgent agent = DiagAgent.start(AgentOptions.parse(args), instrumentation);
             System.err.println("diag: node " + agent.nodeName() + " listening on "
                     + agent.address().getAddress().getHostAddress() + ":" + agent.address().getPort());
         } catch (AgentOptions.BadOptionException | AgentStartException e) {

@@ -1,6 +1,7 @@
 package dev.diag.agent;
 
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.server.DiagServer;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.cookie.CookieException;
@@ -9,6 +10,7 @@ import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.node.NodeRecord;
 import dev.diag.protocol.node.NodeRegistry;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
@@ -27,7 +29,13 @@ public final class DiagAgent {
     private DiagAgent() {
     }
 
+    /** Starts without Instrumentation: probes that need JDK internals see only what --add-opens allows. */
     public static RunningAgent start(AgentOptions options) throws AgentStartException {
+        return start(options, null);
+    }
+
+    /** Starts with the Instrumentation of -javaagent or dynamic attach (may be null). */
+    public static RunningAgent start(AgentOptions options, Instrumentation instrumentation) throws AgentStartException {
         DiagHome home = DiagHome.fromEnvironment();
         Cookie cookie;
         try {
@@ -47,14 +55,13 @@ public final class DiagAgent {
         }
         DiagServer server;
         try {
-            server = DiagServer.start(options, cookie, Functions.all());
+            server = DiagServer.start(options, cookie, Functions.all(JdkInternals.open(instrumentation)));
         } catch (IOException e) {
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage());
         }
         InetSocketAddress address = server.address();
-        NodeRecord record = new NodeRecord(options.name(), pid, address.getAddress().getHostAddress(), address.getPort(),
-                Runtime.version().toString(), ProcessHandle.current().info().startInstant()
-                        .map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis()));
+        NodeRecord record = NodeRecord.ofThisProcess(options.name(), address.getAddress().getHostAddress(),
+                address.getPort());
         try {
             registry.register(record);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.diag.agent.functions;
 
+import dev.diag.agent.probe.JdkInternals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,13 @@ public final class Functions {
         }
     }
 
+    /** The functions, without access to JDK internals (tests, and agents started from code). */
     public static Functions all() {
+        return all(JdkInternals.withoutInstrumentation());
+    }
+
+    /** The functions, with the probes reading JDK internals through {@code internals}. */
+    public static Functions all(JdkInternals internals) {
         return new Functions(List.of(
                 new Memory()));
     }

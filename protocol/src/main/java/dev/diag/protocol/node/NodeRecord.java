@@ -6,13 +6,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One entry of the local registry: a running agent, where it listens and which JVM it is in.
  * Written by the agent to {@code nodes/NAME.json}, read by the shell; mapped field by field
- * (docs/protocol.md, "Node registry").
+ * (docs/protocol.md, "Node registry"). {@code startTicks} is the process start time from
+ * /proc (see {@link ProcessStart}), null where there is no /proc.
  */
-public record NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis) {
+public record NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
+        Long startTicks) {
+
+    /** A record without /proc start ticks: liveness is then checked through ProcessHandle. */
+    public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis) {
+        this(name, pid, bind, port, jvm, startedAtMillis, null);
+    }
+
+    /** The record of the current process. */
+    public static NodeRecord ofThisProcess(String name, String bind, int port) {
+        ProcessHandle self = ProcessHandle.current();
+        OptionalLong ticks = ProcessStart.ticks(self.pid());
+        return new NodeRecord(name, self.pid(), bind, port, Runtime.version().toString(),
+                self.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis()),
+                ticks.isPresent() ? ticks.getAsLong() : null);
+    }
     /** Start times of one process, as recorded and as read back, may differ by rounding. */
     private static final long START_TOLERANCE_MILLIS = 2_000;
 
@@ -21,6 +38,10 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
      * its record behind, and its pid may since belong to another process.
      */
     public boolean isAlive() {
+        if (startTicks != null && ProcessStart.supported()) {
+            OptionalLong now = ProcessStart.ticks(pid);
+            return now.isPresent() && now.getAsLong() == startTicks;
+        }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             return false;
@@ -30,13 +51,14 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
     }
 
     public ObjectNode toJson() {
-        return JsonNodeFactory.instance.objectNode()
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
                 .put("name", name)
                 .put("pid", pid)
                 .put("bind", bind)
                 .put("port", port)
                 .put("jvm", jvm)
                 .put("startedAtMillis", startedAtMillis);
+        return startTicks == null ? json : json.put("startTicks", startTicks);
     }
 
     /** Reads a record; anything missing or of the wrong type makes the whole record unreadable. */
@@ -48,8 +70,10 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         if (port < 1 || port > 65535) {
             throw new IOException("node record with port " + port);
         }
+        JsonNode ticks = json.get("startTicks");
         return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"), (int) port,
-                text(json, "jvm"), number(json, "startedAtMillis"));
+                text(json, "jvm"), number(json, "startedAtMillis"),
+                ticks == null || ticks.isNull() ? null : number(json, "startTicks"));
     }
 
     private static String text(JsonNode json, String field) throws IOException {

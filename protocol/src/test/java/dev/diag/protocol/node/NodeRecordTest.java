@@ -1,5 +1,6 @@
 package dev.diag.protocol.node;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,5 +26,21 @@ class NodeRecordTest {
 
     static long startedAt() {
         return ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+    }
+
+    @Test
+    void recordOfThisProcessIsAliveAndRoundTripsThroughJson() throws Exception {
+        NodeRecord me = NodeRecord.ofThisProcess("me", "127.0.0.1", 4370);
+        assertTrue(me.isAlive());
+        assertEquals(me, NodeRecord.fromJson(me.toJson()));
+    }
+
+    @Test
+    void isStaleWhenProcStartTicksDifferFromTheRecorded() {
+        NodeRecord me = NodeRecord.ofThisProcess("me", "127.0.0.1", 4370);
+        org.junit.jupiter.api.Assumptions.assumeTrue(me.startTicks() != null, "no /proc here");
+        NodeRecord reused = new NodeRecord("me", me.pid(), "127.0.0.1", 4370, "17", me.startedAtMillis(),
+                me.startTicks() - 1);
+        assertFalse(reused.isAlive());
     }
 }

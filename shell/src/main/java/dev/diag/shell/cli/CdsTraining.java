@@ -24,7 +24,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -48,10 +47,8 @@ public final class CdsTraining {
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
             // Found by name through the registry, as users call nodes: the lookup's classes count too.
             DiagHome diagHome = new DiagHome(home);
-            ProcessHandle self = ProcessHandle.current();
-            new NodeRegistry(diagHome.nodes()).register(new NodeRecord("training", self.pid(), "127.0.0.1",
-                    server.getLocalPort(), Runtime.version().toString(),
-                    self.info().startInstant().map(Instant::toEpochMilli).orElse(0L)));
+            new NodeRegistry(diagHome.nodes()).register(
+                    NodeRecord.ofThisProcess("training", "127.0.0.1", server.getLocalPort()));
             Connector connector = new Connector(diagHome, cookieFile.toString(), 5_000);
             String node = "training";
             ScriptRunner.run(connector, node, List.of("memory", "erlang:memory(heap)."),

@@ -8,6 +8,7 @@ import dev.diag.protocol.frame.FrameOpener;
 import dev.diag.protocol.frame.FrameSealer;
 import dev.diag.protocol.handshake.ClientHandshake;
 import dev.diag.protocol.handshake.HandshakeException;
+import dev.diag.protocol.handshake.Nonces;
 import dev.diag.protocol.handshake.SessionKeys;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.message.MessageCodec;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +57,7 @@ public final class DiagClient implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             OutputStream out = socket.getOutputStream();
-            ClientHandshake handshake = new ClientHandshake(cookie, clientName(), new SecureRandom());
+            ClientHandshake handshake = new ClientHandshake(cookie, clientName(), Nonces.source());
             FrameIO.write(out, handshake.hello());
             FrameIO.write(out, handshake.prove(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
             SessionKeys keys = handshake.finish(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));

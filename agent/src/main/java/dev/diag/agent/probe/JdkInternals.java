@@ -1,0 +1,91 @@
+package dev.diag.agent.probe;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads private fields of JDK classes (a thread's task, a pool worker's executor, a queue's
+ * conditions) for probes that find facts no public API gives. The agent's Instrumentation
+ * opens java.lang, java.util.concurrent and java.util.concurrent.locks to the agent alone
+ * ({@code redefineModule}), so nothing is opened to the application. Without Instrumentation
+ * (the embedding API) the reads work only where the JVM was started with matching
+ * {@code --add-opens}; otherwise they return empty and probes say what they could not see.
+ *
+ * Costs nothing until used; fields are looked up once and cached.
+ */
+public final class JdkInternals {
+    private static final Set<String> PACKAGES = Set.of("java.lang", "java.util.concurrent", "java.util.concurrent.locks");
+
+    private final boolean opened;
+    private final Map<String, Optional<Field>> fields = new ConcurrentHashMap<>();
+
+    private JdkInternals(boolean opened) {
+        this.opened = opened;
+    }
+
+    /** Opens the packages to the agent's module where {@code instrumentation} allows it. */
+    public static JdkInternals open(Instrumentation instrumentation) {
+        if (instrumentation == null) {
+            return new JdkInternals(false);
+        }
+        try {
+            Module base = Object.class.getModule();
+            Module agent = JdkInternals.class.getModule();
+            Map<String, Set<Module>> opens = new java.util.HashMap<>();
+            PACKAGES.forEach(p -> opens.put(p, Set.of(agent)));
+            instrumentation.redefineModule(base, Set.of(), Map.of(), opens, Set.of(), Map.of());
+            return new JdkInternals(true);
+        } catch (RuntimeException e) {
+            return new JdkInternals(false);
+        }
+    }
+
+    /** No Instrumentation: only what the JVM's own flags already opened. */
+    public static JdkInternals withoutInstrumentation() {
+        return new JdkInternals(false);
+    }
+
+    /** True when the agent opened the JDK packages itself. */
+    public boolean opened() {
+        return opened;
+    }
+
+    /**
+     * The value of field {@code name} declared by {@code declaringClass} (or a superclass) in
+     * {@code target}; empty when there is no such field or it cannot be read.
+     */
+    public Optional<Object> read(Object target, String name) {
+        if (target == null) {
+            return Optional.empty();
+        }
+        Optional<Field> field = fields.computeIfAbsent(target.getClass().getName() + "#" + name,
+                key -> find(target.getClass(), name));
+        if (field.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(field.get().get(target));
+        } catch (IllegalAccessException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Field> find(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                Field field = c.getDeclaredField(name);
+                field.setAccessible(true);
+                return Optional.of(field);
+            } catch (NoSuchFieldException e) {
+                // try the superclass
+            } catch (RuntimeException e) {
+                return Optional.empty(); // InaccessibleObjectException: the package is not open to us
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.diag.protocol.result;
+
+/**
+ * One row of {@code i()}: a thread as Erlang's i() shows a process. {@code heapBytes} is what the
+ * thread allocated so far, {@code cpuNanos} its CPU time (Erlang's reductions); {@code msgs} is its
+ * mailbox size, null when it serves no queue the agent knows. {@code currentFunction} is
+ * {@code Class.method/line} of its top frame, null where the agent did not take a frame.
+ */
+public record ProcessRow(long pid, String name, String state, long heapBytes, long cpuNanos, Integer msgs,
+        String currentFunction, boolean daemon) {
+}
