@@ -1,39 +1,49 @@
 package dev.diag.demo;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A logger in the style of an async appender: callers put events on a bounded queue and one
- * writer thread drains it. When the writer falls behind, callers block in {@code put}.
+ * A logger in the style of an async appender: callers hand events to one writer thread through a
+ * bounded queue, and block when it is full (the common "blocking executor" pattern: the
+ * rejection handler puts the task on the queue and waits). When the writer falls behind, every
+ * caller ends up parked in {@code ArrayBlockingQueue.put}.
  */
 final class AsyncLogger {
-    private final BlockingQueue<String> queue;
-    private volatile long written;
+    private final ThreadPoolExecutor writer;
+    private volatile long writeNanos;
+    private long written;
 
     AsyncLogger(int capacity) {
-        queue = new ArrayBlockingQueue<>(capacity);
-        Thread writer = new Thread(this::drain, "log-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
+                new NamedThreads("log-writer"), (task, executor) -> {
+                    try {
+                        executor.getQueue().put(task); // queue full: wait for room, as a blocking appender does
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     void log(String event) {
-        try {
-            queue.put(event);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.execute(() -> write(event));
     }
 
-    private void drain() {
-        try {
-            while (true) {
-                String event = queue.take();
-                written += event.length();
+    /** From now on every write takes {@code millis}: a slow disk, a stalled log shipper. */
+    void slowDown(long millis) {
+        writeNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    private void write(String event) {
+        long delay = writeNanos;
+        if (delay > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+        written += event.length();
     }
 }

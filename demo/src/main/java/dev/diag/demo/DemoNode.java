@@ -1,32 +1,53 @@
 package dev.diag.demo;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small service to practise diag on: a pool of request handlers that do a little work per
- * request and hand a log event to an {@link AsyncLogger}. It knows nothing of diag; run it
- * with {@code -javaagent:diag-agent.jar=name=demo}, as you would your own service.
+ * A small service to practise diag on: request handlers (a pool that grows with demand, as a
+ * thread-per-request server does) do a little work per request and hand a log event to an
+ * {@link AsyncLogger}; an audit trail is written by its own thread from a queue the service
+ * registers as a mailbox. It knows nothing of diag; run it with
+ * {@code -javaagent:diag-agent.jar=name=demo}, as you would your own service.
+ *
+ * With {@code --leak}, the log writer turns slow a few seconds after start and the classic
+ * backlog builds: the logger's queue fills, handlers pile up blocked in
+ * {@code ArrayBlockingQueue.put}, and the pool keeps starting handlers for new requests, so the
+ * thread count climbs (capped at {@value #MAX_HANDLERS} handlers, to spare the machine).
  */
 public final class DemoNode {
+    static final int MAX_HANDLERS = 1_500;
+    private static final int LOG_CAPACITY = 1_000;
+    private static final int REQUESTS_PER_TICK = 8;
+
     private DemoNode() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int handlers = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        AsyncLogger logger = new AsyncLogger(1_000);
-        ExecutorService pool = Executors.newFixedThreadPool(handlers, new NamedThreads("request-handler"));
+        boolean leak = List.of(args).contains("--leak");
+        AsyncLogger logger = new AsyncLogger(LOG_CAPACITY);
+        AuditTrail audit = AuditTrail.start();
+        ThreadPoolExecutor handlers = (ThreadPoolExecutor) Executors.newCachedThreadPool(new NamedThreads("request-handler"));
         AtomicInteger served = new AtomicInteger();
-        System.out.println("demo: serving with " + handlers + " request handlers (pid "
-                + ProcessHandle.current().pid() + ")");
+        System.out.println("demo: serving (pid " + ProcessHandle.current().pid() + ")"
+                + (leak ? "; the log writer turns slow in 5 s" : ""));
+        long slowAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!Thread.currentThread().isInterrupted()) {
-            for (int i = 0; i < handlers; i++) {
-                pool.execute(() -> {
+            if (leak && System.nanoTime() > slowAt) {
+                logger.slowDown(50);
+                leak = false;
+                System.out.println("demo: the log writer is slow now");
+            }
+            for (int i = 0; i < REQUESTS_PER_TICK && handlers.getPoolSize() < MAX_HANDLERS; i++) {
+                handlers.execute(() -> {
                     long checksum = work();
-                    logger.log("request " + served.incrementAndGet() + " served, checksum " + checksum);
+                    int n = served.incrementAndGet();
+                    logger.log("request " + n + " served, checksum " + checksum);
+                    audit.record(n);
                 });
             }
             TimeUnit.MILLISECONDS.sleep(50);

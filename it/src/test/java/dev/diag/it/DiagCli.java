@@ -36,6 +36,7 @@ public final class DiagCli {
                 .redirectError(err.toFile());
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");
+        builder.environment().remove("COLUMNS"); // output not cut to whatever terminal ran the build
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

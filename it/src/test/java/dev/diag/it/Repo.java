@@ -8,6 +8,7 @@ public final class Repo {
     public static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     public static final Path DIAG = ROOT.resolve("bin/diag");
     public static final Path AGENT_JAR = ROOT.resolve("agent/target/diag-agent.jar");
+    public static final Path DEMO_JAR = ROOT.resolve("demo/target/diag-demo.jar");
     public static final Path TEST_CLASSES = Path.of(System.getProperty("user.dir"), "target", "test-classes");
     public static final Path FOREIGN_LIBS = Path.of(System.getProperty("user.dir"), "target", "foreign-libs");
 

@@ -28,11 +28,12 @@ public final class TargetJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} from the test fixtures with the agent as node {@code name}. */
     public static TargetJvm start(Path java, DiagHomeDir home, String name, String agentExtras, String classPath,
-            String mainClass) throws IOException, InterruptedException {
+            String mainClass, String... programArgs) throws IOException, InterruptedException {
         Path output = Files.createTempFile(home.path(), "target-" + name, ".log");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseG1GC",
                 "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras),
                 "-cp", classPath, mainClass));
+        command.addAll(List.of(programArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");

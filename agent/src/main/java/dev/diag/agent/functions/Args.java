@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.result.Atoms;
 import java.util.List;
 
 /** A call's arguments as sent: atoms and strings are JSON strings, integers JSON numbers. */
@@ -8,6 +9,16 @@ public record Args(String function, List<JsonNode> values) {
 
     public int count() {
         return values.size();
+    }
+
+    /**
+     * The i-th argument as one of a closed set of atoms ({@code heap}, {@code backtrace}, ...);
+     * anything else is a bad argument that lists the atoms, e.g. "unknown item 'x'; use one of ...".
+     */
+    public <E extends Enum<E>> E oneOf(int i, Class<E> type, String what) throws FunctionException {
+        String atom = atom(i);
+        return Atoms.parse(type, atom).orElseThrow(() -> FunctionException.badArgument(
+                "unknown " + what + " '" + atom + "'; use one of " + Atoms.list(type)));
     }
 
     /** The i-th argument as an atom (a bare word such as {@code heap}). */

@@ -23,7 +23,13 @@ public final class Functions {
     /** The functions, with the probes reading JDK internals through {@code internals}. */
     public static Functions all(JdkInternals internals) {
         return new Functions(List.of(
-                new Memory()));
+                new Memory(),
+                new SystemInfo(),
+                new Statistics(),
+                new Regs(internals),
+                new Processes(),
+                new I(internals),
+                new ProcessInfoFunction(internals)));
     }
 
     public DiagFunction find(String name) {

@@ -48,9 +48,7 @@ final class Memory implements DiagFunction {
         if (args.count() == 0) {
             return report;
         }
-        String atom = args.atom(0);
-        MemoryKind kind = MemoryKind.of(atom).orElseThrow(() -> FunctionException.badArgument(
-                "unknown kind '" + atom + "'; use one of " + MemoryKind.atoms()));
+        MemoryKind kind = args.oneOf(0, MemoryKind.class, "kind");
         return new MemoryAmount(kind.atom(), amount(report, kind));
     }
 

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * reserve arenas of direct memory in somebody else's process.
  */
 public final class DiagServer implements AutoCloseable {
+    /** "io.netty.noUnsafe" as the shaded copy spells it; a test checks the jar uses this name. */
+    static final String NO_UNSAFE = "dev.diag.agent.shaded.io.netty.noUnsafe";
+
     private final EventLoopGroup group;
     private final Channel channel;
     private final CallExecutor executor;
@@ -32,6 +35,10 @@ public final class DiagServer implements AutoCloseable {
     }
 
     public static DiagServer start(AgentOptions options, Cookie cookie, Functions functions) throws IOException {
+        // Our relocated Netty reads relocated property names, so this touches no Netty of the
+        // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
+        // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
+        System.setProperty(NO_UNSAFE, System.getProperty(NO_UNSAFE, "true"));
         EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
             Thread thread = new FastThreadLocalThread(runnable, "diag-io");
             thread.setDaemon(true);

@@ -5,6 +5,7 @@ import dev.diag.agent.functions.CallContext;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.message.Message;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -53,7 +54,7 @@ final class RunningCall implements CallContext {
                 return;
             }
             streamed = true;
-            ctx.writeAndFlush(chunk);
+            ctx.writeAndFlush(chunk).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
     }
 
@@ -93,6 +94,9 @@ final class RunningCall implements CallContext {
         }
         answered = true;
         onDone.run();
-        ctx.writeAndFlush(streamed ? new Message.End(id, ok, result, error) : new Message.Reply(id, ok, result, error));
+        // A write that fails (a message that cannot be encoded, a broken connection) must end the
+        // session: silently lost, it would leave the caller waiting for an answer that never comes.
+        ctx.writeAndFlush(streamed ? new Message.End(id, ok, result, error) : new Message.Reply(id, ok, result, error))
+                .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
     }
 }

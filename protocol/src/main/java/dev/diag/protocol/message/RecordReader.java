@@ -8,12 +8,16 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a result record (dev.diag.protocol.result) from the JSON tree the agent sent, by the
  * record's own components: strings, numbers, booleans, enums, nested records, lists of these,
- * and raw {@link JsonNode}. The shell renders with it instead of an ObjectMapper, whose
+ * maps from strings to these, and raw {@link JsonNode}. The shell renders with it instead of an ObjectMapper, whose
  * start-up would dominate a one-shot call. A missing field reads as null (an empty list for a
  * list) where the component may be null; a missing primitive is an error, not a silent 0 that
  * would show as a real figure; so is a field of the wrong JSON type. Errors name the field.
@@ -36,7 +40,7 @@ public final class RecordReader {
             if (raw.isPrimitive()) {
                 throw new IOException(where + " is missing");
             }
-            return raw == List.class ? List.of() : null;
+            return raw == List.class ? List.of() : raw == Map.class ? Map.of() : null;
         }
         if (raw == JsonNode.class) {
             return json;
@@ -66,6 +70,15 @@ public final class RecordReader {
                 items.add(value(json.get(i), p.getActualTypeArguments()[0], where + "[" + i + "]"));
             }
             return List.copyOf(items.stream().filter(java.util.Objects::nonNull).toList());
+        }
+        if (raw == Map.class && type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
+            expect(json.isObject(), null, where, "an object");
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                map.put(field.getKey(), value(field.getValue(), p.getActualTypeArguments()[1], where + "." + field.getKey()));
+            }
+            return Collections.unmodifiableMap(map);
         }
         if (raw.isRecord()) {
             expect(json.isObject(), null, where, "an object");

@@ -1,7 +1,5 @@
 package dev.diag.protocol.result;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds {@code memory(Kind)} accepts, shared so the shell can complete them. */
@@ -22,7 +20,7 @@ public enum MemoryKind {
     }
 
     public String atom() {
-        return name().toLowerCase(Locale.ROOT);
+        return Atoms.of(this);
     }
 
     public String meaning() {
@@ -30,10 +28,10 @@ public enum MemoryKind {
     }
 
     public static Optional<MemoryKind> of(String atom) {
-        return Arrays.stream(values()).filter(k -> k.atom().equals(atom)).findFirst();
+        return Atoms.parse(MemoryKind.class, atom);
     }
 
     public static String atoms() {
-        return String.join(", ", Arrays.stream(values()).map(MemoryKind::atom).toList());
+        return Atoms.list(MemoryKind.class);
     }
 }

@@ -28,6 +28,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cmd", paramLabel = "EXPR", description = "run these calls on the demo node instead of a console")
     List<String> commands = new ArrayList<>();
 
+    @Option(names = "--leak", description = "reproduce the classic backlog: 5 s after start the log writer turns "
+            + "slow, its queue fills and request handlers pile up behind it (see README)")
+    boolean leak;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -68,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             Path log = home.dir().resolve("demo.log");
             return new ProcessBuilder(java.toString(), "-Xmx256m",
                     "-javaagent:" + installation.agentJar() + "=" + agentOptions,
-                    "-jar", installation.demoJar().toString())
+                    "-jar", installation.demoJar().toString(), leak ? "--leak" : "--healthy")
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

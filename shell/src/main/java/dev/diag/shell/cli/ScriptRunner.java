@@ -38,7 +38,9 @@ public final class ScriptRunner {
                     printer.separate();
                 }
                 try {
-                    allOk &= printer.print(connection.node(), evaluator.evaluate(command));
+                    // streamed rows print as they come; a script never waits for input
+                    allOk &= printer.print(connection.node(), evaluator.evaluate(command,
+                            (call, spec) -> printer.rows(connection.node(), call, spec)));
                 } catch (DiagException e) {
                     printer.failure(connection.node(), command, "connection_lost", e.getMessage());
                     return e.exit().code;

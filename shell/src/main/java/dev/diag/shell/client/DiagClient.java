@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The shell's side of one session: plain blocking sockets and the protocol module, no Netty,
@@ -79,20 +80,31 @@ public final class DiagClient implements AutoCloseable {
      * chunks' rows followed by its {@link Message.End}. {@code timeoutMillis} of 0 waits forever.
      */
     public CallOutcome call(String fn, List<JsonNode> args, int timeoutMillis) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        CallOutcome outcome = call(fn, args, timeoutMillis, rows::add);
+        return new CallOutcome(outcome.ok(), outcome.result(), outcome.error(), rows, outcome.streamed());
+    }
+
+    /**
+     * Calls {@code fn}, handing each streamed row to {@code onRow} as it arrives (the outcome then
+     * carries no rows). {@code onRow} may block, e.g. for a pager: the node waits, since it sends
+     * the next rows only as the connection takes them.
+     */
+    public CallOutcome call(String fn, List<JsonNode> args, int timeoutMillis, Consumer<JsonNode> onRow)
+            throws IOException {
         long id = nextId++;
         send(new Message.Request(id, fn, args));
         current = id;
         socket.setSoTimeout(timeoutMillis);
-        List<JsonNode> rows = new ArrayList<>();
         try {
             while (true) {
                 Message message = receive();
                 if (message instanceof Message.Chunk chunk && chunk.id() == id) {
-                    rows.addAll(chunk.chunk());
+                    chunk.chunk().forEach(onRow);
                 } else if (message instanceof Message.Reply reply && reply.id() == id) {
-                    return new CallOutcome(reply.ok(), reply.result(), reply.error(), rows);
+                    return new CallOutcome(reply.ok(), reply.result(), reply.error(), List.of(), false);
                 } else if (message instanceof Message.End end && end.id() == id) {
-                    return new CallOutcome(end.ok(), end.result(), end.error(), rows);
+                    return new CallOutcome(end.ok(), end.result(), end.error(), List.of(), true);
                 }
                 // anything else answers an earlier, cancelled call: skip it
             }

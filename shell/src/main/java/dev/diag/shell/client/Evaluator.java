@@ -1,5 +1,6 @@
 package dev.diag.shell.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
 import dev.diag.shell.expr.Call;
@@ -12,6 +13,7 @@ import dev.diag.shell.render.HelpView;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -45,7 +47,19 @@ public final class Evaluator {
         }
     }
 
+    /** Where the rows of a streamed answer go as they arrive; given the call and its spec. */
+    @FunctionalInterface
+    public interface RowSinks {
+        Consumer<JsonNode> open(Call call, FunctionSpec spec);
+    }
+
+    /** Evaluates {@code line}, collecting any streamed rows into the answer. */
     public Evaluation evaluate(String line) throws DiagException {
+        return evaluate(line, null);
+    }
+
+    /** Evaluates {@code line}; rows of a streamed answer go to {@code sinks} as they arrive. */
+    public Evaluation evaluate(String line, RowSinks sinks) throws DiagException {
         Call call;
         try {
             call = ExprParser.parse(line);
@@ -62,7 +76,10 @@ public final class Evaluator {
             return new Evaluation.Invalid(line, e.getMessage(), e.getMessage());
         }
         try {
-            return new Evaluation.Answer(call, spec, client.call(spec.name(), call.jsonArgs(), timeoutMillis));
+            CallOutcome outcome = sinks == null || spec.stream() == null
+                    ? client.call(spec.name(), call.jsonArgs(), timeoutMillis)
+                    : client.call(spec.name(), call.jsonArgs(), timeoutMillis, sinks.open(call, spec));
+            return new Evaluation.Answer(call, spec, outcome);
         } catch (SocketTimeoutException e) {
             throw new DiagException(ExitCode.UNREACHABLE, call.text() + " got no answer within "
                     + timeoutMillis / 1000 + " s; raise --timeout for slow calls.");

@@ -17,7 +17,14 @@ public record FunctionSpec(
         String arguments,
         String summary,
         String example,
-        Renderer renderer) {
+        Renderer renderer,
+        StreamView stream) {
+
+    /** A function whose answer comes in one piece. */
+    public FunctionSpec(String name, int minArity, int maxArity, Set<String> modules, String arguments, String summary,
+            String example, Renderer renderer) {
+        this(name, minArity, maxArity, modules, arguments, summary, example, renderer, null);
+    }
 
     /** Turns a result into lines no wider than {@code width}. */
     @FunctionalInterface

@@ -1,12 +1,16 @@
 package dev.diag.shell.functions;
 
 import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.Mailboxes;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;
 import dev.diag.protocol.result.MemoryReport;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.render.MemoryAmountView;
 import dev.diag.shell.render.MemoryView;
+import dev.diag.shell.render.RegsView;
+import dev.diag.shell.render.StatisticsView;
+import dev.diag.shell.render.SystemInfoView;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +32,46 @@ public final class FunctionTable {
     }
 
     public static FunctionTable standard() {
-        return new FunctionTable(List.of(
+        return new FunctionTable(concat(
                 new FunctionSpec("memory", 0, 1, ERLANG, "[Kind]",
                         "memory by area: heap, pools, metaspace, code cache, buffers, stacks, GC; "
                                 + "memory(Kind) gives one figure (" + MemoryKind.atoms() + ")",
                         "memory().   memory(heap).",
                         (result, width) -> result.has("kind")
                                 ? MemoryAmountView.render(RecordReader.read(result, MemoryAmount.class))
-                                : MemoryView.render(RecordReader.read(result, MemoryReport.class), width))));
+                                : MemoryView.render(RecordReader.read(result, MemoryReport.class), width)),
+                new FunctionSpec("regs", 0, 0, ERLANG, "",
+                        "the mailboxes, largest first: queues of the thread pools the node's threads work for "
+                                + "(found without app changes) and queues the app registered as "
+                                + "dev.diag:type=Mailbox MXBeans, with sizes, capacities and owner threads",
+                        "regs().",
+                        (result, width) -> RegsView.render(RecordReader.read(result, Mailboxes.class), width)),
+                new FunctionSpec("system_info", 1, 1, Set.of("erlang"), "Item",
+                        "one fact about the node: process_count (live threads), process_limit (what limits "
+                                + "thread creation), schedulers, version, uptime",
+                        "system_info(process_count).   erlang:system_info(process_limit).",
+                        SystemInfoView::render),
+                new FunctionSpec("statistics", 1, 1, Set.of("erlang"), "Item",
+                        "runtime (CPU time), wall_clock (uptime), garbage_collection, run_queue (host load "
+                                + "average and this JVM's RUNNABLE threads, labelled)",
+                        "statistics(run_queue).   erlang:statistics(garbage_collection).",
+                        StatisticsView::render),
+                ProcessSpecs.all()));
+    }
+
+    /** The specs of each family of functions, in one list. */
+    private static List<FunctionSpec> concat(Object... specsOrLists) {
+        List<FunctionSpec> all = new java.util.ArrayList<>();
+        for (Object item : specsOrLists) {
+            if (item instanceof FunctionSpec spec) {
+                all.add(spec);
+            } else {
+                for (Object spec : (List<?>) item) {
+                    all.add((FunctionSpec) spec);
+                }
+            }
+        }
+        return all;
     }
 
     public List<FunctionSpec> all() {

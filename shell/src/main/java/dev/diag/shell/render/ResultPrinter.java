@@ -1,12 +1,17 @@
 package dev.diag.shell.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.JsonTree;
 import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Evaluator.Evaluation;
+import dev.diag.shell.expr.Call;
+import dev.diag.shell.functions.FunctionSpec;
+import dev.diag.shell.functions.StreamView;
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /**
  * Prints evaluations for people (aligned tables, errors as one sentence on stderr) or for
@@ -59,13 +64,50 @@ public final class ResultPrinter {
             return true;
         }
         try {
-            answer.spec().renderer().render(outcome.result(), width).forEach(out::println);
+            StreamView stream = answer.spec().stream();
+            if (outcome.streamed() && stream != null) {
+                if (!outcome.rows().isEmpty()) { // collected, not printed as they came
+                    stream.header(width).forEach(out::println);
+                    for (JsonNode row : outcome.rows()) {
+                        out.println(stream.row(row, width));
+                    }
+                }
+                stream.footer(outcome.result(), width).forEach(out::println);
+            } else {
+                answer.spec().renderer().render(outcome.result(), width).forEach(out::println);
+            }
             return true;
         } catch (Exception e) {
             err.println(call + ": the node answered in a shape this shell cannot show (" + e.getClass().getSimpleName()
                     + "); --json prints it as it came.");
             return false;
         }
+    }
+
+    /**
+     * Where the rows of a streamed answer go: printed under the view's header as they arrive, or
+     * as one JSON object per row ({@code {"node", "call", "row"}}) before the summary line.
+     */
+    public Consumer<JsonNode> rows(String node, Call call, FunctionSpec spec) {
+        StreamView stream = spec.stream();
+        boolean[] started = {false};
+        return row -> {
+            if (json) {
+                ObjectNode line = envelope(node, call.text(), true);
+                line.set("row", row);
+                out.println(text(line));
+                return;
+            }
+            if (!started[0]) {
+                started[0] = true;
+                stream.header(width).forEach(out::println);
+            }
+            try {
+                out.println(stream.row(row, width));
+            } catch (Exception e) {
+                out.println("(a row this shell cannot show; --json prints it as it came)");
+            }
+        };
     }
 
     /** A blank line between the answers of several calls; JSON lines need none. */

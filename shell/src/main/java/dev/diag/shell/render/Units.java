@@ -86,6 +86,12 @@ public final class Units {
         return hours / 24 + " d " + hours % 24 + " h";
     }
 
+    /** A share as a percentage, three significant figures: {@code 0.00%}, {@code 2.13%}, {@code 45.0%}, {@code 135%}. */
+    public static String percent(double share) {
+        double shown = rounded(Math.max(0, share) * 100);
+        return fixed(shown, decimals(shown)) + "%";
+    }
+
     /** Thousands separated with commas, as recon prints counts: {@code 4,812}. */
     public static String count(long n) {
         String digits = Long.toString(n);

@@ -88,7 +88,12 @@ public final class Console {
                 return ExitCode.OK.code;
             }
             ResultPrinter printer = new ResultPrinter(out, out, false, reader.getTerminal().getWidth());
-            printer.print(node, evaluator.evaluate(trimmed));
+            Pager pager = new Pager(reader, out, evaluator.client());
+            Evaluator.Evaluation evaluation = evaluator.evaluate(trimmed,
+                    (call, spec) -> pager.page(printer.rows(node, call, spec)));
+            if (!pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
+                printer.print(node, evaluation);
+            }
             counter++;
         }
     }

@@ -56,8 +56,8 @@ class FunctionTableTest {
     @Test
     void pointsToHelpWhenNoNameIsNear() throws Exception {
         UnknownFunctionException e = assertThrows(UnknownFunctionException.class,
-                () -> table.resolve(ExprParser.parse("processes()")));
-        assertEquals("there is no function processes/0; help() lists them all", e.getMessage());
+                () -> table.resolve(ExprParser.parse("xyzzy()")));
+        assertEquals("there is no function xyzzy/0; help() lists them all", e.getMessage());
     }
 
     @Test
@@ -69,7 +69,7 @@ class FunctionTableTest {
     @Test
     void listsMemoryWithItsSignatureAndErlangModules() {
         List<FunctionSpec> all = table.all();
-        assertEquals(List.of("memory"), all.stream().map(FunctionSpec::name).toList());
+        assertEquals("memory", all.get(0).name());
         FunctionSpec memory = all.get(0);
         assertEquals("memory/0,1", memory.signature());
         assertEquals(Set.of("erlang", "c", "recon"), memory.modules());

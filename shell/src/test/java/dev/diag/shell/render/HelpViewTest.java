@@ -18,18 +18,24 @@ class HelpViewTest {
     @Test
     void overviewListsEveryFunctionThenHelpAndQ() {
         List<String> entries = HelpView.overview(STANDARD, 200).stream().filter(line -> !line.startsWith(" ")).toList();
-        assertEquals(List.of("memory/0,1", "help/0,1", "q/0"), entries.stream().map(line -> line.split(" ")[0]).toList());
-        assertTrue(entries.get(1).endsWith("this list; help(Fn) explains one function"), entries.get(1));
-        assertTrue(entries.get(2).endsWith("leave the console (the node keeps running)"), entries.get(2));
+        List<String> expected = new ArrayList<>(STANDARD.stream().map(FunctionSpec::signature).toList());
+        expected.addAll(List.of("help/0,1", "q/0"));
+        assertEquals(expected, entries.stream().map(line -> line.split(" ")[0]).toList());
+        assertEquals("memory/0,1", expected.get(0));
+        int help = entries.size() - 2;
+        assertTrue(entries.get(help).endsWith("this list; help(Fn) explains one function"), entries.get(help));
+        assertTrue(entries.get(help + 1).endsWith("leave the console (the node keeps running)"), entries.get(help + 1));
     }
 
     @Test
     void overviewStartsEverySummaryInOneColumn() {
-        List<String> lines = HelpView.overview(STANDARD, 200);
-        assertEquals(List.of(
-                "memory/0,1  " + STANDARD.get(0).summary(),
-                "help/0,1    this list; help(Fn) explains one function",
-                "q/0         leave the console (the node keeps running)"), lines);
+        List<String> lines = HelpView.overview(STANDARD, 10_000);
+        int column = summaryColumn();
+        List<String> expected = new ArrayList<>();
+        STANDARD.forEach(spec -> expected.add(padded(spec.signature(), column) + spec.summary()));
+        expected.add(padded("help/0,1", column) + "this list; help(Fn) explains one function");
+        expected.add(padded("q/0", column) + "leave the console (the node keeps running)");
+        assertEquals(expected, lines);
     }
 
     @ParameterizedTest
@@ -43,16 +49,17 @@ class HelpViewTest {
     @Test
     void overviewIndentsContinuationLinesUnderTheSummaryColumn() {
         List<String> lines = HelpView.overview(STANDARD, 60);
-        assertTrue(lines.get(0).startsWith("memory/0,1  memory by area:"), lines.get(0));
+        int column = summaryColumn();
+        assertTrue(lines.get(0).startsWith(padded("memory/0,1", column) + "memory by area:"), lines.get(0));
         List<String> continuation = new ArrayList<>();
-        for (int i = 1; !lines.get(i).startsWith("help/0,1"); i++) {
+        for (int i = 1; lines.get(i).startsWith(" "); i++) {
             continuation.add(lines.get(i));
         }
         assertTrue(!continuation.isEmpty());
         for (String line : continuation) {
-            assertTrue(line.startsWith(" ".repeat(12)) && line.charAt(12) != ' ', "'" + line + "'");
+            assertTrue(line.startsWith(" ".repeat(column)) && line.charAt(column) != ' ', "'" + line + "'");
         }
-        String rejoined = lines.get(0).substring(12) + " "
+        String rejoined = lines.get(0).substring(column) + " "
                 + String.join(" ", continuation.stream().map(String::strip).toList());
         assertEquals(STANDARD.get(0).summary(), rejoined);
     }
@@ -93,5 +100,14 @@ class HelpViewTest {
         for (String kind : List.of("total", "heap", "non_heap", "metaspace", "code_cache", "direct", "mapped", "stacks")) {
             assertTrue(summary.contains(kind), kind);
         }
+    }
+
+    /** Where the overview starts its summaries: after the longest signature (or help/0,1) and two spaces. */
+    private static int summaryColumn() {
+        return Math.max("help/0,1".length(), STANDARD.stream().mapToInt(s -> s.signature().length()).max().orElse(0)) + 2;
+    }
+
+    private static String padded(String name, int column) {
+        return name + " ".repeat(column - name.length());
     }
 }

@@ -81,4 +81,14 @@ class UnitsTest {
             java.util.Locale.setDefault(before);
         }
     }
+
+    @Test
+    void showsASharePercentWithThreeSignificantFigures() {
+        assertEquals("0.00%", Units.percent(0));
+        assertEquals("0.57%", Units.percent(340 / 60_000.0));
+        assertEquals("19.0%", Units.percent(0.19));
+        assertEquals("100%", Units.percent(0.99999));
+        assertEquals("150%", Units.percent(1.5));
+        assertEquals("0.00%", Units.percent(-0.1), "a share is never negative");
+    }
 }

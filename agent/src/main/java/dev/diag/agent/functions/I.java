@@ -1,0 +1,106 @@
+package dev.diag.agent.functions;
+
+import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.LiveThreads;
+import dev.diag.agent.probe.Mailbox;
+import dev.diag.agent.probe.MailboxFinder;
+import dev.diag.agent.probe.MailboxSnapshot;
+import dev.diag.agent.probe.ProcessFacts;
+import dev.diag.agent.probe.ThreadTable;
+import dev.diag.agent.probe.TopFrames;
+import dev.diag.protocol.result.ProcessRow;
+import dev.diag.protocol.result.ProcessTotals;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code i()}: one row per thread, as Erlang's i() lists processes, streamed a batch at a time;
+ * {@code i(Pid)} and {@code i(0,N,0)}: that thread's process_info. The table comes from bulk calls
+ * that stop nothing ({@link ThreadTable}); only the current-function column needs stacks, taken
+ * {@value TopFrames#BATCH} threads per pause, and a caller that cancels stops it between batches.
+ */
+final class I implements DiagFunction {
+    private final ProcessFacts facts;
+    private final MailboxFinder mailboxes;
+
+    I(JdkInternals internals) {
+        this.facts = new ProcessFacts(internals);
+        this.mailboxes = new MailboxFinder(internals);
+    }
+
+    @Override
+    public String name() {
+        return "i";
+    }
+
+    @Override
+    public int minArity() {
+        return 0;
+    }
+
+    @Override
+    public int maxArity() {
+        return 3;
+    }
+
+    @Override
+    public Impact impact() {
+        return Impact.medium("no global pause for the table; the current-function column takes a few frames of "
+                + TopFrames.BATCH + " threads per pause (a few ms each); i(Pid) costs one thread's frames");
+    }
+
+    @Override
+    public Object call(Args args, CallContext context) throws FunctionException {
+        return switch (args.count()) {
+            case 0 -> table(context);
+            case 1 -> info(Pids.at(args, 0));
+            case 3 -> info(Pids.ofTriple(args));
+            default -> throw FunctionException.badArgument("i takes no arguments, a pid such as <61>, or three numbers "
+                    + "such as i(0,61,0)");
+        };
+    }
+
+    private Object info(long pid) throws FunctionException {
+        return facts.info(facts.find(pid).orElseThrow(() -> Pids.noSuchProcess(pid)));
+    }
+
+    private ProcessTotals table(CallContext context) {
+        List<ThreadTable.Entry> entries = new ArrayList<>(ThreadTable.take().entries());
+        entries.sort(Comparator.comparingLong(ThreadTable.Entry::id));
+        MailboxSnapshot boxes = mailboxes.scan(LiveThreads.byId().values());
+        Map<String, Integer> states = new TreeMap<>();
+        Set<String> counted = new HashSet<>();
+        long heap = 0;
+        long cpu = 0;
+        long msgs = 0;
+        int sent = 0;
+        for (int from = 0; from < entries.size() && !context.cancelled(); from += TopFrames.BATCH) {
+            List<ThreadTable.Entry> batch = entries.subList(from, Math.min(entries.size(), from + TopFrames.BATCH));
+            Map<Long, StackTraceElement> frames = TopFrames.of(batch.stream().mapToLong(ThreadTable.Entry::id).toArray());
+            List<ProcessRow> rows = new ArrayList<>(batch.size());
+            for (ThreadTable.Entry e : batch) {
+                Optional<Mailbox> mailbox = boxes.servedBy(e.id());
+                StackTraceElement frame = frames.get(e.id());
+                rows.add(new ProcessRow(e.id(), e.info().getThreadName(), e.info().getThreadState().name(),
+                        Math.max(0, e.allocatedBytes()), Math.max(0, e.cpuNanos()), mailbox.map(Mailbox::size).orElse(null),
+                        frame == null ? null : TopFrames.shortName(frame), e.info().isDaemon()));
+                states.merge(e.info().getThreadState().name(), 1, Integer::sum);
+                heap += Math.max(0, e.allocatedBytes());
+                cpu += Math.max(0, e.cpuNanos());
+                if (mailbox.isPresent() && counted.add(mailbox.get().name())) {
+                    msgs += mailbox.get().size(); // a pool's queue once, not once per worker
+                }
+            }
+            context.emit(rows);
+            sent += rows.size();
+        }
+        return new ProcessTotals(sent, heap, cpu, msgs, states, "current function from " + TopFrames.pauses(sent)
+                + " stack pause(s) of at most " + TopFrames.BATCH + " threads; no other pause");
+    }
+}

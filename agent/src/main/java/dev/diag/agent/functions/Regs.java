@@ -1,0 +1,90 @@
+package dev.diag.agent.functions;
+
+import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.LiveThreads;
+import dev.diag.agent.probe.Mailbox;
+import dev.diag.agent.probe.MailboxFinder;
+import dev.diag.agent.probe.MailboxSnapshot;
+import dev.diag.protocol.result.MailboxRow;
+import dev.diag.protocol.result.Mailboxes;
+import dev.diag.protocol.result.ProcessRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code regs()}: every mailbox, largest first: the executors and fork-join pools the live threads
+ * work for, found without app changes, and the queues the app registered as
+ * {@code dev.diag:type=Mailbox} MXBeans. Erlang's regs() lists registered processes with their
+ * queue lengths; here the mailbox comes first and its owners are the threads that drain it.
+ *
+ * Low impact: one pass over the live threads' task fields (no stacks, no safepoint), one
+ * size() per pool, the registered beans' getters. The reply is bounded: at most
+ * {@value #MAX_ROWS} mailboxes and {@value #MAX_OWNERS} owners each; the note says what was cut.
+ */
+final class Regs implements DiagFunction {
+    static final int MAX_ROWS = 500;
+    static final int MAX_OWNERS = 50;
+
+    private final MailboxFinder finder;
+
+    Regs(JdkInternals internals) {
+        this.finder = new MailboxFinder(internals);
+    }
+
+    @Override
+    public String name() {
+        return "regs";
+    }
+
+    @Override
+    public int minArity() {
+        return 0;
+    }
+
+    @Override
+    public int maxArity() {
+        return 0;
+    }
+
+    @Override
+    public Impact impact() {
+        return Impact.low("reads a few fields of every live thread and each pool's queue size, and calls the "
+                + "getters of registered Mailbox MXBeans; no pause, no stacks; about 2 ms at 10,000 threads");
+    }
+
+    @Override
+    public Object call(Args args, CallContext context) {
+        Map<Long, Thread> live = LiveThreads.byId();
+        MailboxSnapshot snapshot = finder.scan(live.values());
+        List<Mailbox> all = snapshot.all();
+        List<MailboxRow> rows = new ArrayList<>(Math.min(all.size(), MAX_ROWS));
+        int ownersCut = 0;
+        for (Mailbox mailbox : all.subList(0, Math.min(all.size(), MAX_ROWS))) {
+            List<Long> ids = mailbox.ownerThreadIds();
+            List<ProcessRef> owners = new ArrayList<>(Math.min(ids.size(), MAX_OWNERS));
+            for (Long id : ids.subList(0, Math.min(ids.size(), MAX_OWNERS))) {
+                Thread thread = live.get(id);
+                owners.add(new ProcessRef(id, thread == null ? null : thread.getName()));
+            }
+            ownersCut += ids.size() - owners.size();
+            rows.add(new MailboxRow(mailbox.name(), mailbox.kind(), mailbox.size(), mailbox.capacity(), owners));
+        }
+        return new Mailboxes(rows, note(snapshot.note(), all.size() - rows.size(), ownersCut));
+    }
+
+    private static String note(String seen, int rowsCut, int ownersCut) {
+        List<String> parts = new ArrayList<>(3);
+        if (seen != null) {
+            parts.add(seen);
+        }
+        if (rowsCut > 0) {
+            parts.add(rowsCut + " smaller mailboxes were left out (at most " + MAX_ROWS + " are sent).");
+        }
+        if (ownersCut > 0) {
+            parts.add(ownersCut + " owners were left out (at most " + MAX_OWNERS + " per mailbox are sent; i() lists "
+                    + "every thread with its mailbox).");
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.diag.agent.probe;
+
+import java.util.List;
+
+/**
+ * A mailbox found during one scan, before names are made unique: what becomes a {@link Mailbox},
+ * plus the object it was found through ({@code source}: the executor, null for a registered
+ * MXBean) and its queue's conditions, for matching parked threads.
+ */
+record MailboxCandidate(String name, String kind, int size, Integer capacity, List<Long> owners, Object source,
+        List<Object> conditions) {
+
+    MailboxCandidate withName(String newName) {
+        return new MailboxCandidate(newName, kind, size, capacity, owners, source, conditions);
+    }
+
+    Mailbox toMailbox() {
+        return new Mailbox(name, kind, size, capacity, owners);
+    }
+
+    static int saturated(long n) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, n));
+    }
+}

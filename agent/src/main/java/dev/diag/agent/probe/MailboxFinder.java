@@ -1,0 +1,205 @@
+package dev.diag.agent.probe;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * Finds mailboxes: the queue of every ThreadPoolExecutor, ScheduledThreadPoolExecutor and
+ * ForkJoinPool (the common pool too) that some live thread works for, found from the threads
+ * with no change to the app (see {@link PoolWorkers}), and every queue the app registered as a
+ * {@code dev.diag:type=Mailbox} MXBean (see {@link RegisteredMailboxes}).
+ *
+ * Cost: a few field reads per thread, one size() per pool, one getAttribute per registered
+ * attribute; no safepoint, no stacks, no thread started, nothing kept between scans except
+ * reflective field lookups. Never throws: what it cannot read it leaves out and says so.
+ *
+ * <pre>
+ * MailboxSnapshot boxes = new MailboxFinder(internals).scan(LiveThreads.byId().values());
+ * boxes.servedBy(worker.getId())   // Optional[Mailbox[name=request-handler, kind=executor, size=412, ...]]
+ * </pre>
+ */
+public final class MailboxFinder {
+    static final String NOT_OPEN = "thread-pool executors could not be found because the JDK's internals "
+            + "are not open to diag (start the JVM with -javaagent:diag-agent.jar, or inject the agent)";
+    private static final String NO_TASK_FIELD = "thread-pool executors could not be found: this JDK keeps a "
+            + "thread's task where diag does not look";
+
+    private static final String[] CONDITIONS = {"notFull", "notEmpty"};
+
+    private final PoolWorkers workers;
+    private final JdkInternals internals;
+    private final String hidden;
+
+    public MailboxFinder(JdkInternals internals) {
+        this(internals, whatIsHidden());
+    }
+
+    /** As if this JVM hid from the agent what {@code hidden} says (null: nothing); for tests. */
+    MailboxFinder(JdkInternals internals, String hidden) {
+        this.internals = internals;
+        this.workers = new PoolWorkers(internals);
+        this.hidden = hidden;
+    }
+
+    /** One pass over the given live threads and the platform MBeanServer's dev.diag:type=Mailbox,* beans. */
+    public MailboxSnapshot scan(Collection<Thread> threads) {
+        try {
+            return scanOrThrow(threads);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return MailboxSnapshot.empty("mailboxes could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private MailboxSnapshot scanOrThrow(Collection<Thread> threads) {
+        List<String> notes = new ArrayList<>();
+        if (hidden != null) {
+            notes.add(hidden);
+        }
+        Map<Object, List<Thread>> byPool = new IdentityHashMap<>();
+        int unreadable = 0;
+        for (Thread thread : threads) {
+            Object pool;
+            try {
+                pool = thread == null ? null : workers.poolOf(thread, hidden == null);
+            } catch (RuntimeException e) {
+                pool = PoolWorkers.UNREADABLE;
+            }
+            if (pool == PoolWorkers.UNREADABLE) {
+                unreadable++;
+            } else if (pool != null) {
+                List<Thread> poolWorkers = byPool.get(pool);
+                if (poolWorkers == null) {
+                    poolWorkers = new ArrayList<>();
+                    byPool.put(pool, poolWorkers);
+                }
+                poolWorkers.add(thread);
+            }
+        }
+        if (unreadable > 0) {
+            notes.add(unreadable + " pool worker thread(s) were seen whose executor could not be read on this JDK");
+        }
+        ForkJoinPool common = ForkJoinPool.commonPool();
+        if (!byPool.containsKey(common) && common.getQueuedSubmissionCount() > 0) {
+            byPool.put(common, List.of()); // work queued before any worker started
+        }
+
+        List<MailboxCandidate> candidates = new ArrayList<>(byPool.size());
+        for (Map.Entry<Object, List<Thread>> entry : byPool.entrySet()) {
+            Object pool = entry.getKey();
+            try {
+                candidates.add(pool instanceof ForkJoinPool fj ? forkJoin(fj, entry.getValue())
+                        : executor((ThreadPoolExecutor) pool, entry.getValue()));
+            } catch (RuntimeException e) {
+                notes.add("the queue of " + MailboxNames.identity(pool) + " could not be read ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        }
+        candidates.addAll(RegisteredMailboxes.read(threads, notes));
+
+        List<Mailbox> mailboxes = new ArrayList<>(candidates.size());
+        IdentityHashMap<Object, Mailbox> byCondition = new IdentityHashMap<>();
+        for (MailboxCandidate candidate : MailboxNames.unique(candidates)) {
+            Mailbox mailbox = candidate.toMailbox();
+            mailboxes.add(mailbox);
+            for (Object condition : candidate.conditions()) {
+                byCondition.put(condition, mailbox);
+            }
+        }
+        return new MailboxSnapshot(mailboxes, byCondition, note(notes));
+    }
+
+    private MailboxCandidate executor(ThreadPoolExecutor executor, List<Thread> poolWorkers) {
+        BlockingQueue<Runnable> queue = executor.getQueue();
+        int size = queue.size();
+        Integer capacity = capacity(queue, size);
+        // ArrayBlockingQueue, LinkedBlockingQueue and LinkedBlockingDeque park producers on
+        // notFull and consumers on notEmpty: a thread whose blocker is one of them waits on this queue.
+        List<Object> conditions = new ArrayList<>(2);
+        for (String field : CONDITIONS) {
+            Object condition = internals.read(queue, field).orElse(null);
+            if (condition != null) {
+                conditions.add(condition);
+            }
+        }
+        return new MailboxCandidate(MailboxNames.fromWorkers(poolWorkers, executor), Mailbox.EXECUTOR, size, capacity,
+                ids(poolWorkers), executor, conditions);
+    }
+
+    /** The queue's bound, or null when unbounded (LinkedBlockingQueue's default, DelayedWorkQueue). */
+    private Integer capacity(BlockingQueue<Runnable> queue, int size) {
+        int remaining = queue.remainingCapacity();
+        if ((long) size + remaining >= Integer.MAX_VALUE) {
+            return null;
+        }
+        // size and remainingCapacity are two reads of a moving queue; a JDK queue's own bound is exact.
+        if (queue.getClass().getClassLoader() == null) {
+            if (internals.read(queue, "items").orElse(null) instanceof Object[] items) {
+                return items.length; // ArrayBlockingQueue
+            }
+            if (internals.read(queue, "capacity").orElse(null) instanceof Integer bound) {
+                return bound; // LinkedBlockingQueue, LinkedBlockingDeque
+            }
+        }
+        return size + remaining;
+    }
+
+    private static MailboxCandidate forkJoin(ForkJoinPool pool, List<Thread> poolWorkers) {
+        long queued = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
+        String name = pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool"
+                : MailboxNames.fromWorkers(poolWorkers, pool);
+        return new MailboxCandidate(name, Mailbox.FORK_JOIN, MailboxCandidate.saturated(queued), null, ids(poolWorkers),
+                pool, List.of());
+    }
+
+    private static List<Long> ids(List<Thread> threads) {
+        long[] ids = new long[threads.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = threads.get(i).getId();
+        }
+        java.util.Arrays.sort(ids);
+        List<Long> sorted = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            sorted.add(id);
+        }
+        return sorted;
+    }
+
+    /** What this JVM keeps from the agent's sight for good, or null: decided once, from public API. */
+    private static String whatIsHidden() {
+        Module agent = MailboxFinder.class.getModule();
+        Module base = Object.class.getModule();
+        if (!base.isOpen("java.lang", agent) || !base.isOpen("java.util.concurrent", agent)) {
+            return NOT_OPEN;
+        }
+        if (!declares(Thread.class, "target") && !declares(Thread.class, "holder")) {
+            return NO_TASK_FIELD;
+        }
+        return null;
+    }
+
+    private static boolean declares(Class<?> type, String field) {
+        try {
+            type.getDeclaredField(field);
+            return true;
+        } catch (NoSuchFieldException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The notes as one sentence, at most three clauses of them. */
+    private static String note(List<String> notes) {
+        if (notes.isEmpty()) {
+            return null;
+        }
+        String joined = String.join("; ", notes.subList(0, Math.min(3, notes.size())));
+        String more = notes.size() > 3 ? "; and " + (notes.size() - 3) + " more like these" : "";
+        String sentence = joined + more;
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.diag.agent.probe;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The mailboxes of one {@link MailboxFinder#scan}: every mailbox, which one each thread drains,
+ * and which one a thread is parked on. Plain data once built: it holds no thread and no queue,
+ * only the executor queues' condition objects, to recognise a parked thread's blocker.
+ */
+public final class MailboxSnapshot {
+    // A class, not a chain of lambdas: each lambda spins a class on first use, and the first
+    // call in a target should not pay for that.
+    private static final Comparator<Mailbox> LARGEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Mailbox a, Mailbox b) {
+            int bySize = Integer.compare(b.size(), a.size());
+            return bySize != 0 ? bySize : a.name().compareTo(b.name());
+        }
+    };
+
+    private final List<Mailbox> all;
+    private final Map<Long, Mailbox> servedBy;
+    private final Map<Object, Mailbox> byCondition;
+    private final String note;
+
+    /**
+     * @param byCondition the queue conditions (notFull, notEmpty) of each executor's queue, by
+     *                    identity, so a thread parked on one is known to wait on that mailbox
+     */
+    MailboxSnapshot(List<Mailbox> mailboxes, IdentityHashMap<Object, Mailbox> byCondition, String note) {
+        List<Mailbox> sorted = new ArrayList<>(mailboxes);
+        sorted.sort(LARGEST_FIRST);
+        this.all = Collections.unmodifiableList(sorted);
+        this.byCondition = byCondition;
+        this.note = note;
+        this.servedBy = new HashMap<>();
+        // A thread an app registered as a mailbox's owner is that mailbox's owner, even when it
+        // is also a pool worker: the app said so. Among several of a kind, the largest wins.
+        for (String kind : List.of(Mailbox.REGISTERED, Mailbox.EXECUTOR, Mailbox.FORK_JOIN)) {
+            for (Mailbox mailbox : all) {
+                if (mailbox.kind().equals(kind)) {
+                    for (Long id : mailbox.ownerThreadIds()) {
+                        servedBy.putIfAbsent(id, mailbox);
+                    }
+                }
+            }
+        }
+    }
+
+    static MailboxSnapshot empty(String note) {
+        return new MailboxSnapshot(List.of(), new IdentityHashMap<>(), note);
+    }
+
+    /** The mailbox this thread drains: a pool worker's executor queue, an MXBean's owner thread. */
+    public Optional<Mailbox> servedBy(long threadId) {
+        return Optional.ofNullable(servedBy.get(threadId));
+    }
+
+    /**
+     * The mailbox whose queue this thread is parked on now: a producer blocked in put() on a full
+     * executor queue (notFull), or a consumer waiting for work on an empty one (notEmpty). Only
+     * executor queues are known; an MXBean's queue is out of the agent's sight.
+     */
+    public Optional<Mailbox> waitedOnBy(Thread thread) {
+        if (thread == null || byCondition.isEmpty()) {
+            return Optional.empty();
+        }
+        Object blocker = LockSupport.getBlocker(thread);
+        return blocker == null ? Optional.empty() : Optional.ofNullable(byCondition.get(blocker));
+    }
+
+    /** Every mailbox, largest first (ties by name). */
+    public List<Mailbox> all() {
+        return all;
+    }
+
+    /** One sentence on what could not be seen, or null when nothing was hidden. */
+    public String note() {
+        return note;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.diag.agent.probe;
+
+import dev.diag.protocol.result.Backtrace;
+import dev.diag.protocol.result.Links;
+import dev.diag.protocol.result.LockRef;
+import dev.diag.protocol.result.ProcessInfo;
+import dev.diag.protocol.result.ProcessRef;
+import dev.diag.protocol.result.StackFrame;
+import java.lang.management.LockInfo;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code process_info} tells about one thread, built from the cheapest call that answers
+ * each part: a thread's default items and links need no stack at all; its current function one
+ * batch of {@link TopFrames#DEPTH} frames; a backtrace the whole stack with the locks it holds.
+ */
+public final class ProcessFacts {
+    private final JdkInternals internals;
+    private final MailboxFinder mailboxes;
+
+    public ProcessFacts(JdkInternals internals) {
+        this.internals = internals;
+        this.mailboxes = new MailboxFinder(internals);
+    }
+
+    /** A live thread: its facts and its Thread object (null for a thread outside any group). */
+    public record Live(ThreadTable.Entry entry, Thread thread) {
+    }
+
+    /** The thread with id {@code pid}, or empty when none lives. */
+    public Optional<Live> find(long pid) {
+        ThreadTable.Entry entry = ThreadTable.one(pid);
+        return entry == null ? Optional.empty() : Optional.of(new Live(entry, LiveThreads.byId().get(pid)));
+    }
+
+    public MailboxSnapshot mailboxes() {
+        return mailboxes.scan(LiveThreads.byId().values());
+    }
+
+    public ProcessInfo info(Live live) {
+        ThreadInfo info = live.entry().info();
+        Thread thread = live.thread();
+        Optional<Mailbox> mailbox = mailboxes().servedBy(live.entry().id());
+        return new ProcessInfo(live.entry().id(), info.getThreadName(), info.getThreadState().name(),
+                initialCall(live), currentFunction(live.entry().id()),
+                mailbox.map(Mailbox::size).orElse(null), mailbox.map(Mailbox::name).orElse(null),
+                live.entry().allocatedBytes(), live.entry().cpuNanos(), info.getPriority(), groupLeader(live),
+                info.isDaemon());
+    }
+
+    /** The class whose run() the thread started in; null when its Thread object is out of reach. */
+    public String initialCall(Live live) {
+        return live.thread() == null ? null : ThreadTasks.initialCall(live.thread(), internals);
+    }
+
+    /** The thread's group, the nearest thing to Erlang's group leader. */
+    public String groupLeader(Live live) {
+        ThreadGroup group = live.thread() == null ? null : live.thread().getThreadGroup();
+        return group == null ? null : group.getName();
+    }
+
+    /** {@code Class.method(File.java:line)} of the first frame that is not lock plumbing; null if none. */
+    public String currentFunction(long pid) {
+        StackTraceElement frame = TopFrames.of(new long[] {pid}).get(pid);
+        return frame == null ? null : frame.toString();
+    }
+
+    public List<StackFrame> stack(long pid) {
+        ThreadInfo info = ThreadTable.bean().getThreadInfo(new long[] {pid}, true, false)[0];
+        return info == null ? null : frames(info);
+    }
+
+    /**
+     * The whole stack with the monitors held in each frame, the lock waited for and its owner, and
+     * for a thread parked on a mailbox's queue, the mailbox and who drains it. Held
+     * java.util.concurrent locks are found by the JVM walking the heap inside the pause, so they
+     * are looked for only where the JVM supports it.
+     */
+    public Backtrace backtrace(Live live) {
+        long pid = live.entry().id();
+        boolean synchronizers = ThreadTable.bean().isSynchronizerUsageSupported();
+        ThreadInfo info = ThreadTable.bean().getThreadInfo(new long[] {pid}, true, synchronizers)[0];
+        if (info == null) {
+            return null;
+        }
+        Optional<Mailbox> waitedOn = live.thread() == null ? Optional.empty()
+                : mailboxes().waitedOnBy(live.thread());
+        return new Backtrace(pid, info.getThreadName(), info.getThreadState().name(), frames(info),
+                lock(info.getLockInfo()), owner(info),
+                waitedOn.map(Mailbox::name).orElse(null),
+                waitedOn.map(m -> refs(m.ownerThreadIds())).orElse(null),
+                synchronizers ? locks(info.getLockedSynchronizers()) : null);
+    }
+
+    /** The wait-for graph around one thread, from every thread's lock facts (no stacks). */
+    public Links links(Live live) {
+        long pid = live.entry().id();
+        List<ProcessRef> waiters = new ArrayList<>();
+        for (ThreadTable.Entry other : ThreadTable.take().entries()) {
+            if (other.info().getLockOwnerId() == pid) {
+                waiters.add(new ProcessRef(other.id(), other.info().getThreadName()));
+            }
+        }
+        ThreadInfo info = live.entry().info();
+        return new Links(pid, lock(info.getLockInfo()), owner(info), waiters);
+    }
+
+    private static List<StackFrame> frames(ThreadInfo info) {
+        StackTraceElement[] stack = info.getStackTrace();
+        List<List<LockRef>> held = new ArrayList<>();
+        for (int i = 0; i < stack.length; i++) {
+            held.add(new ArrayList<>());
+        }
+        for (MonitorInfo monitor : info.getLockedMonitors()) {
+            if (monitor.getLockedStackDepth() >= 0 && monitor.getLockedStackDepth() < stack.length) {
+                held.get(monitor.getLockedStackDepth()).add(lock(monitor));
+            }
+        }
+        List<StackFrame> frames = new ArrayList<>(stack.length);
+        for (int i = 0; i < stack.length; i++) {
+            StackTraceElement e = stack[i];
+            frames.add(new StackFrame(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber(),
+                    e.isNativeMethod(), List.copyOf(held.get(i))));
+        }
+        return frames;
+    }
+
+    private static ProcessRef owner(ThreadInfo info) {
+        return info.getLockOwnerId() < 0 ? null : new ProcessRef(info.getLockOwnerId(), info.getLockOwnerName());
+    }
+
+    private static LockRef lock(LockInfo lock) {
+        return lock == null ? null : new LockRef(lock.getClassName(), lock.getIdentityHashCode());
+    }
+
+    private static List<LockRef> locks(LockInfo[] locks) {
+        List<LockRef> refs = new ArrayList<>(locks.length);
+        for (LockInfo lock : locks) {
+            refs.add(lock(lock));
+        }
+        return refs;
+    }
+
+    private static List<ProcessRef> refs(List<Long> ids) {
+        Map<Long, Thread> threads = LiveThreads.byId();
+        List<ProcessRef> refs = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            Thread t = threads.get(id);
+            refs.add(new ProcessRef(id, t == null ? null : t.getName()));
+        }
+        return refs;
+    }
+}

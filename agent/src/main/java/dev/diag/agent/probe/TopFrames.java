@@ -1,0 +1,78 @@
+package dev.diag.agent.probe;
+
+import java.lang.management.ThreadInfo;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The function each thread is in, for {@code i()}'s current-function column. Stacks can only be
+ * taken at a safepoint, so they are taken a batch at a time ({@link #BATCH} threads, a few
+ * frames each): the target sees several short pauses instead of one long one, and a caller that
+ * stops reading stops the work between batches.
+ *
+ * The function shown is the first frame that is not lock or park plumbing ({@code Unsafe.park},
+ * {@code LockSupport}, the AbstractQueuedSynchronizer family, {@code Object.wait}, the fork-join
+ * blocker hooks, queue transferers), so a thread
+ * blocked in {@code ArrayBlockingQueue.put} shows that, not {@code Unsafe.park}.
+ */
+public final class TopFrames {
+    public static final int BATCH = 500;
+    static final int DEPTH = 8;
+
+    private TopFrames() {
+    }
+
+    /** The current function of each of {@code ids} that is still alive, in batches. */
+    public static Map<Long, StackTraceElement> of(long[] ids) {
+        Map<Long, StackTraceElement> frames = new HashMap<>(ids.length * 2);
+        for (int from = 0; from < ids.length; from += BATCH) {
+            long[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + BATCH));
+            for (ThreadInfo info : ThreadTable.bean().getThreadInfo(batch, DEPTH)) {
+                if (info != null) {
+                    StackTraceElement frame = interesting(info.getStackTrace());
+                    if (frame != null) {
+                        frames.put(info.getThreadId(), frame);
+                    }
+                }
+            }
+        }
+        return frames;
+    }
+
+    /** How many pauses {@link #of} takes for {@code threads} threads. */
+    public static int pauses(int threads) {
+        return (threads + BATCH - 1) / BATCH;
+    }
+
+    /** The first frame that says what the thread is doing, not how it waits. */
+    public static StackTraceElement interesting(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (!isPlumbing(frame)) {
+                return frame;
+            }
+        }
+        return stack.length > 0 ? stack[0] : null;
+    }
+
+    private static boolean isPlumbing(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.equals("jdk.internal.misc.Unsafe")
+                || type.equals("sun.misc.Unsafe")
+                || type.equals("java.util.concurrent.locks.LockSupport")
+                || type.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
+                || type.startsWith("java.util.concurrent.locks.AbstractQueuedLongSynchronizer")
+                || type.equals("java.lang.Object") && frame.getMethodName().startsWith("wait")
+                // AQS waits go through the fork-join pool's blocker hooks on JDK 17+
+                || type.equals("java.util.concurrent.ForkJoinPool") && frame.getMethodName().endsWith("anagedBlock")
+                // and queue hand-offs through their internal transferers
+                || type.startsWith("java.util.concurrent.SynchronousQueue$Transfer")
+                || type.startsWith("java.util.concurrent.LinkedTransferQueue$");
+    }
+
+    /** {@code ArrayBlockingQueue.put}: short enough for a column. */
+    public static String shortName(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.diag.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.Json;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story DESIGN.md says diag must make easy, against the real demo node in leak mode: the log
+ * writer turns slow, its queue fills, request handlers pile up blocked in put. With nothing but
+ * bin/diag, each fact a newcomer needs is there: the process count rising, i() full of blocked
+ * handlers, the logger's mailbox at capacity, and a handler's backtrace naming the frame it is
+ * blocked in and the thread it waits for.
+ */
+class LoggerBacklogStoryIT {
+    private static final int LOG_CAPACITY = 1_000;
+
+    @Test
+    void aNewcomerFindsTheBackedUpLoggerBehindTheBlockedHandlers() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir();
+                TargetJvm demo = TargetJvm.start(Jdks.current(), home, "demo", "", Repo.DEMO_JAR.toString(),
+                        "dev.diag.demo.DemoNode", "--leak")) {
+            List<JsonNode> blocked = awaitBlockedHandlers(home, 50);
+
+            // the process count is rising
+            int before = processCount(home);
+            Thread.sleep(1_500);
+            int after = processCount(home);
+            assertTrue(after > before, "process count did not rise: " + before + " then " + after);
+
+            // i() is full of handlers blocked in the queue's put
+            assertTrue(blocked.size() >= 50, "blocked handlers: " + blocked.size());
+
+            // the logger's mailbox is at capacity, and its owner is the log writer
+            JsonNode logger = loggerMailbox(json(home, "regs()").get(0).get("result").get("mailboxes"));
+            assertEquals(LOG_CAPACITY, logger.get("size").asInt(), logger.toString());
+            assertEquals(LOG_CAPACITY, logger.get("capacity").asInt(), logger.toString());
+
+            // a handler's backtrace: the frame it is blocked in, and the thread it waits for
+            long handler = blocked.get(0).get("pid").asLong();
+            JsonNode trace = json(home, "process_info(<" + handler + ">, backtrace)").get(0).get("result").get("value");
+            assertTrue(trace.get("frames").toString().contains("\"className\":\"java.util.concurrent.ArrayBlockingQueue\""
+                    + ",\"method\":\"put\""), trace.toString());
+            assertEquals(logger.get("name").asText(), trace.get("waitsForMailbox").asText(), trace.toString());
+            assertTrue(trace.get("mailboxOwners").toString().contains("log-writer"), trace.toString());
+
+            // and the same, as a person reads it
+            DiagCli.Run human = DiagCli.run(home, "--node", "demo", "--cmd", "process_info(<" + handler + ">, backtrace)");
+            assertEquals(0, human.exit(), human::toString);
+            assertTrue(human.out().contains("at java.util.concurrent.ArrayBlockingQueue.put("), human::toString);
+            assertTrue(human.out().lines().anyMatch(l -> l.contains("waiting on mailbox " + logger.get("name").asText())
+                    && l.contains("drained by <") && l.contains("log-writer")), human::toString);
+        }
+    }
+
+    private static JsonNode loggerMailbox(JsonNode mailboxes) {
+        for (JsonNode mailbox : mailboxes) {
+            if (mailbox.get("owners").toString().contains("log-writer")) {
+                return mailbox;
+            }
+        }
+        throw new AssertionError("no mailbox drained by the log writer in regs(): " + mailboxes);
+    }
+
+    /** Polls i() until at least {@code n} request handlers wait in ArrayBlockingQueue.put; returns their rows. */
+    private static List<JsonNode> awaitBlockedHandlers(DiagHomeDir home, int n) throws Exception {
+        List<JsonNode> blocked = new ArrayList<>();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            blocked.clear();
+            for (JsonNode line : json(home, "i()")) {
+                JsonNode row = line.get("row");
+                if (row != null && row.get("name").asText().startsWith("request-handler")
+                        && row.get("state").asText().equals("WAITING")
+                        && "ArrayBlockingQueue.put".equals(row.path("currentFunction").asText())) {
+                    blocked.add(row);
+                }
+            }
+            if (blocked.size() >= n) {
+                return blocked;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("only " + blocked.size() + " handlers blocked in ArrayBlockingQueue.put after 60 s");
+    }
+
+    private static int processCount(DiagHomeDir home) throws Exception {
+        return json(home, "processes()").get(0).get("result").get("pids").size();
+    }
+
+    private static List<JsonNode> json(DiagHomeDir home, String call) throws Exception {
+        DiagCli.Run run = DiagCli.run(home, "--node", "demo", "--json", "--timeout", "30", "--cmd", call);
+        assertEquals(0, run.exit(), run::toString);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.outLines()) {
+            lines.add(Json.mapper().readTree(line));
+        }
+        return lines;
+    }
+}

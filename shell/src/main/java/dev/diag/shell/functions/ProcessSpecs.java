@@ -1,0 +1,44 @@
+package dev.diag.shell.functions;
+
+import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.PidList;
+import dev.diag.protocol.result.ProcessInfo;
+import dev.diag.protocol.result.ProcessInfoItem;
+import dev.diag.shell.render.IView;
+import dev.diag.shell.render.PidListView;
+import dev.diag.shell.render.ProcessInfoView;
+import dev.diag.shell.render.ProcessItemView;
+import java.util.List;
+import java.util.Set;
+
+/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2. */
+final class ProcessSpecs {
+    private static final Set<String> ERLANG = Set.of("erlang", "c", "recon");
+
+    private ProcessSpecs() {
+    }
+
+    static List<FunctionSpec> all() {
+        FunctionSpec.Renderer info = (result, width) -> ProcessInfoView.render(RecordReader.read(result, ProcessInfo.class), width);
+        return List.of(
+                new FunctionSpec("processes", 0, 0, ERLANG, "",
+                        "the pid of every live thread; no stacks, no pause",
+                        "processes().",
+                        (result, width) -> PidListView.render(RecordReader.read(result, PidList.class), width)),
+                new FunctionSpec("i", 0, 3, Set.of("c", "erlang"), "[Pid | 0, N, 0]",
+                        "i() lists every process: pid, name, state, heap (bytes allocated), cpu, mailbox size and "
+                                + "current function, then totals; streamed and paged. i(Pid) or i(0,N,0) shows one "
+                                + "process as process_info(Pid) does",
+                        "i().   i(<61>).   i(0,61,0).",
+                        info, new IView()),
+                new FunctionSpec("process_info", 1, 2, ERLANG, "Pid[, Item]",
+                        "one process's items, or one item: current_function, current_stacktrace, backtrace (the "
+                                + "stack with locks held and waited for, and who holds them), message_queue_len, "
+                                + "status, registered_name, initial_call, memory, reductions, priority, group_leader, "
+                                + "links (who it waits for, who waits for it)",
+                        "process_info(<61>).   process_info(<61>, backtrace).",
+                        (result, width) -> result.has("item")
+                                ? ProcessItemView.render(RecordReader.read(result, ProcessInfoItem.class), width)
+                                : info.render(result, width)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.diag.shell.render;
+
+import dev.diag.protocol.result.Backtrace;
+import dev.diag.protocol.result.LockRef;
+import dev.diag.protocol.result.ProcessRef;
+import dev.diag.protocol.result.StackFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code process_info(Pid, backtrace)}, laid out as jstack lays out a thread so it reads at a
+ * glance to anyone who knows one, with what jstack does not say: who holds what it waits for,
+ * or, for a thread parked on a mailbox's queue, which mailbox and who drains it.
+ *
+ * <pre>
+ * &lt;61&gt; "request-handler-3" WAITING
+ *   waiting for &lt;0x1b2c3d&gt; (a java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject)
+ *   waiting on mailbox log-writer, drained by &lt;23&gt; log-writer
+ *     at java.util.concurrent.ArrayBlockingQueue.put(ArrayBlockingQueue.java:370)
+ *     - locked &lt;0x5e6f7a&gt; (a dev.diag.demo.Session)
+ * </pre>
+ */
+public final class BacktraceView {
+    private BacktraceView() {
+    }
+
+    public static List<String> render(Backtrace trace, int width) {
+        List<String> lines = new ArrayList<>();
+        lines.add("<" + trace.pid() + "> \"" + trace.name() + "\" " + trace.state());
+        if (trace.waitingOn() != null) {
+            lines.add("  waiting for " + lock(trace.waitingOn())
+                    + (trace.waitingOnOwner() == null ? "" : " held by " + ref(trace.waitingOnOwner())));
+        }
+        if (trace.waitsForMailbox() != null) {
+            lines.add("  waiting on mailbox " + trace.waitsForMailbox() + (trace.mailboxOwners() == null
+                    || trace.mailboxOwners().isEmpty() ? "" : ", drained by " + refs(trace.mailboxOwners())));
+        }
+        for (StackFrame frame : trace.frames()) {
+            lines.add("    at " + frame(frame));
+            for (LockRef monitor : frame.lockedMonitors()) {
+                lines.add("    - locked " + lock(monitor));
+            }
+        }
+        if (trace.lockedSynchronizers() == null) {
+            lines.add("  locked synchronizers: not looked for");
+        } else if (!trace.lockedSynchronizers().isEmpty()) {
+            lines.add("  locked synchronizers:");
+            trace.lockedSynchronizers().forEach(lock -> lines.add("    - " + lock(lock)));
+        }
+        return lines.stream().map(line -> IView.cut(line, Math.max(20, width))).toList();
+    }
+
+    public static String frame(StackFrame frame) {
+        String where = frame.nativeMethod() ? "Native Method"
+                : frame.file() == null ? "Unknown Source"
+                : frame.line() >= 0 ? frame.file() + ":" + frame.line() : frame.file();
+        return frame.className() + "." + frame.method() + "(" + where + ")";
+    }
+
+    static String lock(LockRef lock) {
+        return "<0x" + Integer.toHexString(lock.identityHashCode()) + "> (a " + lock.className() + ")";
+    }
+
+    static String ref(ProcessRef ref) {
+        return "<" + ref.pid() + ">" + (ref.name() == null ? "" : " " + ref.name());
+    }
+
+    static String refs(List<ProcessRef> refs) {
+        return String.join(", ", refs.stream().map(BacktraceView::ref).toList());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.diag.shell.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.ProcessRow;
+import dev.diag.protocol.result.ProcessTotals;
+import dev.diag.shell.functions.StreamView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code i()}: one line per process as rows stream in, in fixed columns (later rows are not known
+ * when the first prints), then a totals line. The current function takes whatever width is left.
+ *
+ * <pre>
+ * PID     NAME                      STATE          HEAP      CPU   MSGS  CURRENT FUNCTION
+ * &lt;23&gt;    log-writer                TIMED_WAITING  1.20 MiB  340 ms  1000  Thread.sleep
+ * </pre>
+ */
+public final class IView implements StreamView {
+    private static final String FORMAT = "%-8s %-25s %-13s %9s %9s %5s  %s";
+
+    @Override
+    public List<String> header(int width) {
+        return List.of(fit(String.format(FORMAT, "PID", "NAME", "STATE", "HEAP", "CPU", "MSGS", "CURRENT FUNCTION"), width));
+    }
+
+    @Override
+    public String row(JsonNode json, int width) throws Exception {
+        ProcessRow row = RecordReader.read(json, ProcessRow.class);
+        return fit(String.format(FORMAT, "<" + row.pid() + ">", cut(row.name(), 25), row.state(),
+                Units.bytes(row.heapBytes()), Units.millis(row.cpuNanos() / 1_000_000),
+                row.msgs() == null ? "-" : Units.count(row.msgs()),
+                row.currentFunction() == null ? "" : row.currentFunction()), width);
+    }
+
+    @Override
+    public List<String> footer(JsonNode summary, int width) throws Exception {
+        ProcessTotals totals = RecordReader.read(summary, ProcessTotals.class);
+        List<String> states = new ArrayList<>();
+        for (Map.Entry<String, Integer> state : totals.states().entrySet()) {
+            states.add(state.getKey() + " " + Units.count(state.getValue()));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.addAll(Wrap.words("Total: " + Units.count(totals.processes()) + " processes, heap "
+                + Units.bytes(totals.heapBytes()) + " allocated, cpu " + Units.millis(totals.cpuNanos() / 1_000_000)
+                + ", msgs " + Units.count(totals.msgs()) + " queued (" + String.join(", ", states) + ")", width));
+        if (totals.method() != null) {
+            lines.addAll(Wrap.words("(" + totals.method() + ")", width));
+        }
+        return lines;
+    }
+
+    static String cut(String text, int width) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    private static String fit(String line, int width) {
+        return cut(line.stripTrailing(), Math.max(20, width));
+    }
+}

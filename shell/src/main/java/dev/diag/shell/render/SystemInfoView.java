@@ -1,0 +1,93 @@
+package dev.diag.shell.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.Schedulers;
+import dev.diag.protocol.result.ThreadCount;
+import dev.diag.protocol.result.ThreadLimits;
+import dev.diag.protocol.result.Uptime;
+import dev.diag.protocol.result.VersionInfo;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Renders {@code system_info(Item)}: each item's record as labelled figures with what they mean.
+ * Strings the node reports verbatim (versions, vendors) are printed in double quotes, as Erlang
+ * prints strings. No I/O.
+ */
+public final class SystemInfoView {
+    private SystemInfoView() {
+    }
+
+    /** Picks the view by the result's {@code item}, as the node names it. */
+    public static List<String> render(JsonNode result, int width) throws IOException {
+        String item = result.path("item").asText();
+        return switch (item) {
+            case ThreadCount.ITEM -> render(RecordReader.read(result, ThreadCount.class), width);
+            case ThreadLimits.ITEM -> ThreadLimitsView.render(RecordReader.read(result, ThreadLimits.class), width);
+            case Schedulers.ITEM -> render(RecordReader.read(result, Schedulers.class), width);
+            case VersionInfo.ITEM -> render(RecordReader.read(result, VersionInfo.class), width);
+            case "uptime" -> render(RecordReader.read(result, Uptime.class), width);
+            default -> throw new IOException("no view for system_info item '" + item + "'");
+        };
+    }
+
+    public static List<String> render(ThreadCount count, int width) {
+        Facts facts = new Facts()
+                .add("live threads", Units.count(count.live()),
+                        "platform threads, " + Units.count(count.daemon()) + " of them daemon")
+                .add("peak", Units.count(count.peak()), "most live at once since the JVM started")
+                .add("started", Units.count(count.started()), "since the JVM started, ended ones included");
+        if (count.virtual() != null) {
+            facts.add("virtual threads", Units.count(count.virtual()), "");
+        }
+        return withNote(facts.render(width), count.note());
+    }
+
+    public static List<String> render(Schedulers schedulers, int width) {
+        return new Facts()
+                .add("available processors", Units.count(schedulers.availableProcessors()),
+                        "what the JVM was given, container CPU limits included")
+                .add("common pool parallelism", Units.count(schedulers.commonPoolParallelism()),
+                        "most workers of ForkJoinPool.commonPool(): parallel streams, CompletableFuture")
+                .add("common pool threads", Units.count(schedulers.commonPoolThreads()), "started now")
+                .render(width);
+    }
+
+    public static List<String> render(VersionInfo version, int width) {
+        return Facts.ofText()
+                .add("java", quoted(version.javaVersion()) + ", feature release " + version.feature(), "")
+                .add("java vendor", quoted(version.javaVendor()), "")
+                .add("vm", quoted(version.vmName()), "")
+                .add("vm version", quoted(version.vmVersion()), "")
+                .add("vm vendor", quoted(version.vmVendor()), "")
+                .add("agent", quoted(version.agentVersion()), "")
+                .render(width);
+    }
+
+    /** system_info(uptime) and statistics(wall_clock): the same figures under the node's item name. */
+    public static List<String> render(Uptime uptime, int width) {
+        String started = Instant.ofEpochMilli(uptime.startMillis()).truncatedTo(ChronoUnit.SECONDS).toString();
+        return new Facts()
+                .add(uptime.item().replace('_', ' '), Units.duration(uptime.uptimeMillis()),
+                        Units.count(uptime.uptimeMillis()) + " ms, since " + started)
+                .render(width);
+    }
+
+    /** The facts, then the node's note (what it left out) on a line of its own, where there is one. */
+    static List<String> withNote(List<String> lines, String note) {
+        if (note == null) {
+            return lines;
+        }
+        List<String> all = new java.util.ArrayList<>(lines);
+        all.add("note: " + note);
+        return all;
+    }
+
+    /** As Erlang prints a string; also marks text that differs from JVM to JVM. */
+    private static String quoted(String text) {
+        return text == null ? "?" : "\"" + text + "\"";
+    }
+}

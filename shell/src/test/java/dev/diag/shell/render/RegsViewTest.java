@@ -1,0 +1,89 @@
+package dev.diag.shell.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.MailboxRow;
+import dev.diag.protocol.result.Mailboxes;
+import dev.diag.protocol.result.ProcessRef;
+import dev.diag.shell.functions.FunctionTable;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegsViewTest {
+    private static final Mailboxes TYPICAL = new Mailboxes(List.of(
+            new MailboxRow("async-logger", "executor", 1000, 1000, List.of(new ProcessRef(23, "log-writer-1"))),
+            new MailboxRow("audit", "registered", 42, null, List.of(new ProcessRef(40, "audit-writer"))),
+            new MailboxRow("ForkJoinPool.commonPool", "fork_join", 0, null, List.of())), null);
+
+    @Test
+    void rendersOneAlignedRowPerMailboxInTheNodesOrder() {
+        assertEquals(List.of(
+                "NAME                     KIND         SIZE  CAPACITY  OWNERS",
+                "async-logger             executor    1,000     1,000  <23> log-writer-1",
+                "audit                    registered     42         -  <40> audit-writer",
+                "ForkJoinPool.commonPool  fork_join       0         -  -"), RegsView.render(TYPICAL, 100));
+    }
+
+    @Test
+    void saysNoneFoundWhenThereAreNoMailboxes() {
+        assertEquals(List.of("(none found)"), RegsView.render(new Mailboxes(List.of(), null), 80));
+    }
+
+    @Test
+    void printsTheNodesNoteOnItsOwnLinesAfterTheTable() {
+        String note = "Thread-pool executors could not be found because the JDK's internals are not open to diag "
+                + "(start the JVM with -javaagent:diag-agent.jar, or inject the agent).";
+        List<String> lines = RegsView.render(new Mailboxes(List.of(), note), 60);
+        assertEquals("(none found)", lines.get(0));
+        assertEquals(note, String.join(" ", lines.subList(1, lines.size())));
+        lines.forEach(line -> assertTrue(line.length() <= 60, line));
+    }
+
+    @Test
+    void shortensOwnersToTheWidthAndSaysHowManyMore() {
+        List<ProcessRef> owners = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            owners.add(new ProcessRef(30 + i, "request-handler-" + i));
+        }
+        Mailboxes handlers = new Mailboxes(List.of(new MailboxRow("request-handler", "executor", 412, null, owners)), null);
+
+        List<String> lines = RegsView.render(handlers, 100);
+        assertEquals("request-handler  executor   412         -  <31> request-handler-1, <32> request-handler-2, … 6 more",
+                lines.get(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {60, 80, 120})
+    void keepsEveryLineWithinTheWidthWhenTheNamesAllow(int width) {
+        List<ProcessRef> owners = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            owners.add(new ProcessRef(100 + i, "worker-" + i));
+        }
+        Mailboxes many = new Mailboxes(List.of(new MailboxRow("workers", "executor", 12, 100, owners)), null);
+        for (String line : RegsView.render(many, width)) {
+            assertTrue(line.length() <= width, width + ": " + line);
+        }
+    }
+
+    @Test
+    void showsAnOwnerTheNodeCouldNotNameByItsPidAlone() {
+        assertEquals("<17>", RegsView.owners(List.of(new ProcessRef(17, null)), 40));
+        assertEquals("<17>, <18> b", RegsView.owners(List.of(new ProcessRef(17, null), new ProcessRef(18, "b")), 40));
+        assertEquals("-", RegsView.owners(List.of(), 40));
+    }
+
+    @Test
+    void rendersTheResultAsTheAgentSendsIt() throws Exception {
+        JsonNode json = Json.mapper().valueToTree(TYPICAL);
+        assertEquals(TYPICAL, RecordReader.read(json, Mailboxes.class));
+        List<String> lines = FunctionTable.standard().find("regs").orElseThrow().renderer().render(json, 100);
+        assertEquals(RegsView.render(TYPICAL, 100), lines);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.diag.shell.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.diag.protocol.message.Json;
+import dev.diag.protocol.result.Schedulers;
+import dev.diag.protocol.result.ThreadCount;
+import dev.diag.protocol.result.Uptime;
+import dev.diag.protocol.result.VersionInfo;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SystemInfoViewTest {
+    private static final ThreadCount COUNT = new ThreadCount(4812, 4790, 4900, 120_345, null, null);
+
+    @Test
+    void showsTheLiveThreadsWithTheirDaemonsPeakAndStarts() {
+        assertEquals(List.of(
+                "live threads    4,812  platform threads, 4,790 of them daemon",
+                "peak            4,900  most live at once since the JVM started",
+                "started       120,345  since the JVM started, ended ones included"), SystemInfoView.render(COUNT, 100));
+    }
+
+    @Test
+    void saysPlainlyWhatTheCountLeavesOut() {
+        ThreadCount modern = new ThreadCount(23, 18, 24, 31, null, "virtual threads are not counted yet");
+        List<String> lines = SystemInfoView.render(modern, 100);
+        assertEquals(4, lines.size(), lines.toString());
+        assertEquals("note: virtual threads are not counted yet", lines.get(3));
+    }
+
+    @Test
+    void showsVirtualThreadsOnceTheNodeCountsThem() {
+        List<String> lines = SystemInfoView.render(new ThreadCount(23, 18, 24, 31, 100_000, null), 100);
+        assertEquals("virtual threads  100,000", lines.get(3));
+    }
+
+    @Test
+    void showsTheProcessorsAndTheCommonPool() {
+        assertEquals(List.of(
+                "available processors     8  what the JVM was given, container CPU limits included",
+                "common pool parallelism  7  most workers of ForkJoinPool.commonPool(): parallel streams, CompletableFuture",
+                "common pool threads      0  started now"), SystemInfoView.render(new Schedulers(8, 7, 0), 200));
+    }
+
+    @Test
+    void quotesTheVersionStringsAsErlangPrintsStrings() {
+        VersionInfo version = new VersionInfo("17.0.15", "Debian", 17, "OpenJDK 64-Bit Server VM", "Debian",
+                "17.0.15+6-Debian-1deb12u1", "0.1.0-SNAPSHOT");
+        assertEquals(List.of(
+                "java         \"17.0.15\", feature release 17",
+                "java vendor  \"Debian\"",
+                "vm           \"OpenJDK 64-Bit Server VM\"",
+                "vm version   \"17.0.15+6-Debian-1deb12u1\"",
+                "vm vendor    \"Debian\"",
+                "agent        \"0.1.0-SNAPSHOT\""), SystemInfoView.render(version, 100));
+    }
+
+    @Test
+    void showsTheUptimeInHumanUnitsAndMillisecondsWithTheStartInUtc() {
+        // 2023-11-14T22:13:20.500Z
+        Uptime uptime = new Uptime("uptime", 3 * 3_600_000 + 12 * 60_000 + 5_250, 1_700_000_000_500L);
+        assertEquals(List.of("uptime  3 h 12 min  11,525,250 ms, since 2023-11-14T22:13:20Z"),
+                SystemInfoView.render(uptime, 100));
+    }
+
+    @Test
+    void picksTheViewByTheItemTheNodeNamed() throws Exception {
+        assertEquals(SystemInfoView.render(COUNT, 100), SystemInfoView.render(Json.mapper().valueToTree(COUNT), 100));
+        Schedulers schedulers = new Schedulers(2, 1, 0);
+        assertEquals(SystemInfoView.render(schedulers, 100),
+                SystemInfoView.render(Json.mapper().valueToTree(schedulers), 100));
+    }
+
+    @Test
+    void refusesAnItemItHasNoViewFor() {
+        IOException e = assertThrows(IOException.class,
+                () -> SystemInfoView.render(Json.mapper().readTree("{\"item\":\"port_count\",\"count\":3}"), 100));
+        assertEquals("no view for system_info item 'port_count'", e.getMessage());
+    }
+}
