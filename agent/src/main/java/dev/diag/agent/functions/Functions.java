@@ -29,7 +29,8 @@ public final class Functions {
                 new Regs(internals),
                 new Processes(),
                 new I(internals),
-                new ProcessInfoFunction(internals)));
+                new ProcessInfoFunction(internals),
+                new Backtraces(internals)));
     }
 
     public DiagFunction find(String name) {

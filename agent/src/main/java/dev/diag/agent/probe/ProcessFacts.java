@@ -88,12 +88,21 @@ public final class ProcessFacts {
         if (info == null) {
             return null;
         }
-        Optional<Mailbox> waitedOn = live.thread() == null ? Optional.empty()
-                : mailboxes().waitedOnBy(live.thread());
-        return new Backtrace(pid, info.getThreadName(), info.getThreadState().name(), frames(info),
+        Map<Long, Thread> threads = LiveThreads.byId();
+        return backtrace(info, live.thread(), mailboxes.scan(threads.values()), threads, synchronizers);
+    }
+
+    /**
+     * A backtrace from a ThreadInfo taken with locked monitors (and, if {@code synchronizers},
+     * locked synchronizers), with the mailbox its thread is parked on from {@code mailboxes}.
+     */
+    public static Backtrace backtrace(ThreadInfo info, Thread thread, MailboxSnapshot mailboxes,
+            Map<Long, Thread> threads, boolean synchronizers) {
+        Optional<Mailbox> waitedOn = thread == null ? Optional.empty() : mailboxes.waitedOnBy(thread);
+        return new Backtrace(info.getThreadId(), info.getThreadName(), info.getThreadState().name(), frames(info),
                 lock(info.getLockInfo()), owner(info),
                 waitedOn.map(Mailbox::name).orElse(null),
-                waitedOn.map(m -> refs(m.ownerThreadIds())).orElse(null),
+                waitedOn.map(m -> refs(m.ownerThreadIds(), threads)).orElse(null),
                 synchronizers ? locks(info.getLockedSynchronizers()) : null);
     }
 
@@ -146,8 +155,7 @@ public final class ProcessFacts {
         return refs;
     }
 
-    private static List<ProcessRef> refs(List<Long> ids) {
-        Map<Long, Thread> threads = LiveThreads.byId();
+    private static List<ProcessRef> refs(List<Long> ids, Map<Long, Thread> threads) {
         List<ProcessRef> refs = new ArrayList<>(ids.size());
         for (long id : ids) {
             Thread t = threads.get(id);

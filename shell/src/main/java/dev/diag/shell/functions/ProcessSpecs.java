@@ -4,6 +4,7 @@ import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.PidList;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
+import dev.diag.shell.render.BacktracesView;
 import dev.diag.shell.render.IView;
 import dev.diag.shell.render.PidListView;
 import dev.diag.shell.render.ProcessInfoView;
@@ -11,7 +12,7 @@ import dev.diag.shell.render.ProcessItemView;
 import java.util.List;
 import java.util.Set;
 
-/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2. */
+/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2, backtraces/0. */
 final class ProcessSpecs {
     private static final Set<String> ERLANG = Set.of("erlang", "c", "recon");
 
@@ -39,6 +40,11 @@ final class ProcessSpecs {
                         "process_info(<61>).   process_info(<61>, backtrace).",
                         (result, width) -> result.has("item")
                                 ? ProcessItemView.render(RecordReader.read(result, ProcessInfoItem.class), width)
-                                : info.render(result, width)));
+                                : info.render(result, width)),
+                new FunctionSpec("backtraces", 0, 0, ERLANG, "",
+                        "every thread's backtrace, as jstack shows them, with the lock each waits for and who holds "
+                                + "it; stacks taken 100 threads per pause, streamed and paged",
+                        "backtraces().",
+                        (result, width) -> List.of(), new BacktracesView()));
     }
 }
