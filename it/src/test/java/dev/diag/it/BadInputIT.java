@@ -108,6 +108,16 @@ class BadInputIT {
         }
     }
 
+    @Test
+    void helpOfAFunctionShowsWhatItCostsTheNodeAsTheNodeSays() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders")) {
+            DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", "help(backtraces)");
+
+            assertEquals(0, run.exit(), run::toString);
+            assertTrue(run.out().contains("cost: MEDIUM: every thread's whole stack"), run::toString);
+        }
+    }
+
     private static void assertOneSentence(DiagCli.Run run) {
         assertEquals(1, run.err().lines().count(), run::toString);
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run::toString);

@@ -22,7 +22,11 @@ public final class Functions {
 
     /** The functions, with the probes reading JDK internals through {@code internals}. */
     public static Functions all(JdkInternals internals) {
-        return new Functions(List.of(
+        return new Functions(internals);
+    }
+
+    private Functions(JdkInternals internals) {
+        this(List.of(
                 new Memory(),
                 new SystemInfo(),
                 new Statistics(),
@@ -31,6 +35,8 @@ public final class Functions {
                 new I(internals),
                 new ProcessInfoFunction(internals),
                 new Backtraces(internals)));
+        FunctionsFunction self = new FunctionsFunction(this::list);
+        byName.put(self.name(), self);
     }
 
     public DiagFunction find(String name) {

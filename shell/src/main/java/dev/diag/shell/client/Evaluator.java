@@ -1,6 +1,9 @@
 package dev.diag.shell.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.FunctionInfo;
+import dev.diag.protocol.result.FunctionList;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
 import dev.diag.shell.expr.Call;
@@ -103,9 +106,29 @@ public final class Evaluator {
         }
         String name = call.args().get(0).text();
         return table.find(name)
-                .<Evaluation>map(spec -> new Evaluation.Local(call.text(), width -> HelpView.of(spec, width)))
+                .<Evaluation>map(spec -> {
+                    String cost = cost(spec.name());
+                    return new Evaluation.Local(call.text(), width -> HelpView.of(spec, cost, width));
+                })
                 .orElse(new Evaluation.Invalid(call.text(), "no function named " + name + "; help() lists them all",
                         "no function named " + name + "; help() lists them all"));
+    }
+
+    /** What calling {@code function} costs the node, as the node itself says; null if it cannot say. */
+    private String cost(String function) {
+        try {
+            CallOutcome outcome = client.call("functions", List.of(), timeoutMillis);
+            if (outcome.ok()) {
+                for (FunctionInfo info : RecordReader.read(outcome.result(), FunctionList.class).functions()) {
+                    if (info.name().equals(function)) {
+                        return info.impactLevel() + ": " + info.impact();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // help still helps without the cost
+        }
+        return null;
     }
 
     /** What one line came to. */

@@ -2,10 +2,12 @@ package dev.diag.shell.functions;
 
 import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.Mailboxes;
+import dev.diag.protocol.result.FunctionList;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;
 import dev.diag.protocol.result.MemoryReport;
 import dev.diag.shell.expr.Call;
+import dev.diag.shell.render.FunctionListView;
 import dev.diag.shell.render.MemoryAmountView;
 import dev.diag.shell.render.MemoryView;
 import dev.diag.shell.render.RegsView;
@@ -56,7 +58,11 @@ public final class FunctionTable {
                                 + "average and this JVM's RUNNABLE threads, labelled)",
                         "statistics(run_queue).   erlang:statistics(garbage_collection).",
                         StatisticsView::render),
-                ProcessSpecs.all()));
+                ProcessSpecs.all(),
+                new FunctionSpec("functions", 0, 0, ERLANG, "",
+                        "what the node answers and what each call costs it, as the node says",
+                        "functions().",
+                        (result, width) -> FunctionListView.render(RecordReader.read(result, FunctionList.class), width))));
     }
 
     /** The specs of each family of functions, in one list. */

@@ -30,12 +30,20 @@ public final class HelpView {
     }
 
     public static List<String> of(FunctionSpec spec, int width) {
+        return of(spec, null, width);
+    }
+
+    /** help(Fn): arguments, summary, spellings, an example and, where the node said, the cost. */
+    public static List<String> of(FunctionSpec spec, String cost, int width) {
         List<String> lines = new ArrayList<>();
         lines.add(spec.name() + "(" + spec.arguments() + ")");
         Wrap.words(spec.summary(), Math.max(20, width - 2)).forEach(line -> lines.add("  " + line));
         lines.addAll(List.of(
                 "  also written: " + String.join(", ", spec.modules().stream().sorted().map(m -> m + ":" + spec.name()).toList()),
                 "  example: " + spec.example()));
+        if (cost != null) {
+            Wrap.words("cost: " + cost, Math.max(20, width - 2)).forEach(line -> lines.add("  " + line));
+        }
         return lines;
     }
 }

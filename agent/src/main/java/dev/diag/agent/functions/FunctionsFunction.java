@@ -1,0 +1,49 @@
+package dev.diag.agent.functions;
+
+import dev.diag.protocol.result.FunctionInfo;
+import dev.diag.protocol.result.FunctionList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code functions()}: what this node answers and what each call costs it. The agent is the one
+ * that knows the cost (it depends on how the function is built), so help(Fn) in the shell asks.
+ */
+final class FunctionsFunction implements DiagFunction {
+    private final Supplier<List<DiagFunction>> functions;
+
+    FunctionsFunction(Supplier<List<DiagFunction>> functions) {
+        this.functions = functions;
+    }
+
+    @Override
+    public String name() {
+        return "functions";
+    }
+
+    @Override
+    public int minArity() {
+        return 0;
+    }
+
+    @Override
+    public int maxArity() {
+        return 0;
+    }
+
+    @Override
+    public Impact impact() {
+        return Impact.low("lists the node's functions; reads nothing of the target");
+    }
+
+    @Override
+    public Object call(Args args, CallContext context) {
+        List<FunctionInfo> infos = new ArrayList<>();
+        for (DiagFunction f : functions.get()) {
+            infos.add(new FunctionInfo(f.name(), f.minArity(), f.maxArity(), f.impact().level().name(),
+                    f.impact().description()));
+        }
+        return new FunctionList(infos);
+    }
+}

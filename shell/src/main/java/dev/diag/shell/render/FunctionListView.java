@@ -1,0 +1,21 @@
+package dev.diag.shell.render;
+
+import dev.diag.protocol.result.FunctionInfo;
+import dev.diag.protocol.result.FunctionList;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code functions()}: each function the node answers and what it costs, as the node says. */
+public final class FunctionListView {
+    private FunctionListView() {
+    }
+
+    public static List<String> render(FunctionList list, int width) {
+        List<String> lines = new ArrayList<>();
+        for (FunctionInfo f : list.functions()) {
+            String arities = f.minArity() == f.maxArity() ? Integer.toString(f.minArity()) : f.minArity() + ".." + f.maxArity();
+            ProcessInfoView.item(lines, width, f.name() + "/" + arities, f.impactLevel() + ": " + f.impact());
+        }
+        return lines;
+    }
+}
