@@ -13,10 +13,17 @@ import dev.diag.protocol.node.NodeName;
  * bind=ADDRESS       listen address (default 127.0.0.1: loopback only)
  * cookie-file=PATH   cookie to use (default $DIAG_COOKIE_FILE, then ~/.diag/cookie)
  * max-frame=BYTES    largest frame accepted after authentication (default 16 MiB)
+ * home=PATH          diag's directory for the cookie and the node registry (default $DIAG_HOME,
+ *                    then ~/.diag); diag inject passes its own, so the shell finds the node
  * </pre>
  */
-public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame) {
+public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home) {
     private static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
+
+    /** Options without a home of their own: $DIAG_HOME, then ~/.diag. */
+    public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame) {
+        this(name, port, bind, cookieFile, maxFrame, null);
+    }
 
     /** Checked here too, not only in {@link #parse}: the embedding API builds options in code. */
     public AgentOptions {
@@ -33,7 +40,7 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     }
 
     public AgentOptions withName(String newName) {
-        return new AgentOptions(newName, port, bind, cookieFile, maxFrame);
+        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home);
     }
 
     /** Parses a comma-separated option string; null or empty means the defaults. */
@@ -47,6 +54,7 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         String bind = options.bind;
         String cookieFile = options.cookieFile;
         int maxFrame = options.maxFrame;
+        String home = options.home;
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -60,11 +68,12 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
                 case "bind" -> bind = value;
                 case "cookie-file" -> cookieFile = value;
                 case "max-frame" -> maxFrame = number(key, value, FrameLimits.PRE_AUTH_MAX, Integer.MAX_VALUE - 8);
+                case "home" -> home = value;
                 default -> throw new BadOptionException("unknown agent option '" + key
-                        + "'; known: name, port, bind, cookie-file, max-frame");
+                        + "'; known: name, port, bind, cookie-file, max-frame, home");
             }
         }
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home);
     }
 
     private static String checkName(String value) throws BadOptionException {

@@ -12,6 +12,7 @@ import dev.diag.protocol.node.NodeRegistry;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ public final class DiagAgent {
 
     /** Starts with the Instrumentation of -javaagent or dynamic attach (may be null). */
     public static RunningAgent start(AgentOptions options, Instrumentation instrumentation) throws AgentStartException {
-        DiagHome home = DiagHome.fromEnvironment();
+        DiagHome home = options.home() == null ? DiagHome.fromEnvironment() : new DiagHome(Path.of(options.home()));
         Cookie cookie;
         try {
             home.create();

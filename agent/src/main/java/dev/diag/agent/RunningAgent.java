@@ -46,5 +46,7 @@ public final class RunningAgent implements AutoCloseable {
     private void stop() {
         registry.unregister(name, pid);
         server.close();
+        System.clearProperty(AgentMain.NODE); // leave nothing behind: a later load may start anew
+        System.clearProperty(AgentMain.STATUS);
     }
 }

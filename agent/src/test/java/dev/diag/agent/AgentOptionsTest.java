@@ -88,7 +88,7 @@ class AgentOptionsTest {
     void listsTheKnownOptionsWhenOneIsUnknown() {
         AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
                 () -> AgentOptions.parse("prot=4370"));
-        assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame", e.getMessage());
+        assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame, home", e.getMessage());
     }
 
     @Test

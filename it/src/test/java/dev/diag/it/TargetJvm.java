@@ -42,6 +42,26 @@ public final class TargetJvm implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Starts {@code mainClass} WITHOUT the agent, as a JVM someone else started, with its own
+     * DIAG_HOME unset (the agent, injected later, is told the shell's); waits for its first line.
+     */
+    public static TargetJvm startPlain(Path java, DiagHomeDir home, String classPath, String mainClass,
+            String... jvmArgs) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(home.path(), "plain", ".log");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m"));
+        command.addAll(List.of(jvmArgs));
+        command.addAll(List.of("-cp", classPath, mainClass));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().remove("DIAG_HOME");
+        TargetJvm target = new TargetJvm(builder.start(), output, null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (target.output().isEmpty() && System.nanoTime() < deadline && target.process.isAlive()) {
+            Thread.sleep(20);
+        }
+        return target;
+    }
+
     public static TargetJvm start(DiagHomeDir home, String name) throws IOException, InterruptedException {
         return start(Jdks.current(), home, name, "", Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.IdleTarget");
     }

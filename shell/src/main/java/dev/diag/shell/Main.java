@@ -5,6 +5,7 @@ import dev.diag.shell.cli.ConnectionOptions;
 import dev.diag.shell.cli.DemoCommand;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
+import dev.diag.shell.cli.InjectCommand;
 import dev.diag.shell.cli.NodesCommand;
 import dev.diag.shell.cli.QuickArgs;
 import dev.diag.shell.cli.ScriptRunner;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
         description = "Live diagnostics for a running JVM, in the manner of erl -remsh.%n"
                 + "  diag --cmd memory --node orders     one call, then exit%n"
                 + "  diag attach orders                  a console on the node",
-        subcommands = {AttachCommand.class, NodesCommand.class, DemoCommand.class})
+        subcommands = {AttachCommand.class, NodesCommand.class, InjectCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = QuickArgs.CMD, paramLabel = "EXPR",
