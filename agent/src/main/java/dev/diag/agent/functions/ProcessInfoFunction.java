@@ -6,6 +6,7 @@ import dev.diag.agent.probe.ProcessFacts;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.result.Atoms;
 import dev.diag.protocol.result.ProcessInfoItem;
+import dev.diag.protocol.result.ProcessItem;
 
 /**
  * {@code process_info(Pid)} and {@code process_info(Pid, Item)}. Each item costs only what it
@@ -15,12 +16,6 @@ import dev.diag.protocol.result.ProcessInfoItem;
  * inside that pause.
  */
 final class ProcessInfoFunction implements DiagFunction {
-    /** The items, in Erlang's names. */
-    enum Item {
-        CURRENT_FUNCTION, CURRENT_STACKTRACE, BACKTRACE, MESSAGE_QUEUE_LEN, STATUS, REGISTERED_NAME, INITIAL_CALL,
-        MEMORY, REDUCTIONS, PRIORITY, GROUP_LEADER, LINKS
-    }
-
     private final ProcessFacts facts;
 
     ProcessInfoFunction(JdkInternals internals) {
@@ -56,7 +51,7 @@ final class ProcessInfoFunction implements DiagFunction {
         if (args.count() == 1) {
             return facts.info(live);
         }
-        Item item = args.oneOf(1, Item.class, "item");
+        ProcessItem item = args.oneOf(1, ProcessItem.class, "item");
         Object value = switch (item) {
             case CURRENT_FUNCTION -> facts.currentFunction(pid);
             case CURRENT_STACKTRACE -> facts.stack(pid);
@@ -71,7 +66,7 @@ final class ProcessInfoFunction implements DiagFunction {
             case GROUP_LEADER -> facts.groupLeader(live);
             case LINKS -> facts.links(live);
         };
-        if (value == null && (item == Item.CURRENT_STACKTRACE || item == Item.BACKTRACE)) {
+        if (value == null && (item == ProcessItem.CURRENT_STACKTRACE || item == ProcessItem.BACKTRACE)) {
             throw Pids.noSuchProcess(pid); // it ended while we looked
         }
         return new ProcessInfoItem(pid, Atoms.of(item), Json.mapper().valueToTree(value));

@@ -1,31 +1,30 @@
-package dev.diag.shell.repl;
+package dev.diag.shell.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.shell.client.DiagClient;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.function.Consumer;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.UserInterruptException;
+import java.util.function.IntSupplier;
 
 /**
  * Pages a streamed answer in the console, as Erlang's i() does: after a screenful it asks to
  * continue. Quitting cancels the call on the node, so the node stops working for a listing
- * nobody reads; the rows already on their way are dropped. While it waits for a key the node
- * waits too: it sends rows only as the connection takes them.
+ * nobody reads; the rows already on their way are dropped. While it waits for the answer the
+ * node waits too: it sends rows only as the connection takes them.
  */
 final class Pager {
-    private final LineReader reader;
-    private final PrintStream out;
+    static final String PROMPT = "(c)ontinue (q)uit --> ";
+
+    private final Questions questions;
     private final DiagClient client;
+    private final IntSupplier height;
     private int shown;
     private boolean quit;
 
-    Pager(LineReader reader, PrintStream out, DiagClient client) {
-        this.reader = reader;
-        this.out = out;
+    Pager(Questions questions, DiagClient client, IntSupplier height) {
+        this.questions = questions;
         this.client = client;
+        this.height = height;
     }
 
     Consumer<JsonNode> page(Consumer<JsonNode> rows) {
@@ -34,7 +33,7 @@ final class Pager {
                 return;
             }
             rows.accept(row);
-            if (++shown % pageSize() == 0 && !more()) {
+            if (++shown % Math.max(5, height.getAsInt() - 3) == 0 && questions.ask(PROMPT).strip().startsWith("q")) {
                 quit = true;
                 try {
                     client.cancel();
@@ -48,19 +47,5 @@ final class Pager {
     /** True once the user chose to stop the listing. */
     boolean quit() {
         return quit;
-    }
-
-    private int pageSize() {
-        return Math.max(5, reader.getTerminal().getHeight() - 3);
-    }
-
-    private boolean more() {
-        try {
-            String answer = reader.readLine("(c)ontinue (q)uit --> ").strip();
-            return !answer.startsWith("q");
-        } catch (UserInterruptException | EndOfFileException e) {
-            out.println();
-            return false;
-        }
     }
 }

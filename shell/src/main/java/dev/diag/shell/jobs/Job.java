@@ -1,0 +1,143 @@
+package dev.diag.shell.jobs;
+
+import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.client.Connector;
+import dev.diag.shell.client.Evaluator;
+import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.render.ResultPrinter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntSupplier;
+
+/**
+ * One job of the console, as in Erlang's job control: its own connection to a node, its own
+ * prompt counter, its own output (held while the user is elsewhere). A line runs on the job's own
+ * thread, so the console stays free for ^G while a call runs; Ctrl-C or {@code i} cancels it.
+ */
+public final class Job implements AutoCloseable {
+    private final int id;
+    private final String typedNode;
+    private final Connector connector;
+    private final JobOutput output;
+    private final PrintStream out;
+    private final ExecutorService thread;
+    private Connector.Connection connection;
+    private Evaluator evaluator;
+    private int counter = 1;
+    private final Questions questions = new Questions();
+    private volatile Future<?> running;
+    private volatile boolean gone;
+
+    Job(int id, String typedNode, Connector connector, JobOutput output) throws DiagException {
+        this.id = id;
+        this.typedNode = typedNode;
+        this.connector = connector;
+        this.output = output;
+        this.out = output.printStream();
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "diag-job-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        connect();
+    }
+
+    /** (Re)opens the connection: a node restarted by heart is reached anew. */
+    public void connect() throws DiagException {
+        Connector.Connection fresh = connector.open(typedNode);
+        closeConnection();
+        connection = fresh;
+        evaluator = new Evaluator(FunctionTable.standard(), fresh.client(), 0);
+        gone = false;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** The node as the handshake proved it, e.g. {@code orders@db1}. */
+    public String node() {
+        return connection.node();
+    }
+
+    public String prompt() {
+        return "(" + node() + ")" + counter + "> ";
+    }
+
+    public JobOutput output() {
+        return output;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    public boolean busy() {
+        Future<?> call = running;
+        return call != null && !call.isDone();
+    }
+
+    /** True once the node went away (connection lost); {@link #connect} may bring it back. */
+    public boolean gone() {
+        return gone;
+    }
+
+    /** What the job asks the user (a pager's "continue?"); the console answers while the job is current. */
+    public Questions questions() {
+        return questions;
+    }
+
+    /**
+     * Runs {@code line} on the job's thread; the terminal's {@code width} and {@code height} are
+     * read when the answer prints and pages.
+     */
+    public void submit(String line, IntSupplier width, IntSupplier height) {
+        counter++;
+        Evaluator current = evaluator;
+        String node = node();
+        running = thread.submit(() -> {
+            ResultPrinter printer = new ResultPrinter(out, out, false, width.getAsInt());
+            Pager pager = new Pager(questions, current.client(), height);
+            try {
+                Evaluator.Evaluation evaluation = current.evaluate(line,
+                        (call, spec) -> pager.page(printer.rows(node, call, spec)));
+                if (!pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
+                    printer.print(node, evaluation);
+                }
+            } catch (DiagException e) {
+                gone = true;
+                out.println(e.getMessage());
+            } catch (RuntimeException e) {
+                out.println("internal error in this job, please report it: " + e);
+            }
+        });
+    }
+
+    /** Asks the node to stop the call in progress, if any (Ctrl-C, or {@code i} in the ^G menu). */
+    public void interrupt() {
+        if (busy() && connection != null) {
+            try {
+                connection.client().cancel();
+            } catch (IOException e) {
+                gone = true;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        interrupt();
+        questions.abandon();
+        closeConnection();
+        thread.shutdownNow();
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}

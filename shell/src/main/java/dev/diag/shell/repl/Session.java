@@ -1,0 +1,273 @@
+package dev.diag.shell.repl;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.Uptime;
+import dev.diag.protocol.result.VersionInfo;
+import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.cli.ExitCode;
+import dev.diag.shell.client.CallOutcome;
+import dev.diag.shell.client.Connector;
+import dev.diag.shell.jobs.Job;
+import dev.diag.shell.jobs.JobTable;
+import dev.diag.shell.jobs.LocalShell;
+import dev.diag.shell.jobs.Questions;
+import dev.diag.shell.jobs.SwitchCommand;
+import dev.diag.shell.render.Units;
+import dev.diag.shell.render.Wrap;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+
+/**
+ * One console session, top to bottom: read a line for the current job, or wait for its running
+ * call while watching for ^G and answering its questions; the ^G menu; attaching. Everything the
+ * user can get wrong is a sentence and the console goes on.
+ */
+final class Session {
+    private enum Next { STAY, LEAVE }
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final LineReader plain;
+    private final PrintStream out;
+    private final JobTable jobs;
+    private final Connector connector;
+    private final Set<Job> greeted = new HashSet<>();
+
+    Session(Terminal terminal, LineReader reader, LineReader plain, PrintStream out, JobTable jobs, Connector connector) {
+        this.terminal = terminal;
+        this.reader = reader;
+        this.plain = plain;
+        this.out = out;
+        this.jobs = jobs;
+        this.connector = connector;
+    }
+
+    int run(String node) {
+        start(node);
+        if (jobs.current().isEmpty()) {
+            out.println("No node attached: attach NODE, or ^G then r NODE. q(). leaves.");
+        }
+        while (true) {
+            Optional<Job> job = jobs.current();
+            if (job.isPresent() && job.get().busy()) {
+                if (waitFor(job.get()) == Next.LEAVE) {
+                    return ExitCode.OK.code;
+                }
+                continue;
+            }
+            String line;
+            try {
+                line = reader.readLine(job.map(Job::prompt).orElse("(no node)> "));
+            } catch (UserInterruptException e) {
+                if (confirm("Leave the console? The nodes keep running. [y/N] ")) {
+                    return ExitCode.OK.code;
+                }
+                continue;
+            } catch (EndOfFileException e) {
+                return ExitCode.OK.code;
+            }
+            if (line.equals(Console.SWITCH)) {
+                if (switchMenu() == Next.LEAVE) {
+                    return ExitCode.OK.code;
+                }
+                continue;
+            }
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (isQuit(trimmed)) {
+                return ExitCode.OK.code;
+            }
+            if (trimmed.startsWith("attach ") || trimmed.equals("attach")) {
+                start(trimmed.substring("attach".length()).strip());
+                continue;
+            }
+            if (job.isEmpty()) {
+                out.println("No node attached: attach NODE, or ^G then r NODE.");
+            } else if (job.get().gone()) {
+                out.println(job.get().node() + " is gone; ^G then c to reconnect (it may have been restarted).");
+            } else {
+                job.get().submit(trimmed, terminal::getWidth, terminal::getHeight);
+            }
+        }
+    }
+
+    /** Waits for the job's call: answers its questions, opens the menu on ^G. */
+    private Next waitFor(Job job) {
+        Attributes cooked = terminal.enterRawMode();
+        try {
+            while (job.busy()) {
+                Questions.Pending question = job.questions().pending();
+                if (question != null) {
+                    terminal.setAttributes(cooked);
+                    question.answer(ask(question.prompt()));
+                    terminal.enterRawMode();
+                    continue;
+                }
+                int key = terminal.reader().read(50);
+                if (key == 7) { // ^G: the call goes on in the background, its output held
+                    terminal.setAttributes(cooked);
+                    return switchMenu();
+                }
+                if (key >= 0) {
+                    // typed ahead while the call ran: keep it for the next prompt, as a shell does
+                    reader.runMacro(Character.toString((char) key));
+                }
+            }
+            return Next.STAY;
+        } catch (IOException e) {
+            return Next.STAY;
+        } finally {
+            terminal.setAttributes(cooked);
+        }
+    }
+
+    /** Erlang's User switch command menu. */
+    private Next switchMenu() {
+        jobs.current().ifPresent(j -> j.output().detach());
+        out.println();
+        out.println("User switch command");
+        while (true) {
+            String line;
+            try {
+                line = plain.readLine(" --> ");
+            } catch (UserInterruptException | EndOfFileException e) {
+                line = "c";
+            }
+            SwitchCommand command = SwitchCommand.parse(line);
+            switch (command.kind()) {
+                case HELP -> SwitchCommand.HELP.forEach(out::println);
+                case JOBS -> jobs.listing().forEach(out::println);
+                case CONNECT -> {
+                    Optional<Job> job = jobs.find(command.jobNumber());
+                    if (job.isEmpty()) {
+                        out.println("Unknown job");
+                    } else if (connect(job.get())) {
+                        return Next.STAY;
+                    }
+                }
+                case INTERRUPT -> jobs.find(command.jobNumber()).ifPresentOrElse(Job::interrupt,
+                        () -> out.println("Unknown job"));
+                case KILL -> jobs.find(command.jobNumber()).ifPresentOrElse(jobs::kill, () -> out.println("Unknown job"));
+                case LOCAL -> {
+                    try {
+                        startJob(LocalShell.start(connector.home()));
+                    } catch (DiagException e) {
+                        out.println(e.getMessage());
+                    }
+                }
+                case REMOTE -> {
+                    if (command.argument() == null) {
+                        out.println("r needs a node: r NODE, e.g. r orders@db1");
+                    } else {
+                        startJob(command.argument().split("\\s+")[0]);
+                    }
+                }
+                case QUIT -> {
+                    return Next.LEAVE;
+                }
+                case NOTHING -> {
+                }
+                case UNKNOWN -> out.println("Unknown switch command");
+            }
+        }
+    }
+
+    /** Makes {@code job} current and shows what it printed meanwhile; offers to reconnect a gone node. */
+    private boolean connect(Job job) {
+        if (job.gone()) {
+            if (!confirm("Job " + job.id() + "'s node " + job.node() + " is gone. Reconnect? [y/N] ")) {
+                return false;
+            }
+            try {
+                job.connect();
+            } catch (DiagException e) {
+                out.println(e.getMessage());
+                return false;
+            }
+        }
+        jobs.makeCurrent(job);
+        greet(job);
+        try {
+            job.output().attach();
+        } catch (IOException e) {
+            // the terminal is gone; the next read ends the session
+        }
+        return true;
+    }
+
+    /** attach NODE (or the node given on the command line): a new job, made current. */
+    private void start(String node) {
+        try {
+            Job job = jobs.start(node == null || node.isEmpty() ? null : node);
+            greet(job);
+            job.output().attach();
+        } catch (DiagException e) {
+            out.println(e.getMessage());
+        } catch (IOException e) {
+            // the terminal is gone
+        }
+    }
+
+    /** ^G r / s: a new job that becomes current once the user connects with c. */
+    private void startJob(String node) {
+        Optional<Job> before = jobs.current();
+        try {
+            Job job = jobs.start(node);
+            before.ifPresent(jobs::makeCurrent); // Erlang: a new job waits until you c to it
+            out.println("Job " + job.id() + " on " + job.node() + "; c " + job.id() + " connects to it.");
+        } catch (DiagException e) {
+            out.println(e.getMessage());
+        }
+    }
+
+    /** The banner of a job: which node, which JVM, how long it has run. */
+    private void greet(Job job) {
+        if (!greeted.add(job)) {
+            return;
+        }
+        String about = "";
+        try {
+            CallOutcome version = job.evaluator().client().call("system_info", List.of(
+                    JsonNodeFactory.instance.textNode("version")), 5_000);
+            CallOutcome uptime = job.evaluator().client().call("system_info", List.of(
+                    JsonNodeFactory.instance.textNode("uptime")), 5_000);
+            if (version.ok() && uptime.ok()) {
+                about = " (Java " + RecordReader.read(version.result(), VersionInfo.class).javaVersion() + ", up "
+                        + Units.duration(RecordReader.read(uptime.result(), Uptime.class).uptimeMillis()) + ")";
+            }
+        } catch (IOException e) {
+            // the banner does without
+        }
+        Wrap.words("Attached to " + job.node() + about + ". help(). lists functions; ^G switches jobs; q(). leaves "
+                + "(the node keeps running).", Math.max(40, terminal.getWidth())).forEach(out::println);
+    }
+
+    private String ask(String prompt) {
+        try {
+            return plain.readLine(prompt);
+        } catch (UserInterruptException | EndOfFileException e) {
+            return "q";
+        }
+    }
+
+    private boolean confirm(String question) {
+        return ask(question).strip().toLowerCase().startsWith("y");
+    }
+
+    private static boolean isQuit(String line) {
+        String bare = line.endsWith(".") ? line.substring(0, line.length() - 1).strip() : line;
+        return bare.equals("q()") || bare.equals("q") || bare.equals("quit") || bare.equals("exit");
+    }
+}
