@@ -129,6 +129,56 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void tabCompletesFunctionNamesAndCtrlCAtAnEmptyPromptAsksBeforeLeaving() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders");
+                Tmux tmux = new Tmux(home, Repo.DIAG + " attach orders")) {
+            tmux.awaitText(")1> ", 30);
+            tmux.keys("-l", "process_inf");
+            tmux.keys("Tab");
+            tmux.awaitText(")1> process_info", 10);
+            tmux.keys("-l", "(<1>, backtr");
+            tmux.keys("Tab");
+            tmux.awaitText("process_info(<1>, backtrace", 10);
+            tmux.keys("-l", ").");
+            tmux.keys("Enter");
+            tmux.awaitText("\"main\"", 10);
+            tmux.awaitText(")2> ", 10);
+
+            tmux.keys("C-c");
+            tmux.awaitText("Leave the console? The nodes keep running. [y/N]", 10);
+            tmux.line("n");
+            tmux.line("memory(heap).");
+            tmux.awaitText(")3> ", 10);
+            tmux.keys("C-c");
+            tmux.awaitCount("Leave the console?", 2, 10);
+            tmux.line("y");
+            tmux.awaitConsoleEnded(10);
+            assertTrue(target.isAlive());
+        }
+    }
+
+    @Test
+    void aJobWhoseNodeWentAwaySaysSoAndReconnectsToItsRestart() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm first = TargetJvm.start(home, "orders");
+                Tmux console = new Tmux(home, Repo.DIAG + " attach orders")) {
+            console.awaitText(")1> ", 30);
+            first.kill(); // as a crash would; heart would restart it under the same name
+            console.line("memory(heap).");
+            console.awaitText("lost the connection", 10);
+            try (TargetJvm second = TargetJvm.start(home, "orders")) {
+                console.keys("C-g");
+                console.awaitText("User switch command", 10);
+                console.line("c");
+                console.awaitText("is gone. Reconnect? [y/N]", 10);
+                console.line("y");
+                console.line("memory(heap).");
+                String screen = console.awaitText("(heap: ", 10);
+                assertTrue(screen.contains("Attached to orders@"), screen);
+            }
+        }
+    }
+
     private static String hostOf(String screen) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Attached to [a-z]+@([A-Za-z0-9.-]+)").matcher(screen);
         if (!m.find()) {
