@@ -75,6 +75,18 @@ class ProcessFunctionsIT {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"i(<0>)", "process_info(<-1>)", "i(0,0,0)"})
+    void pidsNoThreadCanHaveAreUnknownPidsToo(String call) throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders")) {
+            DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", call);
+
+            assertEquals(1, run.exit(), run::toString);
+            assertTrue(run.err().contains("no process <"), run::toString);
+            assertFalse(run.err().contains("Exception"), run::toString);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"process_info(<1>, nonsense)", "process_info(heap)", "i(1, 2)"})
     void aBadItemOrArgumentSaysWhatIsAccepted(String call) throws Exception {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders")) {

@@ -67,7 +67,7 @@ public final class ProcessFacts {
     /** {@code Class.method(File.java:line)} of the first frame that is not lock plumbing; null if none. */
     public String currentFunction(long pid) {
         StackTraceElement frame = TopFrames.of(new long[] {pid}).get(pid);
-        return frame == null ? null : frame.toString();
+        return frame == null ? null : TopFrames.longName(frame);
     }
 
     public List<StackFrame> stack(long pid) {

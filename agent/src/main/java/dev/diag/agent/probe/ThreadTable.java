@@ -44,6 +44,9 @@ public final class ThreadTable {
 
     /** The facts of one thread, taken alone; null when no live thread has that id. */
     public static Entry one(long id) {
+        if (id <= 0) {
+            return null; // thread ids are positive; the MXBean throws for the rest
+        }
         ThreadInfo info = THREADS.getThreadInfo(id, 0);
         if (info == null) {
             return null;

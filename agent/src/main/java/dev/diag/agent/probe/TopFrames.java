@@ -70,6 +70,17 @@ public final class TopFrames {
                 || type.startsWith("java.util.concurrent.LinkedTransferQueue$");
     }
 
+    /**
+     * {@code java.util.concurrent.ArrayBlockingQueue.put(ArrayBlockingQueue.java:370)}, as backtraces
+     * print frames (StackTraceElement.toString adds module and loader names: noise here).
+     */
+    public static String longName(StackTraceElement frame) {
+        String where = frame.isNativeMethod() ? "Native Method"
+                : frame.getFileName() == null ? "Unknown Source"
+                : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+    }
+
     /** {@code ArrayBlockingQueue.put}: short enough for a column. */
     public static String shortName(StackTraceElement frame) {
         String type = frame.getClassName();

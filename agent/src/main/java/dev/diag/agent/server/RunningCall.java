@@ -5,6 +5,7 @@ import dev.diag.agent.functions.CallContext;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.message.Message;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import java.util.List;
@@ -48,13 +49,30 @@ final class RunningCall implements CallContext {
             return; // cancelled or disconnected: no point converting rows nobody will read
         }
         Message.Chunk chunk = new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList());
+        ChannelFuture written;
         synchronized (this) {
             // checked again under answer()'s lock: a cancel may have ended the stream meanwhile
             if (answered) {
                 return;
             }
             streamed = true;
-            ctx.writeAndFlush(chunk).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            written = ctx.writeAndFlush(chunk).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        }
+        awaitTaken(written);
+    }
+
+    /**
+     * Back-pressure: the next rows are made only once this chunk is in the socket, so a caller who
+     * reads slowly (a pager waiting for a key) holds the work, and the rows queued in the target
+     * are bounded by the socket buffers, not by the length of the listing.
+     */
+    private void awaitTaken(ChannelFuture written) {
+        try {
+            while (!written.await(100) && !cancelled()) {
+                // the caller has not read yet; it may cancel or go away meanwhile
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cancelled: the function sees cancelled() and stops
         }
     }
 
