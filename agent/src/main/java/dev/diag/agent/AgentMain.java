@@ -39,7 +39,9 @@ public final class AgentMain {
             String address = agent.address().getAddress().getHostAddress() + ":" + agent.address().getPort();
             System.setProperty(NODE, agent.nodeName());
             System.err.println("diag: node " + agent.nodeName() + " listening on " + address);
-            System.setProperty(STATUS, "running as node " + agent.nodeName() + " on " + address);
+            // diag inject prints the status: say there too when name@host will need the port
+            System.setProperty(STATUS, "running as node " + agent.nodeName() + " on " + address
+                    + (agent.directoryProblem() == null ? "" : ", serving no directory (" + agent.directoryProblem() + ")"));
         } catch (AgentOptions.BadOptionException | AgentStartException e) {
             report("not started: " + e.getMessage());
         } catch (Throwable t) {

@@ -1,7 +1,10 @@
 package dev.diag.agent;
 
+import dev.diag.agent.heart.HeartOptions;
 import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.node.DirectoryPort;
 import dev.diag.protocol.node.NodeName;
+import java.util.OptionalInt;
 
 /**
  * The agent's options, from {@code -javaagent:diag-agent.jar=name=orders,port=0} or from code.
@@ -15,23 +18,46 @@ import dev.diag.protocol.node.NodeName;
  * max-frame=BYTES    largest frame accepted after authentication (default 16 MiB)
  * home=PATH          diag's directory for the cookie and the node registry (default $DIAG_HOME,
  *                    then ~/.diag); diag inject passes its own, so the shell finds the node
+ * directory-port=N   the host's directory port, shared by every node of this user, where the
+ *                    shell looks up name@host; 0 for none (default $DIAG_DIRECTORY_PORT, then 4370)
+ * heart=true, heart-timeout=SECONDS, heart-command-file=PATH
+ *                    the watchdog that restarts a hung or dead node (see HeartOptions, docs/heart.md)
  * </pre>
+ *
+ * {@code directoryPort} is null when not given: the agent then reads $DIAG_DIRECTORY_PORT when it
+ * starts, as it reads $DIAG_HOME for a null {@code home}.
  */
-public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home) {
+public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
+        Integer directoryPort, HeartOptions heart) {
     private static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
 
     /** Options without a home of their own: $DIAG_HOME, then ~/.diag. */
     public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame) {
-        this(name, port, bind, cookieFile, maxFrame, null);
+        this(name, port, bind, cookieFile, maxFrame, null, null);
+    }
+
+    /** Options whose directory port comes from $DIAG_DIRECTORY_PORT, then 4370. */
+    public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home) {
+        this(name, port, bind, cookieFile, maxFrame, home, null);
+    }
+
+    /** Options without heart. */
+    public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
+            Integer directoryPort) {
+        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, HeartOptions.OFF);
     }
 
     /** Checked here too, not only in {@link #parse}: the embedding API builds options in code. */
     public AgentOptions {
+        heart = heart == null ? HeartOptions.OFF : heart;
         if (!NodeName.isBareName(name)) {
             throw new IllegalArgumentException("node name '" + name + "' must be " + NAME_RULE);
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " must be 0 to 65535");
+        }
+        if (directoryPort != null && (directoryPort < 0 || directoryPort > 65535)) {
+            throw new IllegalArgumentException("directory port " + directoryPort + " must be 0 to 65535");
         }
     }
 
@@ -40,7 +66,22 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     }
 
     public AgentOptions withName(String newName) {
-        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home);
+        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart);
+    }
+
+    /** These options with heart as given, e.g. {@code withHeart(HeartOptions.on(30, "exec java ..."))}. */
+    public AgentOptions withHeart(HeartOptions newHeart) {
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart);
+    }
+
+    /**
+     * The directory port to serve: the option, else {@code fromEnvironment} (the value of
+     * $DIAG_DIRECTORY_PORT; unset means 4370). Empty when that value is not a port: the agent then
+     * serves no directory and says why, rather than refusing to start over an environment
+     * variable that may have been meant for the shell.
+     */
+    public OptionalInt directoryPortOr(String fromEnvironment) {
+        return directoryPort != null ? OptionalInt.of(directoryPort) : DirectoryPort.parse(fromEnvironment);
     }
 
     /** Parses a comma-separated option string; null or empty means the defaults. */
@@ -55,6 +96,8 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         String cookieFile = options.cookieFile;
         int maxFrame = options.maxFrame;
         String home = options.home;
+        Integer directoryPort = options.directoryPort;
+        HeartOptions heart = options.heart;
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -69,11 +112,13 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
                 case "cookie-file" -> cookieFile = value;
                 case "max-frame" -> maxFrame = number(key, value, FrameLimits.PRE_AUTH_MAX, Integer.MAX_VALUE - 8);
                 case "home" -> home = value;
+                case "directory-port" -> directoryPort = number(key, value, 0, 65535);
+                case "heart", "heart-timeout", "heart-command-file" -> heart = heart.with(key, value);
                 default -> throw new BadOptionException("unknown agent option '" + key
-                        + "'; known: name, port, bind, cookie-file, max-frame, home");
+                        + "'; known: name, port, bind, cookie-file, max-frame, home, directory-port, " + HeartOptions.KEYS);
             }
         }
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart);
     }
 
     private static String checkName(String value) throws BadOptionException {

@@ -1,12 +1,15 @@
 package dev.diag.agent;
 
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.server.DiagServer;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.cookie.CookieException;
 import dev.diag.protocol.cookie.CookieFile;
 import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.node.DirectoryPort;
+import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRecord;
 import dev.diag.protocol.node.NodeRegistry;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The embedding API: start the agent from code, as {@code -javaagent} does from the command line.
@@ -24,7 +28,9 @@ import java.util.Optional;
  * }
  * </pre>
  *
- * Costs one daemon I/O thread while idle; call threads start on demand and die when idle.
+ * Costs one daemon I/O thread while idle; call threads start on demand and die when idle. With
+ * heart=true, also the beat thread and heart's own small JVM (see {@link Heart}). Listens
+ * on two sockets: the node's own port and the host's shared directory port (see DiagServer).
  */
 public final class DiagAgent {
     private DiagAgent() {
@@ -54,21 +60,49 @@ public final class DiagAgent {
             throw new AgentStartException("a node named " + options.name() + " already runs as pid "
                     + existing.get().pid() + "; choose another with name=");
         }
+        Heart heart; // off unless heart=true; reads the restart command now, so a bad file stops nothing yet
+        try {
+            heart = Heart.prepare(options.heart());
+        } catch (IOException e) {
+            throw new AgentStartException("cannot read the heart command from " + options.heart().commandFile() + ": "
+                    + e.getMessage());
+        }
+        String directoryEnv = System.getenv(DirectoryPort.ENV);
+        OptionalInt directoryPort = options.directoryPortOr(directoryEnv);
+        // port=4370 on a host whose nodes share 4370 as their directory: the node's own port cannot be shared
+        boolean clash = options.port() != 0 && directoryPort.isPresent() && directoryPort.getAsInt() == options.port();
         DiagServer server;
         try {
-            server = DiagServer.start(options, cookie, Functions.all(JdkInternals.open(instrumentation)));
+            server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
+                    Functions.all(JdkInternals.open(instrumentation), registry, heart));
         } catch (IOException e) {
-            throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage());
+            throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
+                    + (clash ? "; " + options.port() + " is the host's directory port, which the diag nodes share: "
+                            + "choose another port=" : ""));
         }
         InetSocketAddress address = server.address();
         NodeRecord record = NodeRecord.ofThisProcess(options.name(), address.getAddress().getHostAddress(),
                 address.getPort());
+        // heart before the registry: a node anyone can find is a node heart already watches
+        heart.start(options.name() + "@" + LocalHost.name());
         try {
             registry.register(record);
         } catch (IOException e) {
+            heart.close();
             server.close();
             throw new AgentStartException("cannot register the node in " + home.nodes() + ": " + e.getMessage());
         }
-        return new RunningAgent(options.name(), server, registry, pid);
+        // One line, and the node runs on: the directory only saves the shell from knowing the port.
+        String directoryProblem = directoryPort.isEmpty()
+                ? DirectoryPort.ENV + "=" + directoryEnv.strip() + " " + DirectoryPort.RULE
+                : clash ? "port=" + options.port() + " is the directory port too; choose another port= for the node"
+                : server.directoryProblem() == null ? null
+                : "port " + options.bind() + ":" + directoryPort.getAsInt() + ": " + server.directoryProblem();
+        if (directoryProblem != null) {
+            System.err.println("diag: node " + options.name() + " serves no directory (" + directoryProblem
+                    + "); name@host finds it only with its port, " + options.name() + "@" + LocalHost.name() + ":"
+                    + address.getPort());
+        }
+        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart);
     }
 }

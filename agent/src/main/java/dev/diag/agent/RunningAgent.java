@@ -1,13 +1,16 @@
 package dev.diag.agent;
 
+import dev.diag.agent.heart.Heart;
 import dev.diag.agent.server.DiagServer;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRegistry;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * A started agent. {@link #close()} stops the server, ends every session and removes the
- * registry entry, leaving nothing behind; a shutdown hook does the same when the JVM exits.
+ * registry entry, leaving nothing behind (heart, if on, is told goodbye and exits without a
+ * restart); a shutdown hook does the same when the JVM exits.
  */
 public final class RunningAgent implements AutoCloseable {
     private final String name;
@@ -15,9 +18,13 @@ public final class RunningAgent implements AutoCloseable {
     private final NodeRegistry registry;
     private final long pid;
     private final Thread shutdownHook;
+    private final String directoryProblem;
+    private final Heart heart;
 
-    RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid) {
+    RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart) {
         this.name = name;
+        this.heart = heart;
+        this.directoryProblem = directoryProblem;
         this.server = server;
         this.registry = registry;
         this.pid = pid;
@@ -33,6 +40,16 @@ public final class RunningAgent implements AutoCloseable {
         return server.address();
     }
 
+    /** Where this node serves the host's directory port; empty when it does not. */
+    public Optional<InetSocketAddress> directoryAddress() {
+        return server.directoryAddress();
+    }
+
+    /** Why the node serves no directory although one was asked for (as the start-up line says); else null. */
+    public String directoryProblem() {
+        return directoryProblem;
+    }
+
     @Override
     public void close() {
         try {
@@ -44,6 +61,7 @@ public final class RunningAgent implements AutoCloseable {
     }
 
     private void stop() {
+        heart.close(); // first: goodbye before anything slow, so heart never mistakes this exit for a death
         registry.unregister(name, pid);
         server.close();
         System.clearProperty(AgentMain.NODE); // leave nothing behind: a later load may start anew

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diag.protocol.frame.FrameLimits;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,7 +89,8 @@ class AgentOptionsTest {
     void listsTheKnownOptionsWhenOneIsUnknown() {
         AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
                 () -> AgentOptions.parse("prot=4370"));
-        assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame, home", e.getMessage());
+        assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame, home, "
+                + "directory-port, heart, heart-timeout, heart-command-file", e.getMessage());
     }
 
     @Test
@@ -126,5 +128,26 @@ class AgentOptionsTest {
     void refusesInCodeANameThatParseRefuses(String name) {
         assertThrows(RuntimeException.class, () -> AgentOptions.defaults().withName(name));
         assertThrows(RuntimeException.class, () -> new AgentOptions(name, 0, "127.0.0.1", null, FrameLimits.DEFAULT_MAX));
+    }
+    @Test
+    void leavesTheDirectoryPortToTheEnvironmentUnlessGiven() throws Exception {
+        assertNull(AgentOptions.defaults().directoryPort());
+        assertEquals(OptionalInt.of(4370), AgentOptions.parse("name=orders").directoryPortOr(null));
+        assertEquals(OptionalInt.of(5000), AgentOptions.parse("name=orders").directoryPortOr("5000"));
+        assertEquals(OptionalInt.empty(), AgentOptions.parse("name=orders").directoryPortOr("lots"));
+    }
+
+    @Test
+    void aDirectoryPortOptionBeatsTheEnvironmentAndZeroTurnsItOff() throws Exception {
+        assertEquals(OptionalInt.of(6000), AgentOptions.parse("directory-port=6000").directoryPortOr("5000"));
+        assertEquals(OptionalInt.of(0), AgentOptions.parse("directory-port=0").directoryPortOr("5000"));
+        assertEquals(OptionalInt.of(6000), AgentOptions.parse("directory-port=6000").withName("b").directoryPortOr(null));
+    }
+
+    @Test
+    void saysTheRangeOfABadDirectoryPort() {
+        AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
+                () -> AgentOptions.parse("directory-port=70000"));
+        assertEquals("agent option directory-port=70000 must be a number from 0 to 65535", e.getMessage());
     }
 }

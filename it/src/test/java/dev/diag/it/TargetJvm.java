@@ -29,14 +29,22 @@ public final class TargetJvm implements AutoCloseable {
     /** Starts {@code mainClass} from the test fixtures with the agent as node {@code name}. */
     public static TargetJvm start(Path java, DiagHomeDir home, String name, String agentExtras, String classPath,
             String mainClass, String... programArgs) throws IOException, InterruptedException {
+        return start(java, home, name, agentExtras, List.of(), classPath, mainClass, programArgs);
+    }
+
+    /** As {@link #start(Path, DiagHomeDir, String, String, String, String, String...)}, with JVM flags such as -XX options. */
+    public static TargetJvm start(Path java, DiagHomeDir home, String name, String agentExtras, List<String> jvmArgs,
+            String classPath, String mainClass, String... programArgs) throws IOException, InterruptedException {
         Path output = Files.createTempFile(home.path(), "target-" + name, ".log");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseG1GC",
-                "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras),
-                "-cp", classPath, mainClass));
+                "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras)));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", classPath, mainClass));
         command.addAll(List.of(programArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");
+        noDirectory(builder);
         TargetJvm target = new TargetJvm(builder.start(), output, name);
         target.awaitRegistered(home);
         return target;
@@ -54,12 +62,22 @@ public final class TargetJvm implements AutoCloseable {
         command.addAll(List.of("-cp", classPath, mainClass));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().remove("DIAG_HOME");
+        noDirectory(builder);
         TargetJvm target = new TargetJvm(builder.start(), output, null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (target.output().isEmpty() && System.nanoTime() < deadline && target.process.isAlive()) {
             Thread.sleep(20);
         }
         return target;
+    }
+
+    /**
+     * No directory port unless a test asks for one with the agent option {@code directory-port=N}
+     * (which beats the variable): the default, 4370, is shared by every node of this user on the
+     * machine, other people's included, and a test must neither join nor depend on them.
+     */
+    private static void noDirectory(ProcessBuilder builder) {
+        builder.environment().put("DIAG_DIRECTORY_PORT", "0");
     }
 
     public static TargetJvm start(DiagHomeDir home, String name) throws IOException, InterruptedException {
@@ -104,6 +122,23 @@ public final class TargetJvm implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Stops the target with SIGSTOP, as a node hung in a long GC or swapped out looks from outside. */
+    public void suspend() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #suspend suspended} target run again; call it before close, as SIGTERM waits while it is stopped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
     }
 
     @Override

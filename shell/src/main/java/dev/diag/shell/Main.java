@@ -6,9 +6,11 @@ import dev.diag.shell.cli.DemoCommand;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
 import dev.diag.shell.cli.InjectCommand;
+import dev.diag.shell.cli.LoadCommand;
 import dev.diag.shell.cli.NodesCommand;
 import dev.diag.shell.cli.QuickArgs;
 import dev.diag.shell.cli.ScriptRunner;
+import dev.diag.shell.cli.StdinScript;
 import dev.diag.shell.repl.Console;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +21,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code diag} command. With {@code --cmd}, runs calls and exits (scripts); without, opens a
- * console on the node. Every failure is one sentence on stderr and a documented exit code.
+ * The {@code diag} command. With {@code --cmd}, or calls piped to stdin, runs the calls on the node
+ * (or on every node of {@code --nodes}) and exits (scripts); without, opens a console on the node.
+ * Every failure is one sentence on stderr and a documented exit code.
  */
 @Command(name = "diag", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Live diagnostics for a running JVM, in the manner of erl -remsh.%n"
                 + "  diag --cmd memory --node orders     one call, then exit%n"
+                + "  diag --cmd memory --nodes a,b,c     the same call on three nodes at once%n"
+                + "  echo memory | diag --node orders    calls from stdin, one a line%n"
+                + "  diag load --node orders Foo.class    new class files, checked, loaded in one step%n"
                 + "  diag attach orders                  a console on the node",
-        subcommands = {AttachCommand.class, NodesCommand.class, InjectCommand.class, DemoCommand.class})
+        subcommands = {AttachCommand.class, NodesCommand.class, InjectCommand.class, LoadCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = QuickArgs.CMD, paramLabel = "EXPR",
@@ -38,10 +44,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws DiagException {
-        if (commands.isEmpty()) {
-            return Console.run(connection.connector(), connection.node());
+        if (commands.isEmpty() && StdinScript.isTerminal()) {
+            return Console.run(connection.connector(), connection.oneNode("the console"));
         }
-        return ScriptRunner.run(connection, commands);
+        return ScriptRunner.run(connection, commands); // no --cmd: the calls piped to stdin
     }
 
     public static void main(String[] args) {

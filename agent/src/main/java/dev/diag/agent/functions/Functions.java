@@ -1,6 +1,9 @@
 package dev.diag.agent.functions;
 
+import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
+import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.node.NodeRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +23,22 @@ public final class Functions {
         return all(JdkInternals.withoutInstrumentation());
     }
 
-    /** The functions, with the probes reading JDK internals through {@code internals}. */
+    /** The functions, with the probes reading JDK internals through {@code internals}; nodes() reads $DIAG_HOME's registry. */
     public static Functions all(JdkInternals internals) {
-        return new Functions(internals);
+        return all(internals, new NodeRegistry(DiagHome.fromEnvironment().nodes()));
     }
 
-    private Functions(JdkInternals internals) {
+    /** The functions, nodes() answering from {@code registry}: the one the node registered in. */
+    public static Functions all(JdkInternals internals, NodeRegistry registry) {
+        return all(internals, registry, Heart.off());
+    }
+
+    /** The functions, the heart ones (heart:get_cmd() ...) answering for {@code heart}. */
+    public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart) {
+        return new Functions(internals, registry, heart);
+    }
+
+    private Functions(JdkInternals internals, NodeRegistry registry, Heart heart) {
         this(List.of(
                 new Memory(),
                 new SystemInfo(),
@@ -34,7 +47,15 @@ public final class Functions {
                 new Processes(),
                 new I(internals),
                 new ProcessInfoFunction(internals),
-                new Backtraces(internals)));
+                new Backtraces(internals),
+                new Nodes(registry),
+                new HeartGetCmd(heart),
+                new HeartSetCmd(heart),
+                new HeartClearCmd(heart),
+                new HeartStatusFunction(heart)));
+        for (DiagFunction code : CodeFunctions.all(internals)) {
+            byName.put(code.name(), code);
+        }
         FunctionsFunction self = new FunctionsFunction(this::list);
         byName.put(self.name(), self);
     }

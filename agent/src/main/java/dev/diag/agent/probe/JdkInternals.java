@@ -15,12 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * (the embedding API) the reads work only where the JVM was started with matching
  * {@code --add-opens}; otherwise they return empty and probes say what they could not see.
  *
+ * It also carries that Instrumentation (or null) to the functions that redefine classes
+ * ({@link #instrumentation()}), so no second path from AgentMain to the functions is needed.
+ *
  * Costs nothing until used; fields are looked up once and cached.
  */
 public final class JdkInternals {
     private static final Set<String> PACKAGES = Set.of("java.lang", "java.util.concurrent", "java.util.concurrent.locks");
 
     private final boolean opened;
+    private final Instrumentation instrumentation;
     // Per class, so a lookup allocates nothing (a probe reads fields of 10,000 threads per call)
     // and two classes of one name in different loaders never share a Field.
     private final ClassValue<Map<String, Optional<Field>>> fields = new ClassValue<>() {
@@ -30,14 +34,15 @@ public final class JdkInternals {
         }
     };
 
-    private JdkInternals(boolean opened) {
+    private JdkInternals(boolean opened, Instrumentation instrumentation) {
         this.opened = opened;
+        this.instrumentation = instrumentation;
     }
 
     /** Opens the packages to the agent's module where {@code instrumentation} allows it. */
     public static JdkInternals open(Instrumentation instrumentation) {
         if (instrumentation == null) {
-            return new JdkInternals(false);
+            return new JdkInternals(false, null);
         }
         try {
             Module base = Object.class.getModule();
@@ -45,15 +50,20 @@ public final class JdkInternals {
             Map<String, Set<Module>> opens = new java.util.HashMap<>();
             PACKAGES.forEach(p -> opens.put(p, Set.of(agent)));
             instrumentation.redefineModule(base, Set.of(), Map.of(), opens, Set.of(), Map.of());
-            return new JdkInternals(true);
+            return new JdkInternals(true, instrumentation);
         } catch (RuntimeException e) {
-            return new JdkInternals(false);
+            return new JdkInternals(false, instrumentation);
         }
     }
 
     /** No Instrumentation: only what the JVM's own flags already opened. */
     public static JdkInternals withoutInstrumentation() {
-        return new JdkInternals(false);
+        return new JdkInternals(false, null);
+    }
+
+    /** The agent's Instrumentation, for redefining classes; null when the agent was started from code without one. */
+    public Instrumentation instrumentation() {
+        return instrumentation;
     }
 
     /** True when the agent opened the JDK packages itself. */

@@ -9,16 +9,29 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's TCP server: one daemon I/O thread ("diag-io") accepts and serves every
  * connection; functions run on {@link CallExecutor}. Unpooled heap buffers: a guest must not
  * reserve arenas of direct memory in somebody else's process.
+ *
+ * Besides its own port the server listens on the host's directory port (default 4370), shared
+ * with every other node of the same user through SO_REUSEPORT: the kernel hands each connection
+ * to one of them, and whichever gets it speaks the normal protocol, handshake first, so only a
+ * holder of the cookie can ask it {@code nodes()}. Same event loop, same pipeline: the directory
+ * costs one listening socket and no thread. When it cannot be had (another user's node or a
+ * program that is not diag holds the port, or the system lacks SO_REUSEPORT) the node runs
+ * without it and {@link #directoryProblem()} says why.
  */
 public final class DiagServer implements AutoCloseable {
     /** "io.netty.noUnsafe" as the shaded copy spells it; a test checks the jar uses this name. */
@@ -26,15 +39,22 @@ public final class DiagServer implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel channel;
+    private final Channel directory;
+    private final String directoryProblem;
     private final CallExecutor executor;
 
-    private DiagServer(EventLoopGroup group, Channel channel, CallExecutor executor) {
+    private DiagServer(EventLoopGroup group, Channel channel, Channel directory, String directoryProblem,
+            CallExecutor executor) {
         this.group = group;
         this.channel = channel;
+        this.directory = directory;
+        this.directoryProblem = directoryProblem;
         this.executor = executor;
     }
 
-    public static DiagServer start(AgentOptions options, Cookie cookie, Functions functions) throws IOException {
+    /** Listens on the node's own port, and on {@code directoryPort} unless it is 0. */
+    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions)
+            throws IOException {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
@@ -46,32 +66,81 @@ public final class DiagServer implements AutoCloseable {
         });
         CallExecutor executor = new CallExecutor();
         UnpooledByteBufAllocator allocator = new UnpooledByteBufAllocator(false);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.ALLOCATOR, allocator)
+                .childOption(ChannelOption.ALLOCATOR, allocator)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor));
+        Channel channel;
         try {
-            Channel channel = new ServerBootstrap()
-                    .group(group)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.ALLOCATOR, allocator)
-                    .childOption(ChannelOption.ALLOCATOR, allocator)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor))
-                    .bind(options.bind(), options.port())
-                    .syncUninterruptibly()
-                    .channel();
-            return new DiagServer(group, channel, executor);
-        } catch (RuntimeException e) {
+            channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();
+        } catch (Exception e) { // Netty rethrows the socket's checked BindException unchecked
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             executor.shutdown();
-            // bind failures surface as unchecked exceptions wrapping the socket error
             throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+        if (directoryPort == 0) {
+            return new DiagServer(group, channel, null, null, executor);
+        }
+        if (!reusePortSupported()) {
+            return new DiagServer(group, channel, null, "this system cannot share a port between processes "
+                    + "(SO_REUSEPORT, Linux only)", executor);
+        }
+        try {
+            // Only the directory socket shares its port: the node's own port stays its alone.
+            Channel directory = bootstrap.clone()
+                    .option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true)
+                    .bind(options.bind(), directoryPort)
+                    .syncUninterruptibly()
+                    .channel();
+            return new DiagServer(group, channel, directory, null, executor);
+        } catch (Exception e) {
+            return new DiagServer(group, channel, null, bindProblem(e), executor);
+        }
+    }
+
+    /** Linux lets sockets of one user share a port and spreads connections among them; others differ. */
+    static boolean reusePortSupported() {
+        if (!System.getProperty("os.name", "").startsWith("Linux")) {
+            return false;
+        }
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            return probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String bindProblem(Exception e) {
+        if (e instanceof BindException) {
+            // Linux admits a socket to a shared port only if every socket there is of the same
+            // user and asked to share; anything else already on the port refuses us.
+            return "the port is taken by another user's diag node or by a program that is not diag";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     public InetSocketAddress address() {
         return (InetSocketAddress) channel.localAddress();
     }
 
+    /** Where this node serves the host's directory; empty when it does not. */
+    public Optional<InetSocketAddress> directoryAddress() {
+        return directory == null ? Optional.empty() : Optional.of((InetSocketAddress) directory.localAddress());
+    }
+
+    /** Why a directory port was asked for and is not served; null when it is, or was not asked for. */
+    public String directoryProblem() {
+        return directoryProblem;
+    }
+
     @Override
     public void close() {
+        if (directory != null) {
+            directory.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
         channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         executor.shutdown();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);

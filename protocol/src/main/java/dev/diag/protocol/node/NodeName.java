@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A node's address as users write it: {@code orders}, {@code orders@db1}, {@code orders@db1:4370},
- * {@code orders@[::1]:4370}. A missing host means this host; a missing port means "look it up".
+ * A node's address as users write it: {@code orders}, {@code orders@db1}, {@code orders@db1:37737},
+ * {@code orders@[::1]:37737}. A missing host means this host; a missing port means "look it up".
  */
 public record NodeName(String name, String host, Integer port) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -28,7 +28,7 @@ public record NodeName(String name, String host, Integer port) {
         }
         String host = m.group(2);
         if (host != null && !HOST.matcher(host).matches()) {
-            throw bad(text, "the host after '@' must be a host name or address, e.g. orders@db1 or orders@[::1]:4370");
+            throw bad(text, "the host after '@' must be a host name or address, e.g. orders@db1 or orders@[::1]:37737");
         }
         Integer port = null;
         if (m.group(3) != null) {

@@ -24,12 +24,20 @@ public final class ProcessStart {
         return Files.isReadable(PROC.resolve("self/stat"));
     }
 
-    /** The start time of {@code pid} in ticks since boot; empty if it is not running or /proc cannot say. */
+    /**
+     * The start time of {@code pid} in ticks since boot; empty if it is not running or /proc cannot
+     * say. A zombie (state Z: exited, not yet reaped by its parent) is not running: a JVM killed by
+     * heart keeps its /proc entry, start time included, until its parent waits for it, and must not
+     * block its restarted self from registering the same node name meanwhile.
+     */
     public static OptionalLong ticks(long pid) {
         try {
             String stat = new String(Files.readAllBytes(PROC.resolve(pid + "/stat")), StandardCharsets.US_ASCII);
             // The command name (field 2) is in parentheses and may itself hold spaces or ')'.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            if (fields[0].equals("Z") || fields[0].equals("X")) { // field 3, the state: zombie or dead
+                return OptionalLong.empty();
+            }
             return OptionalLong.of(Long.parseLong(fields[19])); // field 22 overall; this array starts at field 3
         } catch (NoSuchFileException e) {
             return OptionalLong.empty();

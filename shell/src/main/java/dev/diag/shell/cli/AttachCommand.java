@@ -17,6 +17,6 @@ public final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DiagException {
-        return Console.run(connection.connector(), node != null ? node : connection.node());
+        return Console.run(connection.connector(), node != null ? node : connection.oneNode("a console"));
     }
 }

@@ -28,8 +28,9 @@ import java.util.List;
 
 /**
  * Run once at package time under {@code -XX:ArchiveClassesAtExit}: walks the one-shot path
- * ({@code diag --cmd memory}: options, parser, cookie, handshake, call, both renderers) so the
- * class-data-sharing archive holds the classes that path loads. The node it talks to is a
+ * ({@code diag --cmd memory}: options, parser, cookie, handshake, call, both renderers), then a
+ * fleet of two ({@code --nodes a,b}), so the class-data-sharing archive holds the classes that
+ * path loads. The node it talks to is a
  * loopback thread that speaks just enough of the agent's side; it is not used by any test.
  */
 public final class CdsTraining {
@@ -41,7 +42,7 @@ public final class CdsTraining {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Path cookieFile = home.resolve("cookie");
             CookieFile.loadOrCreate(cookieFile);
-            Thread agent = new Thread(() -> answerOnce(server, cookieFile), "cds-training-node");
+            Thread agent = new Thread(() -> answerOnce(server, cookieFile, "training", 2), "cds-training-node");
             agent.start();
             QuickArgs.parse(new String[] {"--cmd", "memory", "--node", "x", "--json"});
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
@@ -55,6 +56,7 @@ public final class CdsTraining {
                     new ResultPrinter(discard, discard, false, 100));
             agent.join(5_000);
             new ResultPrinter(discard, discard, true, 100).failure(node, "memory()", "unreachable", "training");
+            trainFleet(connector, cookieFile, discard);
         } finally {
             try (var files = Files.walk(home)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -62,17 +64,32 @@ public final class CdsTraining {
         }
     }
 
-    private static void answerOnce(ServerSocket server, Path cookieFile) {
+    /** A fleet of two ({@code --nodes a,b --cmd memory}): the pool, the blocks, each node by name@host:port. */
+    private static void trainFleet(Connector connector, Path cookieFile, PrintStream discard) throws Exception {
+        try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread nodeA = new Thread(() -> answerOnce(a, cookieFile, "fleet-a", 1), "cds-training-fleet-a");
+            Thread nodeB = new Thread(() -> answerOnce(b, cookieFile, "fleet-b", 1), "cds-training-fleet-b");
+            nodeA.start();
+            nodeB.start();
+            FleetRunner.run(connector, List.of("fleet-a@127.0.0.1:" + a.getLocalPort(), "fleet-b@127.0.0.1:"
+                    + b.getLocalPort()), List.of("memory"), false, 100, discard, discard);
+            nodeA.join(5_000);
+            nodeB.join(5_000);
+        }
+    }
+
+    private static void answerOnce(ServerSocket server, Path cookieFile, String name, int calls) {
         try (Socket socket = server.accept()) {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            AgentHandshake handshake = new AgentHandshake(CookieFile.load(cookieFile), "training", new SecureRandom());
+            AgentHandshake handshake = new AgentHandshake(CookieFile.load(cookieFile), name, new SecureRandom());
             FrameIO.write(out, handshake.challenge(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
             AgentHandshake.Accepted accepted = handshake.verify(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
             FrameIO.write(out, accepted.welcome());
             FrameOpener opener = accepted.keys().agentOpener();
             FrameSealer sealer = accepted.keys().agentSealer();
-            for (int call = 0; call < 2; call++) {
+            for (int call = 0; call < calls; call++) {
                 Message.Request request = (Message.Request) MessageCodec.decode(
                         opener.open(FrameIO.read(in, FrameLimits.DEFAULT_MAX)));
                 byte[] result = (request.args().isEmpty() ? SAMPLE_REPORT : "{\"kind\":\"heap\",\"bytes\":1048576}")

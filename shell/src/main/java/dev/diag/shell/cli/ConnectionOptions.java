@@ -3,19 +3,25 @@ package dev.diag.shell.cli;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.render.ResultPrinter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The flags every command that talks to a node shares (same words as the agent's options). */
 public final class ConnectionOptions {
     public static final String NODE = "--node";
+    public static final String NODES = "--nodes";
     public static final String COOKIE_FILE = "--cookie-file";
     public static final String TIMEOUT = "--timeout";
     public static final String JSON = "--json";
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
-    @Option(names = NODE, paramLabel = "NODE",
-            description = "node to talk to: name, name@host or name@host:port (default: the only local node)")
-    String node;
+    // One list for both spellings, so the nodes keep the order they were given in; a comma
+    // cannot occur in a node name, so splitting --node on it too takes nothing away.
+    @Option(names = {NODE, NODES}, paramLabel = "NODE", split = ",",
+            description = "node to talk to: name, name@host or name@host:port (default: the only local node); "
+                    + "repeat it, or give a comma list (--nodes a,b@db1), to run the calls on every node at once")
+    List<String> nodes = new ArrayList<>();
 
     @Option(names = COOKIE_FILE, paramLabel = "PATH",
             description = "cookie to authenticate with (default: $DIAG_COOKIE_FILE, then ~/.diag/cookie)")
@@ -28,8 +34,23 @@ public final class ConnectionOptions {
     @Option(names = JSON, description = "print one JSON object per line (for jq) instead of tables")
     boolean json;
 
+    /** The node of a one-node call: the first one given, or null for "the only local node". */
     public String node() {
-        return node;
+        return nodes.isEmpty() ? null : nodes.get(0);
+    }
+
+    /** Every node given, in order (--node repeated and --nodes lists together). */
+    public List<String> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /** The node of a command that talks to one node only, e.g. the console; several are a usage error. */
+    public String oneNode(String what) throws DiagException {
+        if (nodes.size() > 1) {
+            throw new DiagException(ExitCode.USAGE, what + " talks to one node, and " + nodes.size()
+                    + " were given; several nodes are for --cmd calls and calls piped to stdin.");
+        }
+        return node();
     }
 
     public Connector connector() throws DiagException {

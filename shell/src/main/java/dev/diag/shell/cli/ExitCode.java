@@ -1,19 +1,34 @@
 package dev.diag.shell.cli;
 
-/** The exit status of {@code diag}, listed in {@code --help} and README. */
+/**
+ * The exit status of {@code diag}, listed in {@code --help} and README. When a run has several
+ * failures (several calls, several nodes), it exits with the most serious one, in the order
+ * usage, authentication, unreachable, call failed ({@link #worst}): whichever a person must fix
+ * first, and never a code a retry loop would retry (3) while another node needs a new cookie (4).
+ */
 public enum ExitCode {
-    OK(0, "every call succeeded"),
-    CALL_FAILED(1, "a call returned an error (the output still holds every call that succeeded)"),
-    USAGE(2, "bad usage: unknown option, malformed expression or node name"),
-    UNREACHABLE(3, "the node is unknown, cannot be reached, or the connection was lost"),
-    AUTH_REFUSED(4, "authentication refused: the cookies differ, or the peer is not a diag node that holds ours");
+    OK(0, 0, "every call succeeded"),
+    CALL_FAILED(1, 1, "a call returned an error (the output still holds every call that succeeded)"),
+    USAGE(2, 4, "bad usage: unknown option, malformed expression or node name"),
+    UNREACHABLE(3, 2, "the node is unknown, cannot be reached, or the connection was lost"),
+    AUTH_REFUSED(4, 3, "authentication refused: the cookies differ, or the peer is not a diag node that holds ours");
+
+    /** The help table's last line: which code wins when failures mix. */
+    static final String MIXED = "mixed failures (calls, nodes): the most serious wins, 2 > 4 > 3 > 1";
 
     public final int code;
     public final String meaning;
+    private final int severity;
 
-    ExitCode(int code, String meaning) {
+    ExitCode(int code, int severity, String meaning) {
         this.code = code;
+        this.severity = severity;
         this.meaning = meaning;
+    }
+
+    /** The more serious of two outcomes: usage, then authentication, then unreachable, then call failed. */
+    public static ExitCode worst(ExitCode a, ExitCode b) {
+        return b.severity > a.severity ? b : a;
     }
 
     /** The table printed at the end of {@code diag --help}. */
@@ -22,6 +37,6 @@ public enum ExitCode {
         for (ExitCode exit : values()) {
             table.append(String.format("  %d  %s%n", exit.code, exit.meaning));
         }
-        return table.toString();
+        return table.append(String.format("  %s%n", MIXED)).toString();
     }
 }

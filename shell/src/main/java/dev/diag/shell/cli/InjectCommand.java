@@ -85,8 +85,10 @@ public final class InjectCommand implements Callable<Integer> {
                     + " (a JVM of another user cannot be attached to; run diag as that user).");
         }
         try {
+            String directoryPort = System.getenv("DIAG_DIRECTORY_PORT"); // the shell's, as its home is passed
             String options = "name=" + nodeName + (port == null ? "" : ",port=" + port) + ",home=" + home.dir()
-                    + (cookieFile == null ? "" : ",cookie-file=" + cookieFile);
+                    + (cookieFile == null ? "" : ",cookie-file=" + cookieFile)
+                    + (directoryPort == null || directoryPort.isBlank() ? "" : ",directory-port=" + directoryPort.strip());
             vm.loadAgent(Installation.locate().agentJar().toString(), options);
             return vm.getSystemProperties();
         } catch (AgentLoadException | AgentInitializationException e) {

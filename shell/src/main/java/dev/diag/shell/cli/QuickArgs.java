@@ -3,13 +3,16 @@ package dev.diag.shell.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * Recognises the plain one-shot invocation, {@code diag --cmd EXPR [--node N] [--json]
- * [--timeout S] [--cookie-file P]}, without loading picocli. Anything else — help, a
- * subcommand, an unknown or repeated flag, a value that is not plainly a value — returns null
- * and goes to picocli, which then owns the error message. {@code QuickArgsTest} checks that
- * both parsers read every accepted command line the same way.
+ * Recognises the plain one-shot invocation, {@code diag --cmd EXPR [--node N]... [--nodes A,B]...
+ * [--json] [--timeout S] [--cookie-file P]}, and the same without {@code --cmd} when the calls come
+ * from a stdin that is not a terminal, without loading picocli. Anything else — help, a
+ * subcommand, an unknown or repeated single-value flag, a value that is not plainly a value, a
+ * node list with quotes or empty items — returns null and goes to picocli, which then owns the
+ * error message. {@code QuickArgsTest} checks that both parsers read every accepted command line
+ * the same way.
  */
 public final class QuickArgs {
     public static final String CMD = "--cmd";
@@ -30,9 +33,16 @@ public final class QuickArgs {
 
     /** The invocation, or null when picocli must read these arguments. */
     public static Parsed parse(String[] args) {
+        return parse(args, null); // no method reference: the fastest path bootstraps no lambda for it
+    }
+
+    /**
+     * As {@link #parse(String[])}; {@code stdinIsTerminal} (null: ask {@link StdinScript}) is asked
+     * only when there is no --cmd.
+     */
+    static Parsed parse(String[] args, BooleanSupplier stdinIsTerminal) {
         List<String> commands = new ArrayList<>();
         ConnectionOptions options = new ConnectionOptions();
-        boolean node = false;
         boolean cookie = false;
         boolean timeout = false;
         for (int i = 0; i < args.length; i++) {
@@ -49,12 +59,17 @@ public final class QuickArgs {
             }
             switch (flag) {
                 case CMD -> commands.add(value);
-                case ConnectionOptions.NODE -> {
-                    if (node) {
+                case ConnectionOptions.NODE, ConnectionOptions.NODES -> {
+                    // picocli splits on commas but keeps quoted parts whole; leave quotes to it
+                    if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
                         return null;
                     }
-                    node = true;
-                    options.node = value;
+                    for (String item : value.split(",", -1)) {
+                        if (item.isEmpty()) {
+                            return null;
+                        }
+                        options.nodes.add(item);
+                    }
                 }
                 case ConnectionOptions.COOKIE_FILE -> {
                     if (cookie) {
@@ -75,6 +90,11 @@ public final class QuickArgs {
                 }
             }
         }
-        return commands.isEmpty() ? null : new Parsed(commands, options);
+        // without --cmd: calls from a piped stdin, or the console (picocli's path) at a terminal
+        if (commands.isEmpty()
+                && (stdinIsTerminal == null ? StdinScript.isTerminal() : stdinIsTerminal.getAsBoolean())) {
+            return null;
+        }
+        return new Parsed(commands, options);
     }
 }

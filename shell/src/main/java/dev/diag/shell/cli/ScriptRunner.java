@@ -7,30 +7,59 @@ import dev.diag.shell.render.ResultPrinter;
 import java.util.List;
 
 /**
- * {@code diag --cmd EXPR ...}: checks every expression before connecting (a typo costs no
- * connection), runs them in order on one session, prints each result, never reads stdin.
+ * {@code diag --cmd EXPR ...}, or the calls piped to stdin: checks every expression before
+ * connecting (a typo costs no connection), runs them in order on one session, prints each result.
+ * With several nodes, {@link FleetRunner} runs this same session on each node at once.
  */
 public final class ScriptRunner {
     private ScriptRunner() {
     }
 
-    /** Runs {@code commands} with the connection flags the user gave. */
+    /**
+     * Runs {@code commands} with the connection flags the user gave; with no commands, runs the
+     * calls on stdin (the caller has made sure it is not a terminal). An empty script runs nothing.
+     */
     public static int run(ConnectionOptions options, List<String> commands) throws DiagException {
-        return run(options.connector(), options.node(), commands, options.printer());
+        List<String> calls = commands.isEmpty() ? StdinScript.read(System.in) : commands;
+        if (calls.isEmpty()) {
+            return ExitCode.OK.code;
+        }
+        List<String> nodes = options.nodes();
+        if (nodes.size() > 1) {
+            return FleetRunner.run(options.connector(), nodes, calls, options.json,
+                    TerminalWidth.ofStdout(), System.out, System.err).code;
+        }
+        return run(options.connector(), options.node(), calls, options.printer());
     }
 
     public static int run(Connector connector, String node, List<String> commands, ResultPrinter printer) {
+        ExitCode invalid = check(commands, node, printer);
+        return invalid != null ? invalid.code : session(connector, node, node, commands, printer).code;
+    }
+
+    /** Checks every call without connecting; reports the first bad one and returns its code, else null. */
+    static ExitCode check(List<String> commands, String node, ResultPrinter printer) {
         FunctionTable table = FunctionTable.standard();
         for (String command : commands) {
             try {
                 Evaluator.check(table, command);
             } catch (DiagException e) {
                 printer.failure(node, command, "invalid", e.getMessage());
-                return e.exit().code;
+                return e.exit();
             }
         }
-        try (Connector.Connection connection = connector.open(node)) {
-            Evaluator evaluator = new Evaluator(table, connection.client(), connector.timeoutMillis());
+        return null;
+    }
+
+    /**
+     * One node's session: connect to {@code typed}, run the calls in order, print each answer.
+     * A failed call does not stop the others; a lost connection ends the session. {@code label}
+     * names the node in a failure to connect. Every wait is bounded by the connector's timeout.
+     */
+    static ExitCode session(Connector connector, String typed, String label, List<String> commands,
+            ResultPrinter printer) {
+        try (Connector.Connection connection = connector.open(typed)) {
+            Evaluator evaluator = new Evaluator(FunctionTable.standard(), connection.client(), connector.timeoutMillis());
             boolean allOk = true;
             for (int i = 0; i < commands.size(); i++) {
                 String command = commands.get(i);
@@ -43,13 +72,22 @@ public final class ScriptRunner {
                             (call, spec) -> printer.rows(connection.node(), call, spec)));
                 } catch (DiagException e) {
                     printer.failure(connection.node(), command, "connection_lost", e.getMessage());
-                    return e.exit().code;
+                    return ExitCode.worst(e.exit(), allOk ? ExitCode.OK : ExitCode.CALL_FAILED);
                 }
             }
-            return allOk ? ExitCode.OK.code : ExitCode.CALL_FAILED.code;
+            return allOk ? ExitCode.OK : ExitCode.CALL_FAILED;
         } catch (DiagException e) {
-            printer.failure(node, null, e.exit() == ExitCode.AUTH_REFUSED ? "auth_refused" : "unreachable", e.getMessage());
-            return e.exit().code;
+            printer.failure(label, null, errorCode(e.exit()), e.getMessage());
+            return e.exit();
         }
+    }
+
+    /** The {@code error.code} of a session that could not start, in --json output. */
+    private static String errorCode(ExitCode exit) {
+        return switch (exit) {
+            case AUTH_REFUSED -> "auth_refused";
+            case USAGE -> "invalid";
+            default -> "unreachable";
+        };
     }
 }

@@ -4,6 +4,7 @@ import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.cookie.CookieFile;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.handshake.HandshakeException;
+import dev.diag.protocol.node.DirectoryPort;
 import dev.diag.protocol.node.NodeRegistry;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
@@ -19,16 +20,37 @@ import java.nio.file.Path;
  * Opens an authenticated session to a node by the name the user typed, and turns every way
  * that can fail into one sentence with its exit code. A node that cannot be reached and a node
  * that refuses our cookie are different problems (Erlang calls both "nodedown"); so are they here.
+ * A name the local registry does not know is looked up on its host's directory port
+ * ({@link DirectoryLookup}); safe to use from several threads at once.
  */
 public final class Connector {
     private final DiagHome home;
     private final String cookieFile;
     private final int timeoutMillis;
+    private final DirectoryLookup directory;
 
+    /** The directory port from $DIAG_DIRECTORY_PORT, else 4370. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis) {
+        this(home, cookieFile, timeoutMillis, null);
+    }
+
+    /** {@code directoryPort}: the port to ask for names without a port, 0 for none, null for $DIAG_DIRECTORY_PORT. */
+    public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort) {
         this.home = home;
         this.cookieFile = cookieFile;
         this.timeoutMillis = timeoutMillis;
+        this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV),
+                new DirectoryLookup.CookieSource() {
+                    @Override
+                    public Cookie load() throws DiagException {
+                        return cookie();
+                    }
+
+                    @Override
+                    public Path path() {
+                        return cookiePath();
+                    }
+                }, timeoutMillis);
     }
 
     public DiagHome home() {
@@ -40,7 +62,7 @@ public final class Connector {
     }
 
     public NodeResolver resolver() {
-        return new NodeResolver(new NodeRegistry(home.nodes()));
+        return new NodeResolver(new NodeRegistry(home.nodes()), directory);
     }
 
     public Connection open(String typedNode) throws DiagException {
@@ -54,7 +76,11 @@ public final class Connector {
                 client.close();
                 throw new DiagException(ExitCode.UNREACHABLE, target.address().getHostString() + ":"
                         + target.address().getPort() + " is node " + client.agentName() + ", not " + target.name()
-                        + "; bin/diag nodes lists where each node listens.");
+                        + (isDirectoryPort(target.address().getPort())
+                                ? "; that is the directory port, where any node of the host may answer: leave the "
+                                        + "port out (" + target.name() + "@" + target.address().getHostString()
+                                        + ") to look " + target.name() + " up there."
+                                : "; bin/diag nodes lists where each node listens."));
             }
             return new Connection(target.display(), client);
         } catch (HandshakeException e) {
@@ -85,6 +111,14 @@ public final class Connector {
                     + " closed the connection during the handshake; it may not be a diag node.");
         } catch (IOException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private boolean isDirectoryPort(int port) {
+        try {
+            return port == directory.port();
+        } catch (DiagException e) {
+            return false;
         }
     }
 

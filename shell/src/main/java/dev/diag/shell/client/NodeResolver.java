@@ -1,6 +1,8 @@
 package dev.diag.shell.client;
 
 import dev.diag.protocol.node.BadNodeNameException;
+import dev.diag.protocol.node.NodeEntry;
+import dev.diag.protocol.node.NodeList;
 import dev.diag.protocol.node.NodeName;
 import dev.diag.protocol.node.NodeRecord;
 import dev.diag.protocol.node.NodeRegistry;
@@ -9,17 +11,39 @@ import dev.diag.shell.cli.ExitCode;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Turns what the user typed into an address: {@code name@host:port} directly; a local
- * {@code name} through the registry in {@code ~/.diag/nodes}; no name at all means the only
- * local node, if there is exactly one.
+ * {@code name} through the registry in {@code ~/.diag/nodes}; any other {@code name} or
+ * {@code name@host} through the host's directory port (the nodes of a host share it and answer
+ * {@code nodes()} to a holder of the cookie); no name at all means the only local node, if there
+ * is exactly one.
  */
 public final class NodeResolver {
     private final NodeRegistry registry;
+    private final Directory directory;
 
+    /** A resolver that asks no directory: names are found in the local registry only. */
     public NodeResolver(NodeRegistry registry) {
+        this(registry, null);
+    }
+
+    public NodeResolver(NodeRegistry registry, Directory directory) {
         this.registry = registry;
+        this.directory = directory;
+    }
+
+    /** A host's directory: the port its nodes share, and what they answer there. */
+    public interface Directory {
+        /** The directory port asked, for sentences; 0 when the directory is off. */
+        int port() throws DiagException;
+
+        /**
+         * The nodes the directory on {@code host} lists; empty when nothing listens on the port
+         * there. Any other failure (refused cookie, no answer, not diag) is its own sentence.
+         */
+        Optional<NodeList> ask(String host) throws DiagException;
     }
 
     public Target resolve(String typed) throws DiagException {
@@ -35,16 +59,65 @@ public final class NodeResolver {
         if (name.port() != null) {
             return new Target(name.name(), name.toString(), new InetSocketAddress(name.connectHost(), name.port()));
         }
-        if (!name.isLocal()) {
-            throw new DiagException(ExitCode.UNREACHABLE, "cannot find " + typed + " without a port yet: use "
-                    + name.name() + "@" + name.host() + ":PORT (the port is in the node's start-up line).");
+        if (name.isLocal()) {
+            Optional<NodeRecord> record = registry.lookup(name.name());
+            if (record.isPresent()) {
+                return target(record.get());
+            }
         }
-        Optional<NodeRecord> record = registry.lookup(name.name());
-        if (record.isEmpty()) {
-            throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on this host"
-                    + known(registry.live()) + ".");
+        return throughDirectory(name);
+    }
+
+    /** Not in the local registry: the host's directory port says where the node listens. */
+    private Target throughDirectory(NodeName name) throws DiagException {
+        int port = directory == null ? 0 : directory.port();
+        if (port == 0) {
+            if (name.isLocal()) {
+                throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on this host"
+                        + known(registry.live()) + ".");
+            }
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot find " + name + " without a port: the directory "
+                    + "is off (DIAG_DIRECTORY_PORT=0); use " + name.name() + "@" + name.host()
+                    + ":PORT (the port is in the node's start-up line).");
         }
-        return target(record.get());
+        // A local node is reached over loopback, whatever this host's name resolves to.
+        Optional<NodeList> listed = directory.ask(name.isLocal() ? "127.0.0.1" : name.connectHost());
+        if (listed.isEmpty()) {
+            if (name.isLocal()) {
+                throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on this host"
+                        + known(registry.live()) + ".");
+            }
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot find " + name + ": no diag node on " + name.host()
+                    + " serves the directory port " + port + " (connection refused); give the node's port, "
+                    + name.name() + "@" + name.host() + ":PORT, or the host's directory port in DIAG_DIRECTORY_PORT.");
+        }
+        Optional<NodeEntry> entry = listed.get().find(name.name());
+        if (entry.isEmpty()) {
+            if (name.isLocal()) {
+                TreeSet<String> names = new TreeSet<>(listed.get().names());
+                registry.live().forEach(record -> names.add(record.name()));
+                throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on this host"
+                        + known(List.copyOf(names), "running here") + ".");
+            }
+            throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on " + name.host()
+                    + known(listed.get().names(), "its directory lists") + ".");
+        }
+        return directoryTarget(name, entry.get());
+    }
+
+    private static Target directoryTarget(NodeName name, NodeEntry entry) throws DiagException {
+        if (name.isLocal()) {
+            return target(entry.name(), entry.bind(), entry.port());
+        }
+        boolean typedLoopback = isLoopback(name.connectHost()); // 127.0.0.2: another address, still this host
+        if (isLoopback(entry.bind()) && !typedLoopback) {
+            throw new DiagException(ExitCode.UNREACHABLE, name + " listens on " + entry.bind() + " only (its bind= "
+                    + "option), so it cannot be reached from another host: run diag on " + name.host()
+                    + ", or tunnel its port " + entry.port() + " over SSH (docs/security.md).");
+        }
+        // Bound to every interface: the host as typed reached the directory, so it reaches the node too.
+        String host = isWildcard(entry.bind()) ? name.connectHost() : entry.bind();
+        return new Target(entry.name(), name.toString(), new InetSocketAddress(host, entry.port()));
     }
 
     private Target onlyLocalNode() throws DiagException {
@@ -61,29 +134,48 @@ public final class NodeResolver {
     }
 
     private static Target target(NodeRecord record) {
-        NodeName name = new NodeName(record.name(), null, null);
+        return target(record.name(), record.bind(), record.port());
+    }
+
+    private static Target target(String nodeName, String bind, int port) {
+        NodeName name = new NodeName(nodeName, null, null);
         // A node bound to every interface is still reached over loopback from here.
-        String host = isWildcard(record.bind()) ? "127.0.0.1" : record.bind();
-        return new Target(record.name(), name.toString(), new InetSocketAddress(host, record.port()));
+        String host = isWildcard(bind) ? "127.0.0.1" : bind;
+        return new Target(nodeName, name.toString(), new InetSocketAddress(host, port));
     }
 
     /** 0.0.0.0, ::, 0:0:0:0:0:0:0:0 and the like; only literals, so no resolver is asked. */
     static boolean isWildcard(String address) {
-        if (!address.matches("[0-9.:]+")) {
-            return false;
+        return literal(address).map(java.net.InetAddress::isAnyLocalAddress).orElse(false);
+    }
+
+    /** 127.0.0.1, ::1 and the rest of 127/8; only literals. */
+    static boolean isLoopback(String address) {
+        return literal(address).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+    }
+
+    private static Optional<java.net.InetAddress> literal(String address) {
+        // Dotted digits, or anything with a colon (only IPv6 literals have one): never a host name,
+        // so getByName parses and asks no resolver.
+        if (address == null || !(address.matches("[0-9.]+") || address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"))) {
+            return Optional.empty();
         }
         try {
-            return java.net.InetAddress.getByName(address).isAnyLocalAddress();
+            return Optional.of(java.net.InetAddress.getByName(address));
         } catch (java.net.UnknownHostException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
     private static String known(List<NodeRecord> live) {
-        if (live.isEmpty()) {
+        return known(live.stream().map(NodeRecord::name).toList(), "running here");
+    }
+
+    private static String known(List<String> names, String label) {
+        if (names.isEmpty()) {
             return "";
         }
-        return " (running here: " + String.join(", ", live.stream().map(NodeRecord::name).toList()) + ")";
+        return " (" + label + ": " + String.join(", ", names) + ")";
     }
 
     /** A node to connect to: the name it must prove, the name to show, and where it listens. */

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <pre>
  * call  := [atom ':'] atom ['(' [term {',' term}] ')'] ['.']
- * term  := atom | integer | "string" | pid | '[' [term {',' term}] ']'
+ * term  := atom | class | integer | "string" | pid | '[' [term {',' term}] ']'
+ * class := atom {('.' | '$') javaIdentifier}      an atom, e.g. l(com.example.Foo$Bar)
  * pid   := '<' int '>' | '<' int '.' int '.' int '>' | pid '(' int ',' int ',' int ')'
  * </pre>
  */
@@ -101,7 +102,7 @@ public final class ExprParser {
             return new Term.Int(integer());
         }
         if (c == '\'' || Character.isLetter(c)) {
-            String atom = c == '\'' ? quoted('\'') : atom("an argument");
+            String atom = c == '\'' ? quoted('\'') : className(atom("an argument"));
             skipSpace();
             if (atom.equals("pid") && peek() == '(') {
                 return pidCall();
@@ -150,6 +151,23 @@ public final class ExprParser {
         }
         while (pos < input.length() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '@')) {
             pos++;
+        }
+        return input.substring(start, pos);
+    }
+
+    /**
+     * An unquoted argument continued by {@code .Name} or {@code $Name} parts: a Java class name,
+     * which Erlang would need quoted ({@code l('com.example.Foo')}), read as one atom. A '.' not
+     * followed by a name part (the call's closing '.') ends it.
+     */
+    private String className(String first) {
+        int start = pos - first.length();
+        while ((peek() == '.' || peek() == '$') && pos + 1 < input.length()
+                && Character.isJavaIdentifierPart(input.charAt(pos + 1))) {
+            pos++;
+            while (pos < input.length() && Character.isJavaIdentifierPart(peek())) {
+                pos++;
+            }
         }
         return input.substring(start, pos);
     }

@@ -1,6 +1,7 @@
 package dev.diag.shell.functions;
 
 import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.node.NodeList;
 import dev.diag.protocol.result.Mailboxes;
 import dev.diag.protocol.result.FunctionList;
 import dev.diag.protocol.result.MemoryAmount;
@@ -10,6 +11,7 @@ import dev.diag.shell.expr.Call;
 import dev.diag.shell.render.FunctionListView;
 import dev.diag.shell.render.MemoryAmountView;
 import dev.diag.shell.render.MemoryView;
+import dev.diag.shell.render.NodeListView;
 import dev.diag.shell.render.RegsView;
 import dev.diag.shell.render.StatisticsView;
 import dev.diag.shell.render.SystemInfoView;
@@ -59,6 +61,13 @@ public final class FunctionTable {
                         "statistics(run_queue).   erlang:statistics(garbage_collection).",
                         StatisticsView::render),
                 ProcessSpecs.all(),
+                CodeSpecs.all(),
+                HeartSpecs.all(),
+                new FunctionSpec("nodes", 0, 0, Set.of("erlang"), "",
+                        "the diag nodes on this node's host, from its registry: name, pid, address, JVM, uptime; "
+                                + "what --node name@host without a port looks up on the host's directory port",
+                        "nodes().",
+                        (result, width) -> NodeListView.render(RecordReader.read(result, NodeList.class), width)),
                 new FunctionSpec("functions", 0, 0, ERLANG, "",
                         "what the node answers and what each call costs it, as the node says",
                         "functions().",

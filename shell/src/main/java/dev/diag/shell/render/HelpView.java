@@ -6,12 +6,23 @@ import java.util.List;
 
 /** Renders {@code help()} (one line per function) and {@code help(Fn)}. */
 public final class HelpView {
+    /** Fewer columns than this left beside the names, and each summary goes under its name instead. */
+    static final int MIN_SUMMARY_WIDTH = 24;
+    private static final String NARROW_INDENT = "    ";
+
     private HelpView() {
     }
 
-    /** One entry per function, the summaries wrapped to {@code width} under their own column. */
+    /**
+     * One entry per function, the summaries wrapped to {@code width} under their own column; on a
+     * terminal too narrow for that beside the longest name ({@code check_process_code/1}), each
+     * summary goes on the lines under its name, indented.
+     */
     public static List<String> overview(List<FunctionSpec> specs, int width) {
         int names = Math.max("help/0,1".length(), specs.stream().mapToInt(s -> s.signature().length()).max().orElse(0));
+        if (width - names - 2 < MIN_SUMMARY_WIDTH) {
+            names = -1; // too narrow to share a line: each summary goes under its name (see entry)
+        }
         List<String> lines = new ArrayList<>();
         for (FunctionSpec spec : specs) {
             entry(lines, names, width, spec.signature(), spec.summary());
@@ -22,6 +33,11 @@ public final class HelpView {
     }
 
     private static void entry(List<String> lines, int names, int width, String name, String summary) {
+        if (names < 0) {
+            lines.add(name);
+            Wrap.words(summary, Math.max(20, width - NARROW_INDENT.length())).forEach(line -> lines.add(NARROW_INDENT + line));
+            return;
+        }
         String indent = " ".repeat(names + 2);
         List<String> wrapped = Wrap.words(summary, Math.max(20, width - indent.length()));
         for (int i = 0; i < wrapped.size(); i++) {

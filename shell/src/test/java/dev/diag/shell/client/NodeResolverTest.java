@@ -102,11 +102,11 @@ class NodeResolverTest {
     }
 
     @Test
-    void explainsHowToAddThePortForARemoteNameWithoutOne() {
+    void explainsHowToAddThePortForARemoteNameWhenNoDirectoryIsAsked() {
         DiagException e = assertThrows(DiagException.class, () -> resolver.resolve("orders@db-remote-7"));
         assertEquals(ExitCode.UNREACHABLE, e.exit());
-        assertEquals("cannot find orders@db-remote-7 without a port yet: use orders@db-remote-7:PORT "
-                + "(the port is in the node's start-up line).", e.getMessage());
+        assertEquals("cannot find orders@db-remote-7 without a port: the directory is off (DIAG_DIRECTORY_PORT=0); "
+                + "use orders@db-remote-7:PORT (the port is in the node's start-up line).", e.getMessage());
     }
 
     @Test

@@ -42,6 +42,22 @@ class ExprParserTest {
     }
 
     @Test
+    void readsAJavaClassNameAsOneAtomWithoutQuotes() throws Exception {
+        assertEquals(new Call("c", "l", List.of(new Term.Atom("com.example.Pricing$Rules"))),
+                ExprParser.parse("c:l(com.example.Pricing$Rules)."));
+        assertEquals(List.of(new Term.ListOf(List.of(new Term.Atom("a.B"), new Term.Atom("a.B$1")))),
+                ExprParser.parse("check_process_code([a.B, a.B$1])").args());
+        assertEquals("'com.example.Pricing'", ExprParser.parse("l(com.example.Pricing)").args().get(0).text());
+    }
+
+    @Test
+    void endsAClassNameAtADotThatNoNameFollows() {
+        ParseException e = error("l(com.example.)");
+        assertEquals(13, e.column());
+        assertEquals("expected ',' or ')'", e.getMessage());
+    }
+
+    @Test
     void readsStringsWithEscapedQuotesBackslashesNewlinesAndTabs() throws Exception {
         assertEquals(List.of(new Term.Str("say \"hi\"\\\n\t")), ExprParser.parse("f(\"say \\\"hi\\\"\\\\\\n\\t\")").args());
     }

@@ -65,6 +65,16 @@ class HelpViewTest {
     }
 
     @Test
+    void overviewPutsEachSummaryUnderItsNameWhereNoRoomIsLeftBesideTheNames() {
+        int narrow = summaryColumn() + HelpView.MIN_SUMMARY_WIDTH - 1;
+        List<String> lines = HelpView.overview(STANDARD, narrow);
+        assertEquals("memory/0,1", lines.get(0));
+        assertTrue(lines.get(1).startsWith("    memory by area:"), lines.get(1));
+        lines.forEach(line -> assertTrue(line.length() <= narrow, line));
+        assertTrue(HelpView.overview(STANDARD, narrow + 1).get(0).startsWith(padded("memory/0,1", summaryColumn())));
+    }
+
+    @Test
     void overviewWidensTheNameColumnForALongSignature() {
         FunctionSpec longName = new FunctionSpec("process_info", 1, 2, Set.of("erlang"), "Pid[, Item]",
                 "one thread in detail", "process_info(<61>).", (r, w) -> List.of());

@@ -1,0 +1,176 @@
+package dev.diag.agent.code;
+
+import dev.diag.protocol.result.UpgradeProblem;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Type;
+
+/**
+ * The classes of one upgrade as they were named or sent, before the preflight: a candidate for
+ * each class that could be matched to a loaded class, and a problem for each that could not (not
+ * loaded, loaded twice, not a class file, compiled for a newer Java, given twice, no class file),
+ * with the class list they were matched against. Built three ways: from class names and the class
+ * files their loaders find now (l), from class files sent (bin/diag load), from kept versions
+ * (rollback).
+ */
+final class UpgradeSet {
+    private final LoadedClasses loaded;
+    private final Instrumentation instrumentation;
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<UpgradeProblem> problems = new ArrayList<>();
+    private final Map<String, String> sources = new HashMap<>();
+    private final List<String> leftOut = new ArrayList<>();
+
+    private UpgradeSet(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+        this.loaded = LoadedClasses.of(instrumentation);
+    }
+
+    /** Loaded classes by name, each with its class file as its defining loader finds it now. */
+    static UpgradeSet fromClassPath(List<String> classNames, Instrumentation instrumentation) {
+        UpgradeSet set = new UpgradeSet(instrumentation);
+        for (String className : classNames) {
+            Class<?> target = set.loadedOne(className);
+            if (target == null) {
+                continue;
+            }
+            URL resource = ClassBytes.resource(target.getClassLoader(), Type.getInternalName(target));
+            if (resource == null) {
+                set.problem(className, "no_class_file", className + " has no class file that "
+                        + LoadedClasses.describe(target.getClassLoader()) + " can find (it may have been generated at "
+                        + "run time); send its new class file with bin/diag load");
+                continue;
+            }
+            try {
+                set.add(className, ClassBytes.read(resource), resource.toString(), false);
+            } catch (IOException e) {
+                set.problem(className, "no_class_file", "cannot read " + resource + ": " + e.getMessage());
+            }
+        }
+        return set;
+    }
+
+    /** Class files sent by bin/diag load, each for the loaded class it names. */
+    static UpgradeSet fromFiles(List<SentFile> files, Instrumentation instrumentation) {
+        UpgradeSet set = new UpgradeSet(instrumentation);
+        for (SentFile file : files) {
+            set.add(null, file.bytes(), file.source(), file.optional());
+        }
+        return set;
+    }
+
+    /** The versions {@code classNames} ran before diag last redefined them. */
+    static UpgradeSet fromHistory(List<String> classNames, VersionHistory history, Instrumentation instrumentation) {
+        UpgradeSet set = new UpgradeSet(instrumentation);
+        for (String className : classNames) {
+            Class<?> target = set.loadedOne(className);
+            if (target == null) {
+                continue;
+            }
+            VersionHistory.Version previous = history.previous(target);
+            if (previous == null) {
+                set.problem(className, "no_version", "diag keeps no earlier version of " + className
+                        + ": it has not redefined it, or every kept version was rolled back already");
+                continue;
+            }
+            set.add(className, previous.bytes(), "the version replaced at "
+                    + Instant.ofEpochMilli(previous.replacedAtMillis()), false);
+        }
+        return set;
+    }
+
+    LoadedClasses loaded() {
+        return loaded;
+    }
+
+    List<Candidate> candidates() {
+        return candidates;
+    }
+
+    List<UpgradeProblem> problems() {
+        return problems;
+    }
+
+    /** Classes of optional files that are not loaded, left out of the set. */
+    List<String> leftOut() {
+        return leftOut;
+    }
+
+    private void problem(String className, String kind, String message) {
+        problems.add(new UpgradeProblem(className, kind, message));
+    }
+
+    /**
+     * Adds the new class file {@code bytes} (read from {@code source}) for the loaded class it
+     * names; {@code expected} is the class the caller meant, or null when the file says.
+     */
+    private void add(String expected, byte[] bytes, String source, boolean optional) {
+        String label = expected != null ? expected : source;
+        int major = ClassFileReader.majorVersion(bytes);
+        if (major < 0) {
+            problem(label, "bad_class_file", source + " is not a class file (it does not start with 0xCAFEBABE)");
+            return;
+        }
+        if (major > ClassFileReader.JVM_MAJOR) {
+            problem(label, "too_new", source + " was compiled for Java " + (major - 44) + " (class file version " + major
+                    + "); this node runs Java " + Runtime.version().feature() + ": compile with --release "
+                    + Runtime.version().feature());
+            return;
+        }
+        ClassFile file;
+        try {
+            file = ClassFileReader.read(bytes);
+        } catch (IllegalArgumentException e) {
+            problem(label, "bad_class_file", source + " cannot be read as a class file: " + e.getMessage());
+            return;
+        }
+        String className = file.className();
+        if (expected != null && !expected.equals(className)) {
+            problem(expected, "bad_class_file", source + " holds class " + className + ", not " + expected);
+            return;
+        }
+        String earlier = sources.putIfAbsent(className, source);
+        if (earlier != null) {
+            problem(className, "duplicate", className + " is in the set twice (" + earlier + " and " + source
+                    + "); give each class once");
+            return;
+        }
+        if (optional && loaded.named(className).isEmpty()) {
+            leftOut.add(className);
+            return;
+        }
+        Class<?> target = loadedOne(className);
+        if (target == null) {
+            return;
+        }
+        if (!instrumentation.isModifiableClass(target)) {
+            problem(className, "unmodifiable", className + " cannot be redefined: the JVM does not allow it for this class");
+            return;
+        }
+        candidates.add(new Candidate(target, file, source));
+    }
+
+    /** The one loaded class named {@code className}; null (and a problem) when there is none or more than one. */
+    private Class<?> loadedOne(String className) {
+        List<Class<?>> copies = loaded.named(className);
+        if (copies.isEmpty()) {
+            problem(className, "not_loaded", className + " is not loaded in this node: only a loaded class can be "
+                    + "redefined; a new class is not sent but put where its loader finds it, and loads when first used");
+            return null;
+        }
+        if (copies.size() > 1) {
+            List<String> loaders = new ArrayList<>();
+            copies.forEach(c -> loaders.add(LoadedClasses.describe(c.getClassLoader())));
+            problem(className, "ambiguous", className + " is loaded by " + copies.size() + " class loaders ("
+                    + String.join(", ", loaders) + "); diag cannot tell which of them to redefine");
+            return null;
+        }
+        return copies.get(0);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.diag.agent.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.agent.heart.Heart;
+import dev.diag.agent.heart.HeartException;
+import java.util.Locale;
+
+/**
+ * {@code heart:set_cmd("exec java ... -jar orders.jar")}: the command heart runs, through sh, to
+ * restart this node from now on, until clear_cmd or the node's next start. Sent to heart over its
+ * pipe before the call returns, so a kill right after the reply restarts with it. Any text up to
+ * 1 MiB of UTF-8 without NUL; "" means none (heart would only kill).
+ */
+final class HeartSetCmd implements DiagFunction {
+    private final Heart heart;
+
+    HeartSetCmd(Heart heart) {
+        this.heart = heart;
+    }
+
+    @Override
+    public String name() {
+        return "set_cmd";
+    }
+
+    @Override
+    public int minArity() {
+        return 1;
+    }
+
+    @Override
+    public int maxArity() {
+        return 1;
+    }
+
+    @Override
+    public Impact impact() {
+        return Impact.low("writes the command to heart's pipe; nothing else");
+    }
+
+    @Override
+    public Object call(Args args, CallContext context) throws FunctionException {
+        JsonNode command = args.values().get(0);
+        if (!command.isTextual()) {
+            String got = command.isContainerNode() ? command.getNodeType().name().toLowerCase(Locale.ROOT)
+                    : command.toString();
+            throw FunctionException.badArgument("the command must be a string, e.g. "
+                    + "heart:set_cmd(\"exec java -jar app.jar\"), got " + got);
+        }
+        try {
+            return heart.setCommand(command.textValue());
+        } catch (HeartException e) {
+            throw failure(e);
+        }
+    }
+
+    static FunctionException failure(HeartException e) {
+        return e.badArgument() ? FunctionException.badArgument(e.getMessage()) : FunctionException.failed(e.getMessage());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.diag.agent.functions;
+
+import dev.diag.protocol.node.LocalHost;
+import dev.diag.protocol.node.NodeList;
+import dev.diag.protocol.node.NodeRegistry;
+
+/**
+ * {@code nodes()}: the diag nodes running on this node's host, from the registry this node
+ * registered in ({@code $DIAG_HOME/nodes}, or its {@code home=}): name, pid, address, JVM and
+ * uptime. It is what a shell asks on the host's directory port to find {@code name@host} without
+ * a port; the caller has proved the cookie first, like every caller. Erlang's {@code nodes()}
+ * lists connected nodes; here, the node's neighbours.
+ *
+ * Low impact: one directory listing, one small file and one /proc read per node; stale records
+ * (their JVM died) are removed on the way, as {@code diag nodes} does. At most
+ * {@value NodeList#MAX_NODES} nodes are sent.
+ */
+final class Nodes implements DiagFunction {
+    private final NodeRegistry registry;
+
+    Nodes(NodeRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public String name() {
+        return "nodes";
+    }
+
+    @Override
+    public int minArity() {
+        return 0;
+    }
+
+    @Override
+    public int maxArity() {
+        return 0;
+    }
+
+    @Override
+    public Impact impact() {
+        return Impact.low("reads this host's node registry: one small file and one /proc read per node; no pause, "
+                + "nothing of the target's own");
+    }
+
+    @Override
+    public Object call(Args args, CallContext context) {
+        return NodeList.of(LocalHost.name(), registry.live(), System.currentTimeMillis());
+    }
+}

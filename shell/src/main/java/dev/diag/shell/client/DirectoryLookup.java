@@ -1,0 +1,173 @@
+package dev.diag.shell.client;
+
+import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.handshake.HandshakeException;
+import dev.diag.protocol.message.CallError;
+import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.node.DirectoryPort;
+import dev.diag.protocol.node.NodeList;
+import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.cli.ExitCode;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Asks a host's directory port which nodes run there: connect, the ordinary mutual handshake,
+ * {@code nodes()}, hang up. The kernel hands each connection to one of the host's nodes, so a
+ * connection that fails on the way (that node is frozen, or dying) is tried again on a new one,
+ * which may well reach another node: {@value #ATTEMPTS} tries in all, each with a share of the
+ * timeout. A refused cookie is not tried again. Concurrent asks for one host (a fleet on one
+ * host) share one answer.
+ */
+final class DirectoryLookup implements NodeResolver.Directory {
+    static final int ATTEMPTS = 3;
+
+    /** Where the cookie comes from, read only when a directory is asked. */
+    interface CookieSource {
+        Cookie load() throws DiagException;
+
+        Path path();
+    }
+
+    private final Integer explicitPort;
+    private final String environment;
+    private final CookieSource cookie;
+    private final int timeoutMillis;
+    private final ConcurrentMap<String, CompletableFuture<Optional<NodeList>>> inFlight = new ConcurrentHashMap<>();
+
+    /** {@code explicitPort} null: {@code environment} (the value of DIAG_DIRECTORY_PORT) decides, then 4370. */
+    DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis) {
+        this.explicitPort = explicitPort;
+        this.environment = environment;
+        this.cookie = cookie;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public int port() throws DiagException {
+        if (explicitPort != null) {
+            return explicitPort;
+        }
+        OptionalInt port = DirectoryPort.parse(environment);
+        if (port.isEmpty()) {
+            throw new DiagException(ExitCode.USAGE, DirectoryPort.ENV + "=" + environment.strip() + " "
+                    + DirectoryPort.RULE + ".");
+        }
+        return port.getAsInt();
+    }
+
+    @Override
+    public Optional<NodeList> ask(String host) throws DiagException {
+        CompletableFuture<Optional<NodeList>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<NodeList>> first = inFlight.putIfAbsent(host, mine);
+        if (first != null) {
+            try {
+                return first.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof DiagException diag ? diag
+                        : new DiagException(ExitCode.UNREACHABLE, "cannot ask the diag directory on " + host + ": "
+                                + e.getCause() + ".");
+            }
+        }
+        try {
+            Optional<NodeList> answer = query(host);
+            mine.complete(answer);
+            return answer;
+        } catch (DiagException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(host, mine); // a later ask sees nodes that started since
+        }
+    }
+
+    private Optional<NodeList> query(String host) throws DiagException {
+        int port = port();
+        String where = host + ":" + port;
+        Cookie key = cookie.load();
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot reach the diag directory on " + host
+                    + ": unknown host " + host + ".");
+        }
+        int attemptMillis = Math.max(1_000, timeoutMillis / ATTEMPTS);
+        IOException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (DiagClient client = DiagClient.connect(address, key, attemptMillis)) {
+                return Optional.of(listing(client, where, client.call("nodes", List.of(), attemptMillis)));
+            } catch (HandshakeException e) {
+                throw refused(e, where, host);
+            } catch (SocketTimeoutException | EOFException | SocketException e) {
+                // That node is frozen or dying, or none listens (ConnectException is a SocketException):
+                // a new connection may reach another node.
+                last = e;
+            } catch (IOException e) {
+                throw notDiag(where, host, e.getMessage()); // an oversized or garbled frame
+            }
+        }
+        if (last instanceof ConnectException) {
+            return Optional.empty();
+        }
+        if (last instanceof SocketTimeoutException) {
+            throw new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where + " did not answer within "
+                    + attemptMillis / 1000 + " s, " + ATTEMPTS + " times; try again, raise --timeout, or give the "
+                    + "node's port, NAME@" + host + ":PORT.");
+        }
+        if (last instanceof EOFException) {
+            throw new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where + " closed the connection, "
+                    + ATTEMPTS + " times; it may not be a diag node: give the node's port, NAME@" + host + ":PORT.");
+        }
+        throw new DiagException(ExitCode.UNREACHABLE, "cannot reach the diag directory at " + where + ": "
+                + last.getMessage() + ".");
+    }
+
+    private static NodeList listing(DiagClient client, String where, CallOutcome outcome) throws DiagException {
+        if (!outcome.ok()) {
+            CallError error = outcome.error();
+            if (error != null && CallError.UNKNOWN_FUNCTION.equals(error.code())) {
+                throw new DiagException(ExitCode.UNREACHABLE, "node " + client.agentName() + " answered on the directory "
+                        + "port " + where + " but has no nodes(): its agent is older than this shell; give the node's "
+                        + "port, NAME@HOST:PORT.");
+            }
+            throw new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where + " could not list its nodes: "
+                    + (error == null ? "no reason given" : error.message()) + ".");
+        }
+        try {
+            return RecordReader.read(outcome.result(), NodeList.class);
+        } catch (IOException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where + " answered nodes() in a "
+                    + "shape this shell cannot read (" + e.getMessage() + ").");
+        }
+    }
+
+    private DiagException refused(HandshakeException e, String where, String host) {
+        return switch (e.failure()) {
+            case WRONG_COOKIE -> new DiagException(ExitCode.AUTH_REFUSED, "the diag directory at " + where
+                    + " refused our cookie (" + cookie.path() + "): use the cookie of the nodes on " + host
+                    + ", with --cookie-file or DIAG_COOKIE_FILE.");
+            case AGENT_NOT_AUTHENTIC -> new DiagException(ExitCode.AUTH_REFUSED, "the peer at " + where
+                    + " (the diag directory port) could not prove it holds our cookie: it is no node of ours, or "
+                    + "uses another cookie; nothing was sent to it.");
+            case VERSION -> new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where
+                    + " speaks another diag protocol: " + e.getMessage() + "; use a shell of the nodes' version.");
+            case MALFORMED -> notDiag(where, host, e.getMessage());
+        };
+    }
+
+    private static DiagException notDiag(String where, String host, String why) {
+        return new DiagException(ExitCode.UNREACHABLE, where + " did not answer like a diag directory (" + why
+                + "): another program holds that port; give the node's port, NAME@" + host + ":PORT.");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.diag.shell.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void takesNamedFilesInOrderAndEveryClassFileOfADirectoryAsOptional() throws Exception {
+        Path named = Files.write(dir.resolve("Z.class"), new byte[] {1, 2, 3});
+        Path tree = Files.createDirectories(dir.resolve("tree/p"));
+        Files.write(tree.resolve("B.class"), new byte[] {4});
+        Files.write(tree.resolve("A.class"), new byte[] {5});
+        Files.writeString(tree.resolve("notes.txt"), "not a class");
+
+        List<ClassFiles.Found> found = ClassFiles.collect(List.of(named, dir.resolve("tree")));
+
+        assertEquals(List.of(named, tree.resolve("A.class"), tree.resolve("B.class")),
+                found.stream().map(ClassFiles.Found::path).toList());
+        assertEquals(List.of(false, true, true), found.stream().map(ClassFiles.Found::inDirectory).toList());
+        ArrayNode argument = ClassFiles.argument(found);
+        assertEquals(named.toString(), argument.get(0).get("source").asText());
+        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), toList(Base64.getDecoder().decode(argument.get(0).get("bytes").asText())));
+        assertFalse(argument.get(0).get("optional").asBoolean());
+        assertTrue(argument.get(1).get("optional").asBoolean());
+    }
+
+    @Test
+    void refusesAMissingFileAndAnEmptyDirectoryAsUsage() throws Exception {
+        DiagException missing = assertThrows(DiagException.class, () -> ClassFiles.collect(List.of(dir.resolve("nope"))));
+        assertEquals(ExitCode.USAGE, missing.exit());
+        Files.createDirectories(dir.resolve("empty"));
+        DiagException empty = assertThrows(DiagException.class, () -> ClassFiles.collect(List.of(dir.resolve("empty"))));
+        assertTrue(empty.getMessage().startsWith("there are no .class files under "), empty.getMessage());
+    }
+
+    @Test
+    void refusesASetThatCannotTravelInOneFrameAndSaysWhy() throws Exception {
+        Path big = Files.write(dir.resolve("Big.class"), new byte[13 * 1024 * 1024]);
+
+        DiagException e = assertThrows(DiagException.class,
+                () -> ClassFiles.argument(List.of(new ClassFiles.Found(big, false))));
+
+        assertEquals(ExitCode.USAGE, e.exit());
+        assertTrue(e.getMessage().startsWith("the class file comes to 13.0 MiB, 17.3 MiB as base64 in one request: "
+                + "more than one frame carries (16 MiB, the node's default max-frame=)"), e.getMessage());
+    }
+
+    private static List<Byte> toList(byte[] bytes) {
+        List<Byte> list = new java.util.ArrayList<>();
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
+    }
+}
