@@ -14,34 +14,16 @@ import java.util.List;
  * classes whose names start with Prefix ({@code 'com.example'}). Hidden classes (lambdas' and
  * the like) and arrays are left out.
  */
-final class AllLoaded implements DiagFunction {
+final class AllLoaded extends FunctionBase {
     static final int CHUNK = 500;
 
     private final CodeLoader code;
 
     AllLoaded(CodeLoader code) {
+        super("all_loaded", 0, 1,
+                Impact.low("copies the JVM's class list (a few ms at 20,000 classes) and sorts it; no pause; "
+                        + "streamed " + CHUNK + " rows at a time"));
         this.code = code;
-    }
-
-    @Override
-    public String name() {
-        return "all_loaded";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("copies the JVM's class list (a few ms at 20,000 classes) and sorts it; no pause; "
-                + "streamed " + CHUNK + " rows at a time");
     }
 
     @Override

@@ -20,34 +20,16 @@ import java.util.Map;
  * many short pauses rather than one long one; held java.util.concurrent locks are not looked for
  * (that makes the JVM walk the heap inside each pause): process_info(Pid, backtrace) has them.
  */
-final class Backtraces implements DiagFunction {
+final class Backtraces extends FunctionBase {
     static final int BATCH = 100;
 
     private final MailboxFinder mailboxes;
 
     Backtraces(JdkInternals internals) {
+        super("backtraces", 0, 0,
+                Impact.medium("every thread's whole stack with the monitors it holds, " + BATCH
+                        + " threads per pause; no heap walk"));
         this.mailboxes = new MailboxFinder(internals);
-    }
-
-    @Override
-    public String name() {
-        return "backtraces";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.medium("every thread's whole stack with the monitors it holds, " + BATCH
-                + " threads per pause; no heap walk");
     }
 
     @Override

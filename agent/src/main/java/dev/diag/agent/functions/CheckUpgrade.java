@@ -8,32 +8,14 @@ import dev.diag.agent.code.CodeLoader;
  * l(Class) would load); {@code bin/diag load --check} sends class files instead. The answer lists
  * every problem per class; a load of the same set is refused exactly when it lists one.
  */
-final class CheckUpgrade implements DiagFunction {
+final class CheckUpgrade extends FunctionBase {
     private final CodeLoader code;
 
     CheckUpgrade(CodeLoader code) {
+        super("check_upgrade", 1, 1,
+                Impact.low("copies the JVM's class list, reads the class files and, by reflection, the members of the "
+                        + "loaded classes they use; no pause, nothing changes"));
         this.code = code;
-    }
-
-    @Override
-    public String name() {
-        return "check_upgrade";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("copies the JVM's class list, reads the class files and, by reflection, the members of the "
-                + "loaded classes they use; no pause, nothing changes");
     }
 
     @Override

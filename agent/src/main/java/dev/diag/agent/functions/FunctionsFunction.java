@@ -10,31 +10,12 @@ import java.util.function.Supplier;
  * {@code functions()}: what this node answers and what each call costs it. The agent is the one
  * that knows the cost (it depends on how the function is built), so help(Fn) in the shell asks.
  */
-final class FunctionsFunction implements DiagFunction {
+final class FunctionsFunction extends FunctionBase {
     private final Supplier<List<DiagFunction>> functions;
 
     FunctionsFunction(Supplier<List<DiagFunction>> functions) {
+        super("functions", 0, 0, Impact.low("lists the node's functions; reads nothing of the target"));
         this.functions = functions;
-    }
-
-    @Override
-    public String name() {
-        return "functions";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("lists the node's functions; reads nothing of the target");
     }
 
     @Override

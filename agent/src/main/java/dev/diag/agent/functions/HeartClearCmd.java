@@ -7,31 +7,12 @@ import dev.diag.agent.heart.HeartException;
  * {@code heart:clear_cmd()}: forgets the command set_cmd gave; heart goes back to the one the node
  * started with (heart-command-file=, else $HEART_COMMAND, else none) and the reply says which.
  */
-final class HeartClearCmd implements DiagFunction {
+final class HeartClearCmd extends FunctionBase {
     private final Heart heart;
 
     HeartClearCmd(Heart heart) {
+        super("clear_cmd", 0, 0, Impact.low("writes the configured command to heart's pipe; nothing else"));
         this.heart = heart;
-    }
-
-    @Override
-    public String name() {
-        return "clear_cmd";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("writes the configured command to heart's pipe; nothing else");
     }
 
     @Override

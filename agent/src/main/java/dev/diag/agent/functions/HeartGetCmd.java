@@ -8,31 +8,12 @@ import dev.diag.agent.heart.HeartException;
  * came from (set_cmd, heart-command-file, HEART_COMMAND, code, or none). Erlang's get_cmd once hung
  * on commands over 128 bytes; this one returns any length heart takes (1 MiB of UTF-8).
  */
-final class HeartGetCmd implements DiagFunction {
+final class HeartGetCmd extends FunctionBase {
     private final Heart heart;
 
     HeartGetCmd(Heart heart) {
+        super("get_cmd", 0, 0, Impact.low("reads the command the agent holds for heart; nothing else"));
         this.heart = heart;
-    }
-
-    @Override
-    public String name() {
-        return "get_cmd";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("reads the command the agent holds for heart; nothing else");
     }
 
     @Override

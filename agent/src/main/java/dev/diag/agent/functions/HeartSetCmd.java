@@ -11,31 +11,12 @@ import java.util.Locale;
  * pipe before the call returns, so a kill right after the reply restarts with it. Any text up to
  * 1 MiB of UTF-8 without NUL; "" means none (heart would only kill).
  */
-final class HeartSetCmd implements DiagFunction {
+final class HeartSetCmd extends FunctionBase {
     private final Heart heart;
 
     HeartSetCmd(Heart heart) {
+        super("set_cmd", 1, 1, Impact.low("writes the command to heart's pipe; nothing else"));
         this.heart = heart;
-    }
-
-    @Override
-    public String name() {
-        return "set_cmd";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("writes the command to heart's pipe; nothing else");
     }
 
     @Override

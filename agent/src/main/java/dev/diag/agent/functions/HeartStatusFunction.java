@@ -8,31 +8,12 @@ import dev.diag.agent.heart.Heart;
  * command comes from. Answers on every node: "off" where heart=true was not given, "gone" where
  * heart died or could not start (the node then runs without a watchdog).
  */
-final class HeartStatusFunction implements DiagFunction {
+final class HeartStatusFunction extends FunctionBase {
     private final Heart heart;
 
     HeartStatusFunction(Heart heart) {
+        super("status", 0, 0, Impact.low("reads what the agent's beat thread last recorded; no check is run for it"));
         this.heart = heart;
-    }
-
-    @Override
-    public String name() {
-        return "status";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("reads what the agent's beat thread last recorded; no check is run for it");
     }
 
     @Override

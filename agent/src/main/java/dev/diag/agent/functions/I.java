@@ -25,34 +25,16 @@ import java.util.TreeMap;
  * that stop nothing ({@link ThreadTable}); only the current-function column needs stacks, taken
  * {@value TopFrames#BATCH} threads per pause, and a caller that cancels stops it between batches.
  */
-final class I implements DiagFunction {
+final class I extends FunctionBase {
     private final ProcessFacts facts;
     private final MailboxFinder mailboxes;
 
     I(JdkInternals internals) {
+        super("i", 0, 3,
+                Impact.medium("no global pause for the table; the current-function column takes a few frames of "
+                        + TopFrames.BATCH + " threads per pause (a few ms each); i(Pid) costs one thread's frames"));
         this.facts = new ProcessFacts(internals);
         this.mailboxes = new MailboxFinder(internals);
-    }
-
-    @Override
-    public String name() {
-        return "i";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 3;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.medium("no global pause for the table; the current-function column takes a few frames of "
-                + TopFrames.BATCH + " threads per pause (a few ms each); i(Pid) costs one thread's frames");
     }
 
     @Override

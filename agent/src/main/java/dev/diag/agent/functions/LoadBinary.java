@@ -8,33 +8,15 @@ import dev.diag.agent.code.CodeLoader;
  * files and sends them base64-encoded in one request (so the set must fit the frame cap, 16 MiB by
  * default, as base64).
  */
-final class LoadBinary implements DiagFunction {
+final class LoadBinary extends FunctionBase {
     private final CodeLoader code;
 
     LoadBinary(CodeLoader code) {
+        super("load_binary", 1, 1,
+                Impact.high("changes the node's code: checks the set, then one pause to keep the running versions and "
+                        + "one to redefine (about a millisecond each for a few classes); compiled code that depended on the "
+                        + "classes is thrown away and compiled again"));
         this.code = code;
-    }
-
-    @Override
-    public String name() {
-        return "load_binary";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.high("changes the node's code: checks the set, then one pause to keep the running versions and "
-                + "one to redefine (about a millisecond each for a few classes); compiled code that depended on the "
-                + "classes is thrown away and compiled again");
     }
 
     @Override

@@ -8,35 +8,15 @@ import dev.diag.agent.code.CodeLoader;
  * now, i.e. after the file changed on disk. A list of classes loads in one step. The whole set
  * passes the preflight first, or nothing changes.
  */
-final class LoadFile implements DiagFunction {
-    private final String name;
+final class LoadFile extends FunctionBase {
     private final CodeLoader code;
 
     LoadFile(String name, CodeLoader code) {
-        this.name = name;
+        super(name, 1, 1,
+                Impact.high("changes the node's code: reads the class files, checks the set, then one pause to keep "
+                        + "the running versions and one to redefine (about a millisecond each for a few classes); compiled "
+                        + "code that depended on the classes is thrown away and compiled again"));
         this.code = code;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.high("changes the node's code: reads the class files, checks the set, then one pause to keep "
-                + "the running versions and one to redefine (about a millisecond each for a few classes); compiled "
-                + "code that depended on the classes is thrown away and compiled again");
     }
 
     @Override

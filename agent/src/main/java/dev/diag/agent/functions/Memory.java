@@ -19,28 +19,12 @@ import java.util.List;
  * {@code memory()} and {@code memory(Kind)}: the JVM's memory by area, from the platform MXBeans
  * and the resident set from /proc. Low impact: reads counters, no safepoint, no heap walk.
  */
-final class Memory implements DiagFunction {
+final class Memory extends FunctionBase {
+
+    Memory() {
+        super("memory", 0, 1, Impact.low("reads the JVM's memory counters and /proc; no pause"));
+    }
     private static final long DEFAULT_STACK_BYTES = 1024 * 1024;
-
-    @Override
-    public String name() {
-        return "memory";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("reads the JVM's memory counters and /proc; no pause");
-    }
 
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {

@@ -15,32 +15,14 @@ import dev.diag.protocol.node.NodeRegistry;
  * (their JVM died) are removed on the way, as {@code diag nodes} does. At most
  * {@value NodeList#MAX_NODES} nodes are sent.
  */
-final class Nodes implements DiagFunction {
+final class Nodes extends FunctionBase {
     private final NodeRegistry registry;
 
     Nodes(NodeRegistry registry) {
+        super("nodes", 0, 0,
+                Impact.low("reads this host's node registry: one small file and one /proc read per node; no pause, "
+                        + "nothing of the target's own"));
         this.registry = registry;
-    }
-
-    @Override
-    public String name() {
-        return "nodes";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("reads this host's node registry: one small file and one /proc read per node; no pause, "
-                + "nothing of the target's own");
     }
 
     @Override

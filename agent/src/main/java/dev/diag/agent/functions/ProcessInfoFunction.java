@@ -15,33 +15,15 @@ import dev.diag.protocol.result.ProcessItem;
  * JVM for the java.util.concurrent locks the thread holds, which it finds by walking the heap
  * inside that pause.
  */
-final class ProcessInfoFunction implements DiagFunction {
+final class ProcessInfoFunction extends FunctionBase {
     private final ProcessFacts facts;
 
     ProcessInfoFunction(JdkInternals internals) {
+        super("process_info", 1, 2,
+                Impact.medium("one thread: most items read counters (no pause); current_stacktrace takes its stack in "
+                        + "one short pause; backtrace also has the JVM walk the heap for java.util.concurrent locks it holds "
+                        + "(a pause that grows with heap size)"));
         this.facts = new ProcessFacts(internals);
-    }
-
-    @Override
-    public String name() {
-        return "process_info";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 2;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.medium("one thread: most items read counters (no pause); current_stacktrace takes its stack in "
-                + "one short pause; backtrace also has the JVM walk the heap for java.util.concurrent locks it holds "
-                + "(a pause that grows with heap size)");
     }
 
     @Override

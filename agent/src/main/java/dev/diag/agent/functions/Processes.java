@@ -5,26 +5,10 @@ import dev.diag.protocol.result.PidList;
 import java.util.Arrays;
 
 /** {@code processes()}: the pid of every live platform thread, in order; no stacks, no pause. */
-final class Processes implements DiagFunction {
+final class Processes extends FunctionBase {
 
-    @Override
-    public String name() {
-        return "processes";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("lists thread ids; no stacks, no pause");
+    Processes() {
+        super("processes", 0, 0, Impact.low("lists thread ids; no stacks, no pause"));
     }
 
     @Override

@@ -22,35 +22,17 @@ import java.util.Map;
  * size() per pool, the registered beans' getters. The reply is bounded: at most
  * {@value #MAX_ROWS} mailboxes and {@value #MAX_OWNERS} owners each; the note says what was cut.
  */
-final class Regs implements DiagFunction {
+final class Regs extends FunctionBase {
     static final int MAX_ROWS = 500;
     static final int MAX_OWNERS = 50;
 
     private final MailboxFinder finder;
 
     Regs(JdkInternals internals) {
+        super("regs", 0, 0,
+                Impact.low("reads a few fields of every live thread and each pool's queue size, and calls the "
+                        + "getters of registered Mailbox MXBeans; no pause, no stacks; about 2 ms at 10,000 threads"));
         this.finder = new MailboxFinder(internals);
-    }
-
-    @Override
-    public String name() {
-        return "regs";
-    }
-
-    @Override
-    public int minArity() {
-        return 0;
-    }
-
-    @Override
-    public int maxArity() {
-        return 0;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("reads a few fields of every live thread and each pool's queue size, and calls the "
-                + "getters of registered Mailbox MXBeans; no pause, no stacks; about 2 ms at 10,000 threads");
     }
 
     @Override

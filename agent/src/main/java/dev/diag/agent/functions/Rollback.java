@@ -7,32 +7,14 @@ import dev.diag.agent.code.CodeLoader;
  * (a list of classes restores in one step). The restored set goes through the same preflight, so
  * rolling back a class that newer code still needs is refused with the reason.
  */
-final class Rollback implements DiagFunction {
+final class Rollback extends FunctionBase {
     private final CodeLoader code;
 
     Rollback(CodeLoader code) {
+        super("rollback", 1, 1,
+                Impact.high("changes the node's code back: checks the set, then one redefinition pause (about a "
+                        + "millisecond for a few classes)"));
         this.code = code;
-    }
-
-    @Override
-    public String name() {
-        return "rollback";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.high("changes the node's code back: checks the set, then one redefinition pause (about a "
-                + "millisecond for a few classes)");
     }
 
     @Override

@@ -21,27 +21,12 @@ import java.util.Map;
  * {@code getThreadInfo(ids, 0)}, which asks for no stacks and so stops no thread, and their
  * groups from {@link LiveThreads}, which takes no stacks either.
  */
-final class Statistics implements DiagFunction {
+final class Statistics extends FunctionBase {
 
-    @Override
-    public String name() {
-        return "statistics";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("reads CPU, GC and load counters from the platform MXBeans; run_queue also reads every "
-                + "thread's state without its stack, which stops no thread");
+    Statistics() {
+        super("statistics", 1, 1,
+                Impact.low("reads CPU, GC and load counters from the platform MXBeans; run_queue also reads every "
+                        + "thread's state without its stack, which stops no thread"));
     }
 
     @Override

@@ -19,29 +19,14 @@ import java.util.concurrent.ForkJoinPool;
  * none either. Low impact: counters from the platform MXBeans and system properties, and for
  * process_limit a handful of small /proc and /sys files; nothing walks the threads or stops them.
  */
-final class SystemInfo implements DiagFunction {
+final class SystemInfo extends FunctionBase {
+
+    SystemInfo() {
+        super("system_info", 1, 1,
+                Impact.low("reads thread counters and runtime properties from the platform MXBeans, and for "
+                        + "process_limit a few /proc and cgroup files; no pause"));
+    }
     static final String VIRTUAL_NOT_COUNTED = "virtual threads are not counted yet";
-
-    @Override
-    public String name() {
-        return "system_info";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("reads thread counters and runtime properties from the platform MXBeans, and for "
-                + "process_limit a few /proc and cgroup files; no pause");
-    }
 
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {

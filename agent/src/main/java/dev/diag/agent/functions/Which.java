@@ -14,32 +14,14 @@ import java.util.List;
  * and the versions diag keeps for rollback; for a class not loaded, the file the node's class path
  * would load it from. {@code code:is_loaded(Class)} answers the same record ({@link IsLoaded}).
  */
-final class Which implements DiagFunction {
+final class Which extends FunctionBase {
     private final CodeLoader code;
 
     Which(CodeLoader code) {
+        super("which", 1, 1,
+                Impact.low("copies the JVM's class list (a few ms at 20,000 classes) and asks the class's loader for "
+                        + "its class file; no pause"));
         this.code = code;
-    }
-
-    @Override
-    public String name() {
-        return "which";
-    }
-
-    @Override
-    public int minArity() {
-        return 1;
-    }
-
-    @Override
-    public int maxArity() {
-        return 1;
-    }
-
-    @Override
-    public Impact impact() {
-        return Impact.low("copies the JVM's class list (a few ms at 20,000 classes) and asks the class's loader for "
-                + "its class file; no pause");
     }
 
     @Override
