@@ -32,7 +32,8 @@ final class I extends FunctionBase {
     I(JdkInternals internals) {
         super("i", 0, 3,
                 Impact.medium("no global pause for the table; the current-function column takes a few frames of "
-                        + TopFrames.BATCH + " threads per pause (a few ms each); i(Pid) costs one thread's frames"));
+                        + TopFrames.BATCH + " threads per pause on JDK 17, and walks each thread's own stack without a "
+                        + "global pause on JDK 21+; i(Pid) costs one thread's frames"));
         this.facts = new ProcessFacts(internals);
         this.mailboxes = new MailboxFinder(internals);
     }
@@ -82,7 +83,6 @@ final class I extends FunctionBase {
             context.emit(rows);
             sent += rows.size();
         }
-        return new ProcessTotals(sent, heap, cpu, msgs, states, "current function from " + TopFrames.pauses(sent)
-                + " stack pause(s) of at most " + TopFrames.BATCH + " threads; no other pause");
+        return new ProcessTotals(sent, heap, cpu, msgs, states, TopFrames.method(sent));
     }
 }

@@ -19,12 +19,36 @@ import java.util.Map;
 public final class TopFrames {
     public static final int BATCH = 500;
     static final int DEPTH = 8;
+    /**
+     * From JDK 21 a thread's stack is taken with a handshake with that thread alone: no global
+     * pause. On JDK 17 each such call is its own global pause, so there stacks come in batches.
+     */
+    static final boolean PER_THREAD = Runtime.version().feature() >= 21;
 
     private TopFrames() {
     }
 
-    /** The current function of each of {@code ids} that is still alive, in batches. */
+    /** The current function of each of {@code ids} that is still alive. */
     public static Map<Long, StackTraceElement> of(long[] ids) {
+        return PER_THREAD ? ofEachThread(ids) : ofBatches(ids);
+    }
+
+    /** JDK 21+: one handshake per thread, never a global pause. */
+    private static Map<Long, StackTraceElement> ofEachThread(long[] ids) {
+        Map<Long, Thread> threads = LiveThreads.byId();
+        Map<Long, StackTraceElement> frames = new HashMap<>(ids.length * 2);
+        for (long id : ids) {
+            Thread thread = threads.get(id);
+            StackTraceElement frame = thread == null ? null : interesting(thread.getStackTrace());
+            if (frame != null) {
+                frames.put(id, frame);
+            }
+        }
+        return frames;
+    }
+
+    /** JDK 17: {@link #BATCH} threads' top frames per global pause. */
+    private static Map<Long, StackTraceElement> ofBatches(long[] ids) {
         Map<Long, StackTraceElement> frames = new HashMap<>(ids.length * 2);
         for (int from = 0; from < ids.length; from += BATCH) {
             long[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + BATCH));
@@ -40,9 +64,16 @@ public final class TopFrames {
         return frames;
     }
 
-    /** How many pauses {@link #of} takes for {@code threads} threads. */
+    /** How many global pauses {@link #of} takes for {@code threads} threads. */
     public static int pauses(int threads) {
-        return (threads + BATCH - 1) / BATCH;
+        return PER_THREAD ? 0 : (threads + BATCH - 1) / BATCH;
+    }
+
+    /** How the current functions are taken, for the totals line of i(). */
+    public static String method(int threads) {
+        return PER_THREAD ? "current function from each thread's own stack walk (JDK 21+: no global pause)"
+                : "current function from " + pauses(threads) + " stack pause(s) of at most " + BATCH
+                        + " threads; no other pause";
     }
 
     /** The first frame that says what the thread is doing, not how it waits. */
