@@ -54,6 +54,7 @@ final class I extends FunctionBase {
     }
 
     private ProcessTotals table(CallContext context) {
+        long start = System.nanoTime();
         List<ThreadTable.Entry> entries = new ArrayList<>(ThreadTable.take().entries());
         entries.sort(Comparator.comparingLong(ThreadTable.Entry::id));
         MailboxSnapshot boxes = mailboxes.scan(LiveThreads.byId().values());
@@ -83,6 +84,7 @@ final class I extends FunctionBase {
             context.emit(rows);
             sent += rows.size();
         }
-        return new ProcessTotals(sent, heap, cpu, msgs, states, TopFrames.method(sent));
+        return new ProcessTotals(sent, heap, cpu, msgs, states, TopFrames.method(sent),
+                (System.nanoTime() - start) / 1_000_000);
     }
 }

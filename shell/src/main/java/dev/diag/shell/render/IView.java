@@ -47,7 +47,9 @@ public final class IView implements StreamView {
                 + Units.bytes(totals.heapBytes()) + " allocated, cpu " + Units.millis(totals.cpuNanos() / 1_000_000)
                 + ", msgs " + Units.count(totals.msgs()) + " queued (" + String.join(", ", states) + ")", width));
         if (totals.method() != null) {
-            lines.addAll(Wrap.words("(" + totals.method() + ")", width));
+            lines.addAll(Wrap.words("(" + totals.method()
+                    + (totals.nodeMillis() == null ? "" : "; " + Units.millis(totals.nodeMillis()) + " on the node")
+                    + ")", width));
         }
         return lines;
     }
