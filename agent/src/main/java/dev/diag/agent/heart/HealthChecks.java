@@ -1,7 +1,7 @@
 package dev.diag.agent.heart;
 
+import dev.diag.agent.probe.AppBeans;
 import dev.diag.protocol.result.HealthCheckState;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +9,6 @@ import java.util.Set;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
 /**
@@ -41,7 +40,7 @@ final class HealthChecks {
     }
 
     static Reading read() {
-        MBeanServer server = platformServerIfStarted();
+        MBeanServer server = AppBeans.serverIfStarted();
         if (server == null) {
             return Reading.NONE;
         }
@@ -73,7 +72,7 @@ final class HealthChecks {
     }
 
     private static HealthCheckState one(MBeanServer server, ObjectName name) {
-        String display = displayName(name);
+        String display = AppBeans.displayName(name);
         Object healthy;
         try {
             healthy = server.getAttribute(name, "Healthy");
@@ -82,7 +81,8 @@ final class HealthChecks {
         } catch (javax.management.AttributeNotFoundException e) {
             return new HealthCheckState(display, HealthCheckState.IGNORED, "it has no Healthy attribute");
         } catch (JMException | RuntimeException e) {
-            return new HealthCheckState(display, HealthCheckState.FAILING, "Healthy threw " + rootCause(e));
+            return new HealthCheckState(display, HealthCheckState.FAILING,
+                    "Healthy threw " + describe(AppBeans.rootCause(e)));
         }
         if (!(healthy instanceof Boolean ok)) {
             return new HealthCheckState(display, HealthCheckState.IGNORED, "its Healthy attribute is not a boolean");
@@ -101,35 +101,7 @@ final class HealthChecks {
         }
     }
 
-    private static String displayName(ObjectName name) {
-        String value = name.getKeyProperty("name");
-        if (value == null) {
-            return name.getKeyPropertyListString();
-        }
-        try {
-            return value.startsWith("\"") ? ObjectName.unquote(value) : value;
-        } catch (IllegalArgumentException e) {
-            return value;
-        }
-    }
-
-    private static String rootCause(Exception e) {
-        Throwable cause = e;
-        for (int i = 0; i < 8 && cause.getCause() != null; i++) {
-            cause = cause.getCause();
-        }
+    private static String describe(Throwable cause) {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    /** The platform MBeanServer if something already created it; creating it would cost the target tens of ms. */
-    private static MBeanServer platformServerIfStarted() {
-        try {
-            if (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
-                return null;
-            }
-        } catch (SecurityException e) {
-            // not allowed to look: ask for the platform server, as the app itself would
-        }
-        return ManagementFactory.getPlatformMBeanServer();
     }
 }

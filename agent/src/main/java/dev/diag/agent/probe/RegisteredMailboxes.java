@@ -1,6 +1,5 @@
 package dev.diag.agent.probe;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
-import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
 /**
@@ -38,7 +36,7 @@ final class RegisteredMailboxes {
     }
 
     static List<MailboxCandidate> read(Collection<Thread> threads, List<String> notes) {
-        MBeanServer server = platformServerIfStarted();
+        MBeanServer server = AppBeans.serverIfStarted();
         if (server == null) {
             return List.of();
         }
@@ -60,7 +58,8 @@ final class RegisteredMailboxes {
             } catch (InstanceNotFoundException e) {
                 // unregistered since the query: it is gone, nothing to say
             } catch (JMException | RuntimeException e) {
-                notes.add("the mailbox bean " + name + " was skipped (reading it threw " + rootCause(e) + ")");
+                notes.add("the mailbox bean " + name + " was skipped (reading it threw "
+                        + AppBeans.rootCause(e).getClass().getSimpleName() + ")");
             }
         }
         return found;
@@ -76,7 +75,8 @@ final class RegisteredMailboxes {
         try {
             size = attributes.contains("Size") ? server.getAttribute(name, "Size") : null;
         } catch (JMException | RuntimeException e) {
-            notes.add("the mailbox bean " + name + " was skipped (its Size threw " + rootCause(e) + ")");
+            notes.add("the mailbox bean " + name + " was skipped (its Size threw "
+                    + AppBeans.rootCause(e).getClass().getSimpleName() + ")");
             return null;
         }
         if (!(size instanceof Number)) {
@@ -99,7 +99,7 @@ final class RegisteredMailboxes {
         if (optional(server, name, attributes, "OwnerThreadName") instanceof String thread) {
             owners.addAll(idsByName.ids(thread));
         }
-        return new MailboxCandidate(displayName(name), Mailbox.REGISTERED,
+        return new MailboxCandidate(AppBeans.displayName(name), Mailbox.REGISTERED,
                 MailboxCandidate.saturated(((Number) size).longValue()), capacity, List.copyOf(owners), null, List.of());
     }
 
@@ -112,19 +112,6 @@ final class RegisteredMailboxes {
             return server.getAttribute(name, attribute);
         } catch (JMException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** The name key, unquoted ("audit" for name=audit or name="audit"); the whole key list without one. */
-    static String displayName(ObjectName name) {
-        String value = name.getKeyProperty("name");
-        if (value == null) {
-            return name.getKeyPropertyListString();
-        }
-        try {
-            return value.startsWith("\"") ? ObjectName.unquote(value) : value;
-        } catch (IllegalArgumentException e) {
-            return value;
         }
     }
 
@@ -154,26 +141,5 @@ final class RegisteredMailboxes {
             }
             return index.getOrDefault(name, List.of());
         }
-    }
-
-    /** The getter's own exception, not JMX's wrapping of it. */
-    private static String rootCause(Exception e) {
-        Throwable cause = e;
-        for (int i = 0; i < 8 && cause.getCause() != null; i++) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName();
-    }
-
-    /** The platform MBeanServer if something already created it; creating it would cost the target tens of ms. */
-    private static MBeanServer platformServerIfStarted() {
-        try {
-            if (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
-                return null;
-            }
-        } catch (SecurityException e) {
-            // not allowed to look: ask for the platform server, as the app itself would
-        }
-        return ManagementFactory.getPlatformMBeanServer();
     }
 }
