@@ -26,17 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class MemoryTest {
-    private static final CallContext CONTEXT = new CallContext() {
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void emit(List<?> rows) {
-            throw new AssertionError("memory does not stream");
-        }
-    };
+    private static final CallContext CONTEXT = OneShotContext.INSTANCE;
 
     private final Memory memory = new Memory();
 

@@ -19,17 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RegsTest {
-    private static final CallContext CONTEXT = new CallContext() {
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void emit(List<?> rows) {
-            throw new AssertionError("regs does not stream");
-        }
-    };
+    private static final CallContext CONTEXT = OneShotContext.INSTANCE;
 
     private final Regs regs = new Regs(JdkInternals.withoutInstrumentation());
     private final CountDownLatch gate = new CountDownLatch(1);

@@ -25,17 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SystemInfoTest {
-    static final CallContext CONTEXT = new CallContext() {
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void emit(List<?> rows) {
-            throw new AssertionError("system_info and statistics do not stream");
-        }
-    };
+    static final CallContext CONTEXT = OneShotContext.INSTANCE;
 
     private final SystemInfo systemInfo = new SystemInfo();
 
