@@ -29,4 +29,14 @@ public record Args(String function, List<JsonNode> values) {
         }
         return value.textValue();
     }
+
+    /** The i-th argument as an integer from {@code min} to {@code max}; anything else is a bad argument naming {@code what}. */
+    public int integer(int i, String what, int min, int max) throws FunctionException {
+        JsonNode value = values.get(i);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            throw FunctionException.badArgument("argument " + (i + 1) + " is " + what + ": an integer from " + min
+                    + " to " + max + ", got " + value);
+        }
+        return value.intValue();
+    }
 }

@@ -41,13 +41,14 @@ public final class Functions {
     private Functions(JdkInternals internals, NodeRegistry registry, Heart heart) {
         this(List.of(
                 new Memory(),
-                new SystemInfo(),
+                new SystemInfo(internals),
                 new Statistics(),
                 new Regs(internals),
-                new Processes(),
+                new Processes(internals),
                 new I(internals),
                 new ProcessInfoFunction(internals),
                 new Backtraces(internals),
+                new Groups(internals),
                 new Nodes(registry),
                 new HeartGetCmd(heart),
                 new HeartSetCmd(heart),

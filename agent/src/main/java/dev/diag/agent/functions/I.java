@@ -5,9 +5,9 @@ import dev.diag.agent.probe.LiveThreads;
 import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxFinder;
 import dev.diag.agent.probe.MailboxSnapshot;
-import dev.diag.agent.probe.ProcessFacts;
 import dev.diag.agent.probe.ThreadTable;
 import dev.diag.agent.probe.TopFrames;
+import dev.diag.agent.probe.VirtualThreads;
 import dev.diag.protocol.result.ProcessRow;
 import dev.diag.protocol.result.ProcessTotals;
 import java.util.ArrayList;
@@ -26,16 +26,18 @@ import java.util.TreeMap;
  * {@value TopFrames#BATCH} threads per pause, and a caller that cancels stops it between batches.
  */
 final class I extends FunctionBase {
-    private final ProcessFacts facts;
+    private final ProcessLookup processes;
     private final MailboxFinder mailboxes;
+    private final VirtualThreads virtualThreads;
 
     I(JdkInternals internals) {
         super("i", 0, 3,
                 Impact.medium("no global pause for the table; the current-function column takes a few frames of "
                         + TopFrames.BATCH + " threads per pause on JDK 17, and walks each thread's own stack without a "
-                        + "global pause on JDK 21+; i(Pid) costs one thread's frames"));
-        this.facts = new ProcessFacts(internals);
+                        + "global pause on JDK 21+, as it does for every virtual thread; i(Pid) costs one thread's frames"));
+        this.processes = new ProcessLookup(internals);
         this.mailboxes = new MailboxFinder(internals);
+        this.virtualThreads = internals.virtualThreads();
     }
 
     @Override
@@ -50,7 +52,7 @@ final class I extends FunctionBase {
     }
 
     private Object info(long pid) throws FunctionException {
-        return facts.info(facts.find(pid).orElseThrow(() -> Pids.noSuchProcess(pid)));
+        return processes.info(pid);
     }
 
     private ProcessTotals table(CallContext context) {
@@ -73,7 +75,7 @@ final class I extends FunctionBase {
                 StackTraceElement frame = frames.get(e.id());
                 rows.add(new ProcessRow(e.id(), e.info().getThreadName(), e.info().getThreadState().name(),
                         Math.max(0, e.allocatedBytes()), Math.max(0, e.cpuNanos()), mailbox.map(Mailbox::size).orElse(null),
-                        frame == null ? null : TopFrames.shortName(frame), e.info().isDaemon()));
+                        frame == null ? null : TopFrames.shortName(frame), e.info().isDaemon(), false));
                 states.merge(e.info().getThreadState().name(), 1, Integer::sum);
                 heap += Math.max(0, e.allocatedBytes());
                 cpu += Math.max(0, e.cpuNanos());
@@ -84,7 +86,41 @@ final class I extends FunctionBase {
             context.emit(rows);
             sent += rows.size();
         }
-        return new ProcessTotals(sent, heap, cpu, msgs, states, TopFrames.method(sent),
-                (System.nanoTime() - start) / 1_000_000);
+        int platform = sent;
+        sent += virtualRows(context, states);
+        return new ProcessTotals(sent, heap, cpu, msgs, states, TopFrames.method(platform)
+                + (sent > platform ? "; virtual threads: each one's own stack walk, no pause" : ""),
+                (System.nanoTime() - start) / 1_000_000, virtualThreads.available() ? sent - platform : null,
+                virtualThreads.unlistedNote());
+    }
+
+    /**
+     * The virtual threads after the platform ones, in pid order, {@value TopFrames#BATCH} per chunk:
+     * the JVM measures no heap or CPU for them (-1) and they serve no mailbox diag finds.
+     */
+    private int virtualRows(CallContext context, Map<String, Integer> states) {
+        if (context.cancelled()) {
+            return 0;
+        }
+        List<Thread> threads = virtualThreads.list();
+        threads.sort(Comparator.comparingLong(Thread::getId));
+        int sent = 0;
+        for (int from = 0; from < threads.size() && !context.cancelled(); from += TopFrames.BATCH) {
+            List<Thread> batch = threads.subList(from, Math.min(threads.size(), from + TopFrames.BATCH));
+            List<ProcessRow> rows = new ArrayList<>(batch.size());
+            for (Thread t : batch) {
+                StackTraceElement frame = TopFrames.interesting(t.getStackTrace());
+                String state = t.getState().name();
+                if (state.equals("TERMINATED")) {
+                    continue; // ended since it was listed
+                }
+                rows.add(new ProcessRow(t.getId(), t.getName(), state, -1, -1, null,
+                        frame == null ? null : TopFrames.shortName(frame), true, true));
+                states.merge(state, 1, Integer::sum);
+            }
+            context.emit(rows);
+            sent += rows.size();
+        }
+        return sent;
     }
 }

@@ -22,6 +22,10 @@ import java.util.Map;
  * groups from {@link LiveThreads}, which takes no stacks either.
  */
 final class Statistics extends FunctionBase {
+    /** A runnable virtual thread waits for a carrier; the carriers are the platform threads counted. */
+    static final String VIRTUAL_NOT_IN_RUN_QUEUE = Runtime.version().feature() < 21 ? null
+            : "virtual threads are not in these counts: a runnable one waits for a carrier thread of the "
+                    + "virtual-thread scheduler (ForkJoinPool-1 workers), which are counted; groups() shows their states";
 
     Statistics() {
         super("statistics", 1, 1,
@@ -88,7 +92,7 @@ final class Statistics extends FunctionBase {
             }
         }
         return new RunQueue(load < 0 ? null : load, os.getAvailableProcessors(), runnable, inNative, service, live,
-                SystemInfo.virtualThreadsNote());
+                VIRTUAL_NOT_IN_RUN_QUEUE);
     }
 
     /** The JVM's own service threads live in the root ("system") group; the application's below it. */

@@ -1,12 +1,15 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.HostLimits;
+import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.VirtualThreads;
 import dev.diag.agent.probe.TextFiles;
 import dev.diag.protocol.result.Schedulers;
 import dev.diag.protocol.result.SystemInfoItem;
 import dev.diag.protocol.result.ThreadCount;
 import dev.diag.protocol.result.ThreadLimits;
 import dev.diag.protocol.result.Uptime;
+import dev.diag.protocol.result.VirtualProcessCount;
 import dev.diag.protocol.result.VersionInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
@@ -20,19 +23,22 @@ import java.util.concurrent.ForkJoinPool;
  * process_limit a handful of small /proc and /sys files; nothing walks the threads or stops them.
  */
 final class SystemInfo extends FunctionBase {
+    private final VirtualThreads virtualThreads;
 
-    SystemInfo() {
+    SystemInfo(JdkInternals internals) {
         super("system_info", 1, 1,
-                Impact.low("reads thread counters and runtime properties from the platform MXBeans, and for "
+                Impact.low("reads thread counters and runtime properties from the platform MXBeans and the JDK's "
+                        + "thread containers (virtual threads: counters only, no thread visited), and for "
                         + "process_limit a few /proc and cgroup files; no pause"));
+        this.virtualThreads = internals.virtualThreads();
     }
-    static final String VIRTUAL_NOT_COUNTED = "virtual threads are not counted yet";
 
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {
         SystemInfoItem item = args.oneOf(0, SystemInfoItem.class, "item");
         return switch (item) {
             case PROCESS_COUNT -> processCount();
+            case VIRTUAL_PROCESS_COUNT -> virtualProcessCount();
             case PROCESS_LIMIT -> processLimit();
             case SCHEDULERS -> schedulers();
             case VERSION -> version();
@@ -40,10 +46,19 @@ final class SystemInfo extends FunctionBase {
         };
     }
 
-    static ThreadCount processCount() {
+    private ThreadCount processCount() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return new ThreadCount(threads.getThreadCount(), threads.getDaemonThreadCount(), threads.getPeakThreadCount(),
-                threads.getTotalStartedThreadCount(), null, virtualThreadsNote());
+        VirtualThreads.Census census = virtualThreads.census();
+        boolean counted = virtualThreads.available();
+        return new ThreadCount(census.platform(), threads.getDaemonThreadCount(), threads.getPeakThreadCount(),
+                threads.getTotalStartedThreadCount(), counted ? census.virtual() : null,
+                Runtime.version().feature() < 21 ? null : census.note());
+    }
+
+    private VirtualProcessCount virtualProcessCount() {
+        VirtualThreads.Census census = virtualThreads.census();
+        return new VirtualProcessCount(census.virtual() < 0 ? null : census.virtual(), census.platform(),
+                census.listable(), census.note());
     }
 
     static ThreadLimits processLimit() {
@@ -66,10 +81,5 @@ final class SystemInfo extends FunctionBase {
     static Uptime uptime(String item) {
         RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
         return new Uptime(item, runtime.getUptime(), runtime.getStartTime());
-    }
-
-    /** Said wherever a count leaves virtual threads out, on a JVM that can have them (21+). */
-    static String virtualThreadsNote() {
-        return Runtime.version().feature() >= 21 ? VIRTUAL_NOT_COUNTED : null;
     }
 }

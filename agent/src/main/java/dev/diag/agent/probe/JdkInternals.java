@@ -25,6 +25,7 @@ public final class JdkInternals {
 
     private final boolean opened;
     private final Instrumentation instrumentation;
+    private volatile VirtualThreads virtualThreads;
     // Per class, so a lookup allocates nothing (a probe reads fields of 10,000 threads per call)
     // and two classes of one name in different loaders never share a Field.
     private final ClassValue<Map<String, Optional<Field>>> fields = new ClassValue<>() {
@@ -50,10 +51,37 @@ public final class JdkInternals {
             Map<String, Set<Module>> opens = new java.util.HashMap<>();
             PACKAGES.forEach(p -> opens.put(p, Set.of(agent)));
             instrumentation.redefineModule(base, Set.of(), Map.of(), opens, Set.of(), Map.of());
+            openThreadContainers(instrumentation, base, agent);
             return new JdkInternals(true, instrumentation);
         } catch (RuntimeException e) {
             return new JdkInternals(false, instrumentation);
         }
+    }
+
+    /**
+     * JDK 21+: opens jdk.internal.vm, where the thread containers list virtual threads (see
+     * {@link VirtualThreads}), on its own, so a JDK without the package loses only that.
+     */
+    private static void openThreadContainers(Instrumentation instrumentation, Module base, Module agent) {
+        if (Runtime.version().feature() < 21) {
+            return;
+        }
+        try {
+            Map<String, Set<Module>> containers = Map.of("jdk.internal.vm", Set.of(agent));
+            instrumentation.redefineModule(base, Set.of(), containers, containers, Set.of(), Map.of());
+        } catch (RuntimeException e) {
+            // VirtualThreads says why it cannot count them
+        }
+    }
+
+    /** The virtual threads of this JVM, looked up on first use and shared by every function. */
+    public VirtualThreads virtualThreads() {
+        VirtualThreads v = virtualThreads;
+        if (v == null) {
+            v = VirtualThreads.of(); // two threads may both look once: harmless
+            virtualThreads = v;
+        }
+        return v;
     }
 
     /** No Instrumentation: only what the JVM's own flags already opened. */

@@ -30,38 +30,42 @@ public final class TopFrames {
 
     /** The current function of each of {@code ids} that is still alive. */
     public static Map<Long, StackTraceElement> of(long[] ids) {
-        return PER_THREAD ? ofEachThread(ids) : ofBatches(ids);
-    }
-
-    /** JDK 21+: one handshake per thread, never a global pause. */
-    private static Map<Long, StackTraceElement> ofEachThread(long[] ids) {
-        Map<Long, Thread> threads = LiveThreads.byId();
         Map<Long, StackTraceElement> frames = new HashMap<>(ids.length * 2);
-        for (long id : ids) {
-            Thread thread = threads.get(id);
-            StackTraceElement frame = thread == null ? null : interesting(thread.getStackTrace());
+        stacks(ids, DEPTH).forEach((id, stack) -> {
+            StackTraceElement frame = interesting(stack);
             if (frame != null) {
                 frames.put(id, frame);
             }
-        }
+        });
         return frames;
     }
 
-    /** JDK 17: {@link #BATCH} threads' top frames per global pause. */
-    private static Map<Long, StackTraceElement> ofBatches(long[] ids) {
-        Map<Long, StackTraceElement> frames = new HashMap<>(ids.length * 2);
+    /**
+     * The stacks of {@code ids} that are still alive, at least {@code depth} frames deep where the
+     * thread has them: on JDK 21+ one handshake per thread (never a global pause, whole stacks), on
+     * JDK 17 {@link #BATCH} threads per global pause.
+     */
+    public static Map<Long, StackTraceElement[]> stacks(long[] ids, int depth) {
+        Map<Long, StackTraceElement[]> stacks = new HashMap<>(ids.length * 2);
+        if (PER_THREAD) {
+            Map<Long, Thread> threads = LiveThreads.byId();
+            for (long id : ids) {
+                Thread thread = threads.get(id);
+                if (thread != null) {
+                    stacks.put(id, thread.getStackTrace());
+                }
+            }
+            return stacks;
+        }
         for (int from = 0; from < ids.length; from += BATCH) {
             long[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + BATCH));
-            for (ThreadInfo info : ThreadTable.bean().getThreadInfo(batch, DEPTH)) {
+            for (ThreadInfo info : ThreadTable.bean().getThreadInfo(batch, depth)) {
                 if (info != null) {
-                    StackTraceElement frame = interesting(info.getStackTrace());
-                    if (frame != null) {
-                        frames.put(info.getThreadId(), frame);
-                    }
+                    stacks.put(info.getThreadId(), info.getStackTrace());
                 }
             }
         }
-        return frames;
+        return stacks;
     }
 
     /** How many global pauses {@link #of} takes for {@code threads} threads. */
@@ -78,12 +82,17 @@ public final class TopFrames {
 
     /** The first frame that says what the thread is doing, not how it waits. */
     public static StackTraceElement interesting(StackTraceElement[] stack) {
-        for (StackTraceElement frame : stack) {
-            if (!isPlumbing(frame)) {
-                return frame;
-            }
+        int first = firstInteresting(stack);
+        return first < stack.length ? stack[first] : stack.length > 0 ? stack[0] : null;
+    }
+
+    /** The index of the first frame that is not lock, park or scheduling plumbing; the length if none. */
+    public static int firstInteresting(StackTraceElement[] stack) {
+        int i = 0;
+        while (i < stack.length && isPlumbing(stack[i])) {
+            i++;
         }
-        return stack.length > 0 ? stack[0] : null;
+        return i;
     }
 
     private static boolean isPlumbing(StackTraceElement frame) {
@@ -94,6 +103,13 @@ public final class TopFrames {
                 || type.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
                 || type.startsWith("java.util.concurrent.locks.AbstractQueuedLongSynchronizer")
                 || type.equals("java.lang.Object") && frame.getMethodName().startsWith("wait")
+                // a virtual thread parks through its own class and the JDK's access bridge (JDK 21+)
+                || type.equals("java.lang.VirtualThread") && !frame.getMethodName().equals("run")
+                || type.equals("java.lang.System$2") && frame.getMethodName().startsWith("park")
+                || type.equals("java.lang.System$1") && frame.getMethodName().startsWith("park")
+                || type.equals("jdk.internal.vm.Continuation")
+                || type.equals("java.lang.Thread") && (frame.getMethodName().startsWith("sleepNanos")
+                        || frame.getMethodName().equals("sleep0"))
                 // AQS waits go through the fork-join pool's blocker hooks on JDK 17+
                 || type.equals("java.util.concurrent.ForkJoinPool") && frame.getMethodName().endsWith("anagedBlock")
                 // and queue hand-offs through their internal transferers

@@ -14,6 +14,7 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.result.Schedulers;
 import dev.diag.protocol.result.SystemInfoItem;
 import dev.diag.protocol.result.ThreadCount;
+import dev.diag.protocol.result.VirtualProcessCount;
 import dev.diag.protocol.result.ThreadLimits;
 import dev.diag.protocol.result.Uptime;
 import dev.diag.protocol.result.VersionInfo;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SystemInfoTest {
     static final CallContext CONTEXT = OneShotContext.INSTANCE;
 
-    private final SystemInfo systemInfo = new SystemInfo();
+    private final SystemInfo systemInfo = new SystemInfo(dev.diag.agent.probe.JdkInternals.withoutInstrumentation());
 
     @Test
     void isListedAsSystemInfoTakingExactlyOneArgumentAtLowImpact() {
@@ -53,16 +54,20 @@ class SystemInfoTest {
         assertTrue(count.daemon() < count.live(), "this test's thread is not a daemon: " + count);
         assertTrue(count.peak() >= count.live(), count.toString());
         assertTrue(count.started() >= count.live(), count.toString());
-        assertNull(count.virtual(), "virtual threads are not counted yet");
+        assertEquals(count.live() + (count.virtual() == null ? 0 : count.virtual()), count.processes(), count.toString());
     }
 
     @Test
-    void saysVirtualThreadsAreNotCountedOnlyWhereTheJvmHasThem() throws Exception {
+    void saysAJdk17HasNoVirtualThreadsInsteadOfCountingThem() throws Exception {
         ThreadCount count = (ThreadCount) systemInfo.call(args("process_count"), CONTEXT);
-        if (Runtime.version().feature() >= 21) {
-            assertEquals(SystemInfo.VIRTUAL_NOT_COUNTED, count.note());
-        } else {
-            assertNull(count.note());
+        VirtualProcessCount virtual = (VirtualProcessCount) systemInfo.call(args("virtual_process_count"), CONTEXT);
+        if (Runtime.version().feature() < 21) {
+            assertNull(count.virtual(), count.toString());
+            assertNull(count.note(), count.toString());
+            assertEquals(0L, virtual.virtual(), virtual.toString());
+            assertTrue(virtual.note().contains("no virtual threads"), virtual.toString());
+        } else { // the test JVM has no agent Instrumentation: the package stays closed, and the note says so
+            assertNotNull(count.note(), count.toString());
         }
     }
 
@@ -113,7 +118,7 @@ class SystemInfoTest {
         FunctionException e = assertThrows(FunctionException.class, () -> systemInfo.call(args("port_count"), CONTEXT));
         CallError error = e.toError();
         assertEquals(CallError.BAD_ARGUMENT, error.code());
-        assertEquals("unknown item 'port_count'; use one of process_count, process_limit, schedulers, version, uptime",
+        assertEquals("unknown item 'port_count'; use one of process_count, virtual_process_count, process_limit, schedulers, version, uptime",
                 error.message());
     }
 

@@ -4,8 +4,9 @@ package dev.diag.protocol.result;
  * One row of {@code i()}: a thread as Erlang's i() shows a process. {@code heapBytes} is what the
  * thread allocated so far, {@code cpuNanos} its CPU time (Erlang's reductions); {@code msgs} is its
  * mailbox size, null when it serves no queue the agent knows. {@code currentFunction} is
- * {@code Class.method/line} of its top frame, null where the agent did not take a frame.
+ * {@code Class.method/line} of its top frame, null where the agent did not take a frame. A virtual
+ * thread ({@code virtual}) has heap and CPU -1: the JVM measures neither per virtual thread.
  */
 public record ProcessRow(long pid, String name, String state, long heapBytes, long cpuNanos, Integer msgs,
-        String currentFunction, boolean daemon) {
+        String currentFunction, boolean daemon, boolean virtual) {
 }

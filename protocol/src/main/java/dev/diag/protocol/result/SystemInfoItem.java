@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /** The items {@code system_info(Item)} accepts, shared so the shell can list and complete them. */
 public enum SystemInfoItem {
-    PROCESS_COUNT("live threads"),
+    PROCESS_COUNT("live threads, platform and virtual"),
+    VIRTUAL_PROCESS_COUNT("live virtual threads (JDK 21+)"),
     PROCESS_LIMIT("what limits thread creation on this host"),
     SCHEDULERS("processors and the common pool's parallelism"),
     VERSION("Java, VM and agent versions"),

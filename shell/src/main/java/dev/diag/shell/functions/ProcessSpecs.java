@@ -4,7 +4,9 @@ import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.PidList;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
+import dev.diag.protocol.result.ProcessGroups;
 import dev.diag.shell.render.BacktracesView;
+import dev.diag.shell.render.GroupsView;
 import dev.diag.shell.render.IView;
 import dev.diag.shell.render.PidListView;
 import dev.diag.shell.render.ProcessInfoView;
@@ -12,7 +14,8 @@ import dev.diag.shell.render.ProcessItemView;
 import java.util.List;
 import java.util.Set;
 
-/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2, backtraces/0. */
+/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2, backtraces/0,
+ * groups/0,1. */
 final class ProcessSpecs {
     private static final Set<String> ERLANG = Set.of("erlang", "c", "recon");
 
@@ -45,6 +48,13 @@ final class ProcessSpecs {
                         "every thread's backtrace, as jstack shows them, with the lock each waits for and who holds "
                                 + "it; stacks taken 100 threads per pause, streamed and paged",
                         "backtraces().",
-                        (result, width) -> List.of(), new BacktracesView()));
+                        (result, width) -> List.of(), new BacktracesView()),
+                new FunctionSpec("groups", 0, 1, Set.of("recon"), "[N]",
+                        "what all processes are doing, in one screen: grouped by kind (platform or virtual), state, "
+                                + "the lock waited for and the top frames, biggest groups first, with an example pid "
+                                + "each; the first N groups (default 10). Virtual threads are counted exactly by state "
+                                + "and lock, their frames from sampled stacks (~ marks a scaled count)",
+                        "groups().   recon:groups(20).",
+                        (result, width) -> GroupsView.render(RecordReader.read(result, ProcessGroups.class), width)));
     }
 }

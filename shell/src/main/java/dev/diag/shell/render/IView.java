@@ -29,8 +29,10 @@ public final class IView implements StreamView {
     @Override
     public String row(JsonNode json, int width) throws Exception {
         ProcessRow row = RecordReader.read(json, ProcessRow.class);
-        return fit(String.format(FORMAT, "<" + row.pid() + ">", cut(row.name(), 25), row.state(),
-                Units.bytes(row.heapBytes()), Units.millis(row.cpuNanos() / 1_000_000),
+        String name = row.virtual() && (row.name() == null || row.name().isEmpty()) ? "(virtual)" : row.name();
+        return fit(String.format(FORMAT, "<" + row.pid() + ">", cut(name, 25), row.state(),
+                row.heapBytes() < 0 ? "-" : Units.bytes(row.heapBytes()),
+                row.cpuNanos() < 0 ? "-" : Units.millis(row.cpuNanos() / 1_000_000),
                 row.msgs() == null ? "-" : Units.count(row.msgs()),
                 row.currentFunction() == null ? "" : row.currentFunction()), width);
     }
@@ -43,13 +45,18 @@ public final class IView implements StreamView {
             states.add(state.getKey() + " " + Units.count(state.getValue()));
         }
         List<String> lines = new ArrayList<>();
-        lines.addAll(Wrap.words("Total: " + Units.count(totals.processes()) + " processes, heap "
+        String virtual = totals.virtual() == null || totals.virtual() == 0 ? ""
+                : " (" + Units.count(totals.virtual()) + " virtual: heap and cpu not measured by the JVM)";
+        lines.addAll(Wrap.words("Total: " + Units.count(totals.processes()) + " processes" + virtual + ", heap "
                 + Units.bytes(totals.heapBytes()) + " allocated, cpu " + Units.millis(totals.cpuNanos() / 1_000_000)
                 + ", msgs " + Units.count(totals.msgs()) + " queued (" + String.join(", ", states) + ")", width));
         if (totals.method() != null) {
             lines.addAll(Wrap.words("(" + totals.method()
                     + (totals.nodeMillis() == null ? "" : "; " + Units.millis(totals.nodeMillis()) + " on the node")
                     + ")", width));
+        }
+        if (totals.note() != null) {
+            lines.addAll(Wrap.words("note: " + totals.note(), width));
         }
         return lines;
     }

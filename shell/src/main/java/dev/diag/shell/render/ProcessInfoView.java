@@ -19,13 +19,22 @@ public final class ProcessInfoView {
         item(lines, width, "initial_call", info.initialCall());
         item(lines, width, "current_function", info.currentFunction());
         item(lines, width, "message_queue_len", info.messageQueueLen() == null ? "-" : Units.count(info.messageQueueLen()));
-        item(lines, width, "memory", info.memory() < 0 ? "- (not measured)" : Units.bytes(info.memory()) + " allocated so far");
-        item(lines, width, "reductions", info.reductions() < 0 ? "- (not measured)"
-                : Units.millis(info.reductions() / 1_000_000) + " of CPU");
+        item(lines, width, "memory", memory(info.memory()));
+        item(lines, width, "reductions", reductions(info.reductions()));
         item(lines, width, "priority", Integer.toString(info.priority()));
         item(lines, width, "group_leader", info.groupLeader() + " (thread group)");
         item(lines, width, "daemon", Boolean.toString(info.daemon()));
         return lines;
+    }
+
+    /** Allocated bytes, or a dash where the JVM does not measure them (virtual threads, or switched off). */
+    static String memory(long bytes) {
+        return bytes < 0 ? "- (not measured)" : Units.bytes(bytes) + " allocated so far";
+    }
+
+    /** CPU time, or a dash where the JVM does not measure it. */
+    static String reductions(long nanos) {
+        return nanos < 0 ? "- (not measured)" : Units.millis(nanos / 1_000_000) + " of CPU";
     }
 
     static void item(List<String> lines, int width, String name, String value) {

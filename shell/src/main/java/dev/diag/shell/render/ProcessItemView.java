@@ -26,9 +26,8 @@ public final class ProcessItemView {
                     lines.add("    at " + BacktraceView.frame(RecordReader.read(frame, StackFrame.class)));
                 }
             }
-            case "memory" -> ProcessInfoView.item(lines, width, item.item(), Units.bytes(value.asLong()) + " allocated so far");
-            case "reductions" -> ProcessInfoView.item(lines, width, item.item(),
-                    Units.millis(value.asLong() / 1_000_000) + " of CPU");
+            case "memory" -> ProcessInfoView.item(lines, width, item.item(), ProcessInfoView.memory(value.asLong()));
+            case "reductions" -> ProcessInfoView.item(lines, width, item.item(), ProcessInfoView.reductions(value.asLong()));
             default -> ProcessInfoView.item(lines, width, item.item(), value == null || value.isNull() ? "-" : value.asText());
         }
         return lines;

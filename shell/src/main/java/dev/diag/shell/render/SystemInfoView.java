@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.Schedulers;
 import dev.diag.protocol.result.ThreadCount;
+import dev.diag.protocol.result.VirtualProcessCount;
 import dev.diag.protocol.result.ThreadLimits;
 import dev.diag.protocol.result.Uptime;
 import dev.diag.protocol.result.VersionInfo;
@@ -26,6 +27,7 @@ public final class SystemInfoView {
         String item = result.path("item").asText();
         return switch (item) {
             case ThreadCount.ITEM -> render(RecordReader.read(result, ThreadCount.class), width);
+            case VirtualProcessCount.ITEM -> render(RecordReader.read(result, VirtualProcessCount.class), width);
             case ThreadLimits.ITEM -> ThreadLimitsView.render(RecordReader.read(result, ThreadLimits.class), width);
             case Schedulers.ITEM -> render(RecordReader.read(result, Schedulers.class), width);
             case VersionInfo.ITEM -> render(RecordReader.read(result, VersionInfo.class), width);
@@ -35,14 +37,28 @@ public final class SystemInfoView {
     }
 
     public static List<String> render(ThreadCount count, int width) {
-        Facts facts = new Facts()
-                .add("live threads", Units.count(count.live()),
-                        "platform threads, " + Units.count(count.daemon()) + " of them daemon")
-                .add("peak", Units.count(count.peak()), "most live at once since the JVM started")
-                .add("started", Units.count(count.started()), "since the JVM started, ended ones included");
+        Facts facts = new Facts();
         if (count.virtual() != null) {
-            facts.add("virtual threads", Units.count(count.virtual()), "");
+            facts.add("processes", Units.count(count.processes()), "every live thread, platform and virtual");
         }
+        facts.add(count.virtual() == null ? "live threads" : "platform threads", Units.count(count.live()),
+                        (count.virtual() == null ? "platform threads, " : "") + Units.count(count.daemon())
+                                + " of them daemon")
+                .add("peak", Units.count(count.peak()), "most platform threads live at once since the JVM started")
+                .add("started", Units.count(count.started()), "platform threads since the JVM started, ended ones included");
+        if (count.virtual() != null) {
+            facts.add("virtual threads", Units.count(count.virtual()), "system_info(virtual_process_count), groups()");
+        }
+        return withNote(facts.render(width), count.note());
+    }
+
+    public static List<String> render(VirtualProcessCount count, int width) {
+        Facts facts = new Facts();
+        if (count.virtual() != null) {
+            facts.add("virtual threads", Units.count(count.virtual()),
+                    "counted by the JDK's thread containers" + (count.listable() ? "; groups() shows what they do" : ""));
+        }
+        facts.add("platform threads", Units.count(count.platform()), "system_info(process_count)");
         return withNote(facts.render(width), count.note());
     }
 

@@ -90,6 +90,6 @@ public final class Table {
     }
 
     private static String fit(String cell, int width) {
-        return cell.length() <= width ? cell : cell.substring(0, width - 1) + "…";
+        return IView.cut(cell, width);
     }
 }

@@ -7,6 +7,7 @@ import dev.diag.protocol.message.Json;
 import dev.diag.protocol.result.Schedulers;
 import dev.diag.protocol.result.ThreadCount;
 import dev.diag.protocol.result.Uptime;
+import dev.diag.protocol.result.VirtualProcessCount;
 import dev.diag.protocol.result.VersionInfo;
 import java.io.IOException;
 import java.util.List;
@@ -19,22 +20,34 @@ class SystemInfoViewTest {
     void showsTheLiveThreadsWithTheirDaemonsPeakAndStarts() {
         assertEquals(List.of(
                 "live threads    4,812  platform threads, 4,790 of them daemon",
-                "peak            4,900  most live at once since the JVM started",
-                "started       120,345  since the JVM started, ended ones included"), SystemInfoView.render(COUNT, 100));
+                "peak            4,900  most platform threads live at once since the JVM started",
+                "started       120,345  platform threads since the JVM started, ended ones included"),
+                SystemInfoView.render(COUNT, 100));
     }
 
     @Test
     void saysPlainlyWhatTheCountLeavesOut() {
-        ThreadCount modern = new ThreadCount(23, 18, 24, 31, null, "virtual threads are not counted yet");
+        ThreadCount modern = new ThreadCount(23, 18, 24, 31, null, "virtual threads are not counted: closed");
         List<String> lines = SystemInfoView.render(modern, 100);
         assertEquals(4, lines.size(), lines.toString());
-        assertEquals("note: virtual threads are not counted yet", lines.get(3));
+        assertEquals("note: virtual threads are not counted: closed", lines.get(3));
     }
 
     @Test
-    void showsVirtualThreadsOnceTheNodeCountsThem() {
-        List<String> lines = SystemInfoView.render(new ThreadCount(23, 18, 24, 31, 100_000, null), 100);
-        assertEquals("virtual threads  100,000", lines.get(3));
+    void countsVirtualThreadsAmongTheProcessesWhenTheNodeHasThem() {
+        List<String> lines = SystemInfoView.render(new ThreadCount(23, 18, 24, 31, 1_000_000L, null), 100);
+        assertEquals("processes         1,000,023  every live thread, platform and virtual", lines.get(0));
+        assertEquals("platform threads         23  18 of them daemon", lines.get(1));
+        assertEquals("virtual threads   1,000,000  system_info(virtual_process_count), groups()", lines.get(4));
+    }
+
+    @Test
+    void saysWhenVirtualThreadsAreCountedButCannotBeListed() {
+        List<String> lines = SystemInfoView.render(new VirtualProcessCount(500_000L, 12, false, "started directly: not listed"), 100);
+        assertEquals(List.of(
+                "virtual threads   500,000  counted by the JDK's thread containers",
+                "platform threads       12  system_info(process_count)",
+                "note: started directly: not listed"), lines);
     }
 
     @Test
