@@ -45,9 +45,10 @@ public final class ProcessGrouping {
     private final Map<Key, Tally> tallies = new HashMap<>();
     private long stacksTaken;
 
-    /** Every platform thread, each with its whole stack. */
+    /** Every platform thread but the caller (the agent's own call thread, busy grouping), each with its whole stack. */
     public long addPlatformThreads() {
-        List<ThreadTable.Entry> entries = ThreadTable.take().entries();
+        long self = Thread.currentThread().getId();
+        List<ThreadTable.Entry> entries = ThreadTable.take().entries().stream().filter(e -> e.id() != self).toList();
         long[] ids = entries.stream().mapToLong(ThreadTable.Entry::id).toArray();
         Map<Long, StackTraceElement[]> stacks = TopFrames.stacks(ids, PLATFORM_DEPTH);
         for (ThreadTable.Entry e : entries) {
