@@ -48,6 +48,7 @@ public final class Functions {
                 new I(internals),
                 new ProcessInfoFunction(internals),
                 new Backtraces(internals),
+                new DeadlocksFunction(),
                 new Nodes(registry),
                 new HeartGetCmd(heart),
                 new HeartSetCmd(heart),

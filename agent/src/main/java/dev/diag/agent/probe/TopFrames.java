@@ -86,6 +86,20 @@ public final class TopFrames {
         return stack.length > 0 ? stack[0] : null;
     }
 
+    /**
+     * The first frame past the lock's own code and any lambda's generated {@code run}: the code that
+     * called {@code ReentrantLock.lock}, even through a method reference such as {@code lock::lock}.
+     */
+    public static StackTraceElement outsideLocks(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (!isPlumbing(frame) && !frame.getClassName().startsWith("java.util.concurrent.locks.")
+                    && !frame.getClassName().contains("$$Lambda")) {
+                return frame;
+            }
+        }
+        return stack.length > 0 ? stack[0] : null;
+    }
+
     private static boolean isPlumbing(StackTraceElement frame) {
         String type = frame.getClassName();
         return type.equals("jdk.internal.misc.Unsafe")

@@ -1,10 +1,12 @@
 package dev.diag.shell.functions;
 
 import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.Deadlocks;
 import dev.diag.protocol.result.PidList;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
 import dev.diag.shell.render.BacktracesView;
+import dev.diag.shell.render.DeadlocksView;
 import dev.diag.shell.render.IView;
 import dev.diag.shell.render.PidListView;
 import dev.diag.shell.render.ProcessInfoView;
@@ -12,7 +14,7 @@ import dev.diag.shell.render.ProcessItemView;
 import java.util.List;
 import java.util.Set;
 
-/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2, backtraces/0. */
+/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2, backtraces/0, deadlocks/0. */
 final class ProcessSpecs {
     private static final Set<String> ERLANG = Set.of("erlang", "c", "recon");
 
@@ -45,6 +47,12 @@ final class ProcessSpecs {
                         "every thread's backtrace, as jstack shows them, with the lock each waits for and who holds "
                                 + "it; stacks taken 100 threads per pause, streamed and paged",
                         "backtraces().",
-                        (result, width) -> List.of(), new BacktracesView()));
+                        (result, width) -> List.of(), new BacktracesView()),
+                new FunctionSpec("deadlocks", 0, 0, ERLANG, "",
+                        "each cycle of threads waiting for each other's monitors or java.util.concurrent locks: "
+                                + "who waits for which lock held by whom, where, and who is stuck behind the cycle; "
+                                + "one safepoint looks at every thread's lock, no heap walk",
+                        "deadlocks().",
+                        (result, width) -> DeadlocksView.render(RecordReader.read(result, Deadlocks.class), width)));
     }
 }
