@@ -50,6 +50,9 @@ public final class DeadlocksView {
             }
         }
         if (result.note() != null && !result.note().isBlank()) {
+            if (!result.deadlocks().isEmpty()) {
+                lines.add("");
+            }
             lines.addAll(Wrap.words(result.note(), w));
         }
         return lines;
