@@ -29,7 +29,8 @@ public record LockFacts(long pid, String name, String state, LockRef waitingFor,
      * for, as finding them would have the JVM walk the whole heap inside the pause.
      */
     public static Map<Long, LockFacts> withFrames(long[] ids, int depth) {
-        return of(ThreadTable.bean().getThreadInfo(ids, true, false, depth));
+        boolean monitors = ThreadTable.bean().isObjectMonitorUsageSupported(); // else asking for them throws
+        return of(ThreadTable.bean().getThreadInfo(ids, monitors, false, depth));
     }
 
     private static Map<Long, LockFacts> of(ThreadInfo[] infos) {
