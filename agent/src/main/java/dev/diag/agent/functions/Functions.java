@@ -49,6 +49,7 @@ public final class Functions {
                 new ProcessInfoFunction(internals),
                 new Backtraces(internals),
                 new Groups(internals),
+                new DeadlocksFunction(),
                 new Nodes(registry),
                 new HeartGetCmd(heart),
                 new HeartSetCmd(heart),

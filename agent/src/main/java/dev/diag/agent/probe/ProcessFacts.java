@@ -132,18 +132,21 @@ public final class ProcessFacts {
         }
         List<StackFrame> frames = new ArrayList<>(stack.length);
         for (int i = 0; i < stack.length; i++) {
-            StackTraceElement e = stack[i];
-            frames.add(new StackFrame(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber(),
-                    e.isNativeMethod(), List.copyOf(held.get(i))));
+            frames.add(frame(stack[i], List.copyOf(held.get(i))));
         }
         return frames;
+    }
+
+    static StackFrame frame(StackTraceElement e, List<LockRef> lockedMonitors) {
+        return new StackFrame(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber(),
+                e.isNativeMethod(), lockedMonitors);
     }
 
     private static ProcessRef owner(ThreadInfo info) {
         return info.getLockOwnerId() < 0 ? null : new ProcessRef(info.getLockOwnerId(), info.getLockOwnerName());
     }
 
-    private static LockRef lock(LockInfo lock) {
+    static LockRef lock(LockInfo lock) {
         return lock == null ? null : new LockRef(lock.getClassName(), lock.getIdentityHashCode());
     }
 

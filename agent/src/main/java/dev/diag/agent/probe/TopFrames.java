@@ -95,6 +95,20 @@ public final class TopFrames {
         return i;
     }
 
+    /**
+     * The first frame past the lock's own code and any lambda's generated {@code run}: the code that
+     * called {@code ReentrantLock.lock}, even through a method reference such as {@code lock::lock}.
+     */
+    public static StackTraceElement outsideLocks(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (!isPlumbing(frame) && !frame.getClassName().startsWith("java.util.concurrent.locks.")
+                    && !frame.getClassName().contains("$$Lambda")) {
+                return frame;
+            }
+        }
+        return stack.length > 0 ? stack[0] : null;
+    }
+
     private static boolean isPlumbing(StackTraceElement frame) {
         String type = frame.getClassName();
         return type.equals("jdk.internal.misc.Unsafe")
@@ -102,6 +116,8 @@ public final class TopFrames {
                 || type.equals("java.util.concurrent.locks.LockSupport")
                 || type.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
                 || type.startsWith("java.util.concurrent.locks.AbstractQueuedLongSynchronizer")
+                // a lock's own Sync classes (ReentrantLock$NonfairSync ...): the lock's method above them says it
+                || type.startsWith("java.util.concurrent.locks.") && type.endsWith("Sync")
                 || type.equals("java.lang.Object") && frame.getMethodName().startsWith("wait")
                 // a virtual thread parks through its own class and the JDK's access bridge (JDK 21+)
                 || type.equals("java.lang.VirtualThread") && !frame.getMethodName().equals("run")

@@ -1,12 +1,14 @@
 package dev.diag.shell.functions;
 
 import dev.diag.protocol.message.RecordReader;
+import dev.diag.protocol.result.Deadlocks;
 import dev.diag.protocol.result.PidList;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
 import dev.diag.protocol.result.ProcessGroups;
 import dev.diag.shell.render.BacktracesView;
 import dev.diag.shell.render.GroupsView;
+import dev.diag.shell.render.DeadlocksView;
 import dev.diag.shell.render.IView;
 import dev.diag.shell.render.PidListView;
 import dev.diag.shell.render.ProcessInfoView;
@@ -14,8 +16,10 @@ import dev.diag.shell.render.ProcessItemView;
 import java.util.List;
 import java.util.Set;
 
-/** The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2, backtraces/0,
- * groups/0,1. */
+/**
+ * The process functions' entries of the shell's table: processes/0, i/0,1,3, process_info/1,2, backtraces/0,
+ * groups/0,1, deadlocks/0.
+ */
 final class ProcessSpecs {
     private static final Set<String> ERLANG = Set.of("erlang", "c", "recon");
 
@@ -55,6 +59,12 @@ final class ProcessSpecs {
                                 + "each; the first N groups (default 10). Virtual threads are counted exactly by state "
                                 + "and lock, their frames from sampled stacks (~ marks a scaled count)",
                         "groups().   recon:groups(20).",
-                        (result, width) -> GroupsView.render(RecordReader.read(result, ProcessGroups.class), width)));
+                        (result, width) -> GroupsView.render(RecordReader.read(result, ProcessGroups.class), width)),
+                new FunctionSpec("deadlocks", 0, 0, ERLANG, "",
+                        "each cycle of threads waiting for each other's monitors or java.util.concurrent locks: "
+                                + "who waits for which lock held by whom, where, and who is stuck behind the cycle; "
+                                + "one safepoint looks at every thread's lock, no heap walk",
+                        "deadlocks().",
+                        (result, width) -> DeadlocksView.render(RecordReader.read(result, Deadlocks.class), width)));
     }
 }
