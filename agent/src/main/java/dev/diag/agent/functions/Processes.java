@@ -32,7 +32,7 @@ final class Processes extends FunctionBase {
         virtualThreads.forEach(t -> all.add(t.getId()));
         long[] ids = all.build().sorted().toArray();
         int sent = Math.min(ids.length, MAX_PIDS);
-        return new PidList(Arrays.stream(ids, 0, sent).boxed().toList(), (long) (ids.length - sent),
+        return new PidList(Arrays.stream(ids, 0, sent).boxed().toList(), ids.length > sent ? (long) (ids.length - sent) : null,
                 virtualThreads.unlistedNote());
     }
 }

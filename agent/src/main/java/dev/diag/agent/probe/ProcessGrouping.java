@@ -4,6 +4,7 @@ import dev.diag.protocol.result.ProcessGroup;
 import java.lang.management.LockInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +116,10 @@ public final class ProcessGrouping {
         List<ProcessGroup> groups = new ArrayList<>(tallies.size());
         tallies.forEach((key, t) -> groups.add(new ProcessGroup(Math.round(t.count), t.estimated, key.kind(), key.state(),
                 key.lock(), key.frames(), t.examplePid, t.exampleName)));
-        groups.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
-                : (a.kind() + a.state()).compareTo(b.kind() + b.state()));
+        groups.sort(Comparator.comparingLong(ProcessGroup::count).reversed()
+                .thenComparing(ProcessGroup::kind)
+                .thenComparing(ProcessGroup::state)
+                .thenComparingLong(ProcessGroup::examplePid)); // ties in a stable order, so a listing can be compared
         return groups;
     }
 
