@@ -19,7 +19,8 @@ final class GarbageCollectFunction extends FunctionBase {
 
     GarbageCollectFunction() {
         super("garbage_collect", 0, 0, Impact.high("a stop-the-world full GC, as jcmd GC.run; the pause grows with "
-                + "live data (measured: about 0.2 s with 300 MB live); ignored under -XX:+DisableExplicitGC"));
+                + "live data (measured on 2 cores: 0.09 s with 318 MiB live, 0.7 s with 834 MiB); ignored under "
+                + "-XX:+DisableExplicitGC"));
     }
 
     @Override

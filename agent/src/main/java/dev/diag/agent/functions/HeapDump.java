@@ -22,8 +22,8 @@ final class HeapDump extends FunctionBase {
 
     HeapDump() {
         super("heap_dump", 1, 1, Impact.high("a full GC, then the JVM stops and writes every live object to the file in "
-                + "one pause, as jcmd GC.heap_dump; pause and file grow with live data (measured: about 1 s and a 300 MB "
-                + "file with 300 MB live); a cancelled call cannot stop the dump"));
+                + "one pause, as jcmd GC.heap_dump; pause and file grow with live data (measured on 2 cores: a 0.4 s "
+                + "pause and a 394 MiB file with 318 MiB live); a cancelled call cannot stop the dump"));
     }
 
     @Override

@@ -16,8 +16,8 @@ final class HeapHistogramFunction extends FunctionBase {
 
     HeapHistogramFunction() {
         super("heap_histogram", 0, 1, Impact.high("forces a full GC, then walks the live heap in the same "
-                + "stop-the-world pause, as jcmd GC.class_histogram; the pause grows with live data (measured: "
-                + "about 0.2 s with 300 MB live); the reply is the top N classes only"));
+                + "stop-the-world pause, as jcmd GC.class_histogram; the pause grows with live data (measured on 2 "
+                + "cores: 0.15 s with 318 MiB live, 0.6 s with 834 MiB); the reply is the top N classes only"));
     }
 
     @Override
