@@ -30,7 +30,7 @@ public final class HeapHistogramView {
         lines.addAll(Wrap.words("Total: " + Units.count(histogram.totalInstances()) + " live instances, "
                 + Units.bytes(histogram.totalBytes()) + ", of " + Units.count(histogram.totalClasses()) + " classes ("
                 + Units.millis(histogram.nodeMillis()) + " on the node, full GC included)", width));
-        if (histogram.leftOut() > 0) {
+        if (histogram.leftOut() > 0 && !histogram.classes().isEmpty()) { // heap_histogram(0) asked for totals alone
             lines.addAll(Wrap.words("… " + Units.count(histogram.leftOut()) + " more classes — heap_histogram(N) shows N, "
                     + "--json has the same rows", width));
         }
