@@ -48,7 +48,8 @@ class HeapFunctionsIT {
     void garbageCollectSaysSoWhenTheTargetDisablesExplicitGc() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(Jdks.current(), home, "orders", "",
                 List.of("-XX:+DisableExplicitGC"), Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.IdleTarget")) {
-            DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", "garbage_collect()");
+            // from stdin, as a script: it runs without asking, as with --cmd
+            DiagCli.Run run = DiagCli.runWithInput(home, "garbage_collect().\n", "--node", "orders");
 
             assertEquals(0, run.exit(), run::toString);
             assertTrue(String.join(" ", run.outLines()).contains("Nothing was collected: the node runs with "
