@@ -18,6 +18,7 @@ import java.util.List;
 /**
  * {@code memory()} and {@code memory(Kind)}: the JVM's memory by area, from the platform MXBeans
  * and the resident set from /proc. Low impact: reads counters, no safepoint, no heap walk.
+ * {@code memory(native)} is the Native Memory Tracking summary ({@link NativeMemoryTracking}).
  */
 final class Memory extends FunctionBase {
 
@@ -28,12 +29,12 @@ final class Memory extends FunctionBase {
 
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {
-        MemoryReport report = report();
         if (args.count() == 0) {
-            return report;
+            return report();
         }
         MemoryKind kind = args.oneOf(0, MemoryKind.class, "kind");
-        return new MemoryAmount(kind.atom(), amount(report, kind));
+        return kind == MemoryKind.NATIVE ? NativeMemoryTracking.summary() : new MemoryAmount(kind.atom(),
+                amount(report(), kind));
     }
 
     static MemoryReport report() {
@@ -75,6 +76,7 @@ final class Memory extends FunctionBase {
             case DIRECT -> buffer(report, "direct");
             case MAPPED -> buffer(report, "mapped");
             case STACKS -> report.threads().stackEstimateBytes();
+            case NATIVE -> throw new IllegalArgumentException("memory(native) is a summary, not one figure");
         };
     }
 

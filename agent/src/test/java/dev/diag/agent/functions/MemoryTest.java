@@ -103,14 +103,23 @@ class MemoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MemoryKind.class)
-    void answersEveryKindWithOneFigureInBytes(MemoryKind kind) throws Exception {
+    @EnumSource(value = MemoryKind.class, names = "NATIVE", mode = EnumSource.Mode.EXCLUDE)
+    void answersEveryKindButNativeWithOneFigureInBytes(MemoryKind kind) throws Exception {
         MemoryAmount amount = (MemoryAmount) memory.call(args(TextNode.valueOf(kind.atom())), CONTEXT);
         assertEquals(kind.atom(), amount.kind());
         assertTrue(amount.bytes() >= 0, amount.toString());
         if (kind != MemoryKind.DIRECT && kind != MemoryKind.MAPPED) {
             assertTrue(amount.bytes() > 0, "a running JVM has some " + kind + ": " + amount);
         }
+    }
+
+    @Test
+    void nativeWithoutTrackingSaysHowToStartTheJvm() {
+        FunctionException e = assertThrows(FunctionException.class,
+                () -> memory.call(args(TextNode.valueOf("native")), CONTEXT)); // the test JVM runs without NMT
+        assertEquals(CallError.FAILED, e.toError().code());
+        assertEquals(NativeMemoryTracking.OFF, e.getMessage());
+        assertTrue(e.getMessage().contains("-XX:NativeMemoryTracking=summary"), e.getMessage());
     }
 
     @Test

@@ -11,7 +11,8 @@ public enum MemoryKind {
     CODE_CACHE("code cache in use"),
     DIRECT("direct byte buffers"),
     MAPPED("memory-mapped buffers"),
-    STACKS("thread stack estimate");
+    STACKS("thread stack estimate"),
+    NATIVE("Native Memory Tracking summary, by category");
 
     private final String meaning;
 

@@ -67,9 +67,10 @@ public final class ScriptRunner {
                     printer.separate();
                 }
                 try {
-                    // streamed rows print as they come; a script never waits for input
+                    // streamed rows print as they come; a script never waits for input, nor asks before a
+                    // high-impact call: its author wrote the call out
                     allOk &= printer.print(connection.node(), evaluator.evaluate(command,
-                            (call, spec) -> printer.rows(connection.node(), call, spec)));
+                            (call, spec) -> printer.rows(connection.node(), call, spec), null));
                 } catch (DiagException e) {
                     printer.failure(connection.node(), command, "connection_lost", e.getMessage());
                     return ExitCode.worst(e.exit(), allOk ? ExitCode.OK : ExitCode.CALL_FAILED);

@@ -28,6 +28,7 @@ public final class Evaluator {
     private final FunctionTable table;
     private final DiagClient client;
     private final int timeoutMillis;
+    private volatile FunctionList functions; // the node's own list, fetched once: help(Fn) and the confirmation read it
 
     public Evaluator(FunctionTable table, DiagClient client, int timeoutMillis) {
         this.table = table;
@@ -56,13 +57,25 @@ public final class Evaluator {
         Consumer<JsonNode> open(Call call, FunctionSpec spec);
     }
 
-    /** Evaluates {@code line}, collecting any streamed rows into the answer. */
-    public Evaluation evaluate(String line) throws DiagException {
-        return evaluate(line, null);
+    /**
+     * Asked before a call the node says is high-impact, with the node's own sentence of what it
+     * costs; false leaves the call unsent. The console asks; scripts pass none (the call was written out).
+     */
+    @FunctionalInterface
+    public interface Confirmation {
+        boolean allow(Call call, String impact);
     }
 
-    /** Evaluates {@code line}; rows of a streamed answer go to {@code sinks} as they arrive. */
-    public Evaluation evaluate(String line, RowSinks sinks) throws DiagException {
+    /** Evaluates {@code line}, collecting any streamed rows into the answer. */
+    public Evaluation evaluate(String line) throws DiagException {
+        return evaluate(line, null, null);
+    }
+
+    /**
+     * Evaluates {@code line}; rows of a streamed answer go to {@code sinks} as they arrive; a
+     * high-impact call is made only if {@code confirmation} (when given) allows it.
+     */
+    public Evaluation evaluate(String line, RowSinks sinks, Confirmation confirmation) throws DiagException {
         Call call;
         try {
             call = ExprParser.parse(line);
@@ -77,6 +90,12 @@ public final class Evaluator {
             spec = table.resolve(call);
         } catch (UnknownFunctionException e) {
             return new Evaluation.Invalid(line, e.getMessage(), e.getMessage());
+        }
+        if (confirmation != null) {
+            FunctionInfo info = info(spec.name());
+            if (info != null && info.impactLevel().equals("HIGH") && !confirmation.allow(call, info.impact())) {
+                return new Evaluation.Local(call.text(), width -> List.of("Not run: nothing was sent to the node."));
+            }
         }
         try {
             CallOutcome outcome = sinks == null || spec.stream() == null
@@ -107,28 +126,28 @@ public final class Evaluator {
         String name = call.args().get(0).text();
         return table.find(name)
                 .<Evaluation>map(spec -> {
-                    String cost = cost(spec.name());
+                    FunctionInfo info = info(spec.name());
+                    String cost = info == null ? null : info.impactLevel() + ": " + info.impact();
                     return new Evaluation.Local(call.text(), width -> HelpView.of(spec, cost, width));
                 })
                 .orElse(new Evaluation.Invalid(call.text(), "no function named " + name + "; help() lists them all",
                         "no function named " + name + "; help() lists them all"));
     }
 
-    /** What calling {@code function} costs the node, as the node itself says; null if it cannot say. */
-    private String cost(String function) {
+    /** What the node says about {@code function}, its cost above all; null if it cannot say. */
+    private FunctionInfo info(String function) {
         try {
-            CallOutcome outcome = client.call("functions", List.of(), timeoutMillis);
-            if (outcome.ok()) {
-                for (FunctionInfo info : RecordReader.read(outcome.result(), FunctionList.class).functions()) {
-                    if (info.name().equals(function)) {
-                        return info.impactLevel() + ": " + info.impact();
-                    }
+            if (functions == null) {
+                CallOutcome outcome = client.call("functions", List.of(), timeoutMillis);
+                if (!outcome.ok()) {
+                    return null;
                 }
+                functions = RecordReader.read(outcome.result(), FunctionList.class);
             }
         } catch (IOException e) {
-            // help still helps without the cost
+            return null; // help still helps without the cost; a call it cannot vouch for goes as typed
         }
-        return null;
+        return functions.functions().stream().filter(f -> f.name().equals(function)).findFirst().orElse(null);
     }
 
     /** What one line came to. */

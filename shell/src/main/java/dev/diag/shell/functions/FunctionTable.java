@@ -7,10 +7,12 @@ import dev.diag.protocol.result.FunctionList;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;
 import dev.diag.protocol.result.MemoryReport;
+import dev.diag.protocol.result.NativeMemory;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.render.FunctionListView;
 import dev.diag.shell.render.MemoryAmountView;
 import dev.diag.shell.render.MemoryView;
+import dev.diag.shell.render.NativeMemoryView;
 import dev.diag.shell.render.NodeListView;
 import dev.diag.shell.render.RegsView;
 import dev.diag.shell.render.StatisticsView;
@@ -39,9 +41,12 @@ public final class FunctionTable {
         return new FunctionTable(concat(
                 new FunctionSpec("memory", 0, 1, ERLANG, "[Kind]",
                         "memory by area: heap, pools, metaspace, code cache, buffers, stacks, GC; "
-                                + "memory(Kind) gives one figure (" + MemoryKind.atoms() + ")",
+                                + "memory(Kind) gives one figure (" + MemoryKind.atoms() + "; native: the JVM's Native Memory "
+                                + "Tracking summary)",
                         "memory().   memory(heap).",
-                        (result, width) -> result.has("kind")
+                        (result, width) -> result.has("categories")
+                                ? NativeMemoryView.render(RecordReader.read(result, NativeMemory.class), width)
+                                : result.has("kind")
                                 ? MemoryAmountView.render(RecordReader.read(result, MemoryAmount.class))
                                 : MemoryView.render(RecordReader.read(result, MemoryReport.class), width)),
                 new FunctionSpec("regs", 0, 0, ERLANG, "",
@@ -61,6 +66,7 @@ public final class FunctionTable {
                         "statistics(run_queue).   erlang:statistics(garbage_collection).",
                         StatisticsView::render),
                 ProcessSpecs.all(),
+                HeapSpecs.all(),
                 CodeSpecs.all(),
                 HeartSpecs.all(),
                 new FunctionSpec("nodes", 0, 0, Set.of("erlang"), "",

@@ -3,8 +3,10 @@ package dev.diag.shell.jobs;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.client.Evaluator;
+import dev.diag.shell.expr.Call;
 import dev.diag.shell.functions.FunctionTable;
 import dev.diag.shell.render.ResultPrinter;
+import dev.diag.shell.render.Wrap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutorService;
@@ -103,7 +105,8 @@ public final class Job implements AutoCloseable {
             Pager pager = new Pager(questions, current.client(), height);
             try {
                 Evaluator.Evaluation evaluation = current.evaluate(line,
-                        (call, spec) -> pager.page(printer.rows(node, call, spec)));
+                        (call, spec) -> pager.page(printer.rows(node, call, spec)),
+                        (call, impact) -> confirm(call, impact, width.getAsInt()));
                 if (!pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
                     printer.print(node, evaluation);
                 }
@@ -114,6 +117,13 @@ public final class Job implements AutoCloseable {
                 out.println("internal error in this job, please report it: " + e);
             }
         });
+    }
+
+    /** STYLE.md: the console asks before a high-impact call, showing what the node says it costs. */
+    private boolean confirm(Call call, String impact, int width) {
+        Wrap.words(call.text() + " is high impact on " + node() + ": " + impact + ".", Math.max(40, width))
+                .forEach(out::println);
+        return questions.ask("Run it? (y/n) ").strip().toLowerCase().startsWith("y");
     }
 
     /** Asks the node to stop the call in progress, if any (Ctrl-C, or {@code i} in the ^G menu). */

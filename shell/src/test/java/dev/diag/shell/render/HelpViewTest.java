@@ -96,6 +96,15 @@ class HelpViewTest {
     }
 
     @Test
+    void ofLeavesOutAlsoWrittenForAFunctionWithoutModules() {
+        FunctionSpec dump = FunctionTable.standard().find("heap_dump").orElseThrow();
+        assertEquals(List.of(
+                "heap_dump(\"/abs/path.hprof\")",
+                "  " + dump.summary(),
+                "  example: heap_dump(\"/tmp/orders.hprof\")."), HelpView.of(dump, 1000));
+    }
+
+    @Test
     void ofWrapsTheSummaryToTheWidth() {
         FunctionSpec memory = FunctionTable.standard().find("memory").orElseThrow();
         List<String> lines = HelpView.of(memory, 60);

