@@ -71,7 +71,7 @@ class SystemInfoAndStatisticsTest {
             assertEquals(Optional.of(item), StatisticsItem.of(item.atom()));
             assertFalse(item.meaning().isBlank());
         }
-        assertEquals("process_count, process_limit, schedulers, version, uptime", SystemInfoItem.atoms());
+        assertEquals("process_count, virtual_process_count, process_limit, schedulers, version, uptime", SystemInfoItem.atoms());
         assertEquals("runtime, wall_clock, garbage_collection, run_queue", StatisticsItem.atoms());
         assertTrue(SystemInfoItem.of("PROCESS_COUNT").isEmpty());
         assertTrue(StatisticsItem.of(null).isEmpty());

@@ -56,7 +56,8 @@ public final class FunctionTable {
                         "regs().",
                         (result, width) -> RegsView.render(RecordReader.read(result, Mailboxes.class), width)),
                 new FunctionSpec("system_info", 1, 1, Set.of("erlang"), "Item",
-                        "one fact about the node: process_count (live threads), process_limit (what limits "
+                        "one fact about the node: process_count (live threads, platform and virtual), "
+                                + "virtual_process_count (virtual threads alone), process_limit (what limits "
                                 + "thread creation), schedulers, version, uptime",
                         "system_info(process_count).   erlang:system_info(process_limit).",
                         SystemInfoView::render),
