@@ -61,6 +61,7 @@ public final class FunctionTable {
                         "statistics(run_queue).   erlang:statistics(garbage_collection).",
                         StatisticsView::render),
                 ProcessSpecs.all(),
+                ReconSpecs.all(),
                 CodeSpecs.all(),
                 HeartSpecs.all(),
                 new FunctionSpec("nodes", 0, 0, Set.of("erlang"), "",
