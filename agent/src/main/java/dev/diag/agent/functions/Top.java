@@ -45,7 +45,7 @@ final class Top extends FunctionBase {
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {
         int limit = args.count() == 0 ? Integer.MAX_VALUE : ProcRanking.number(args, 0, 1, MAX_SAMPLES,
-                "Samples must be a whole number from 1 to " + MAX_SAMPLES + " (one a second); top() runs until stopped");
+                "top(Samples) takes 1 to " + MAX_SAMPLES + " samples, one a second (top() runs until stopped)");
         ArrayDeque<Long> heapHistory = new ArrayDeque<>(HISTORY + 1);
         ThreadWindow.Snapshot previous = ThreadWindow.take();
         int sent = 0;

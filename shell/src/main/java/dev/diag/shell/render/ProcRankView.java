@@ -33,7 +33,7 @@ public final class ProcRankView {
             table.row("<" + p.pid() + ">", name(p.name()), amount(result.attribute(), p.value()), state(p.state()),
                     function(p.currentFunction()));
         }
-        return finish(table, result.processes().isEmpty(), "(" + Units.count(result.threads()) + " threads ranked by "
+        return finish(table, result.processes().isEmpty(), "(" + threads(result.threads()) + " ranked by "
                 + meaning(result.attribute()) + ")", result.note(), width);
     }
 
@@ -47,7 +47,7 @@ public final class ProcRankView {
                     amount(attribute, p.value()), state(p.state()), function(p.currentFunction()));
         }
         String ranked = "(window of " + Units.count(result.windowMillis()) + " ms, " + Units.count(result.measuredMillis())
-                + " ms measured: " + Units.count(result.threads()) + " threads ranked by " + meaning(attribute)
+                + " ms measured: " + threads(result.threads()) + " ranked by " + meaning(attribute)
                 + " in it; " + Units.count(result.born()) + " born in it, counted from zero; "
                 + Units.count(result.died()) + " ended, left out)";
         return finish(table, result.processes().isEmpty(), ranked, result.note(), width);
@@ -67,6 +67,10 @@ public final class ProcRankView {
             lines.addAll(Wrap.words(note, Math.max(20, width)));
         }
         return lines;
+    }
+
+    private static String threads(int n) {
+        return Units.count(n) + (n == 1 ? " thread" : " threads");
     }
 
     static String heading(String attribute) {
