@@ -83,7 +83,7 @@ class ReconIT {
 
             assertEquals(1, run.exit(), run::toString);
             assertEquals(1, run.err().lines().count(), run::toString);
-            assertTrue(run.err().matches("(?s).*(use one of reductions|N must be|Ms must be|top(Samples) takes).*"),
+            assertTrue(run.err().matches("(?s).*(use one of reductions|N must be|Ms must be|top\\(Samples\\) takes).*"),
                     run::toString);
             assertFalse(run.err().contains("Exception"), run::toString);
         }
