@@ -90,7 +90,7 @@ class ReconIT {
     }
 
     @Test
-    void topInAScriptPrintsOneLineASampleAndStopsAfterTheCountGiven() throws Exception {
+    void topInAScriptPrintsOneLineASampleAndAWindowIsWaitedForOnTopOfTheTimeout() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = busy(Jdks.current(), home)) {
             DiagCli.Run run = DiagCli.run(home, "--node", "busy", "--cmd", "top(2)");
             assertEquals(0, run.exit(), run::toString);
@@ -106,6 +106,11 @@ class ReconIT {
             assertEquals(2, sample.get("sample").asInt());
             assertEquals(2, sample.get("heapHistory").size(), "the heap's history within the call: " + sample);
             assertEquals(2, Json.mapper().readTree(json.outLines().get(2)).get("result").get("samples").asInt());
+
+            // the shell waits --timeout on top of the window: a window longer than the timeout still answers
+            DiagCli.Run longWindow = DiagCli.run(home, "--node", "busy", "--timeout", "1", "--cmd",
+                    "proc_window(reductions, 1, 1500)");
+            assertEquals(0, longWindow.exit(), longWindow::toString);
 
             DiagCli.Run prefixed = DiagCli.run(home, "--node", "busy", "--cmd", "recon:top()");
             assertEquals(2, prefixed.exit(), "top is not recon's: " + prefixed);
