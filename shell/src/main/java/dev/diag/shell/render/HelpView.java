@@ -54,9 +54,11 @@ public final class HelpView {
         List<String> lines = new ArrayList<>();
         lines.add(spec.name() + "(" + spec.arguments() + ")");
         Wrap.words(spec.summary(), Math.max(20, width - 2)).forEach(line -> lines.add("  " + line));
-        lines.addAll(List.of(
-                "  also written: " + String.join(", ", spec.modules().stream().sorted().map(m -> m + ":" + spec.name()).toList()),
-                "  example: " + spec.example()));
+        if (!spec.modules().isEmpty()) { // top() has no module to write it with
+            lines.add("  also written: " + String.join(", ",
+                    spec.modules().stream().sorted().map(m -> m + ":" + spec.name()).toList()));
+        }
+        lines.add("  example: " + spec.example());
         if (cost != null) {
             Wrap.words("cost: " + cost, Math.max(20, width - 2)).forEach(line -> lines.add("  " + line));
         }
