@@ -3,12 +3,8 @@ package dev.diag.shell.jobs;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.client.Evaluator;
-import dev.diag.protocol.message.CallError;
-import dev.diag.shell.expr.ExprParser;
-import dev.diag.shell.expr.ParseException;
 import dev.diag.shell.functions.FunctionTable;
 import dev.diag.shell.functions.LiveView;
-import dev.diag.shell.functions.UnknownFunctionException;
 import dev.diag.shell.render.ResultPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,19 +100,16 @@ public final class Job implements AutoCloseable {
         counter++;
         Evaluator current = evaluator;
         String node = node();
-        LiveView view = liveView(line);
+        LiveView view = LiveScreen.viewOf(line);
         live = view != null;
         running = thread.submit(() -> {
             ResultPrinter printer = new ResultPrinter(out, out, false, width.getAsInt());
-            if (view != null) {
-                runLive(current, line, view, printer, width, height);
-                return;
-            }
             Pager pager = new Pager(questions, current.client(), height);
             try {
-                Evaluator.Evaluation evaluation = current.evaluate(line,
-                        (call, spec) -> pager.page(printer.rows(node, call, spec)));
-                if (!pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
+                // a live view (top()) draws its own screen and says itself how it ended: null
+                Evaluator.Evaluation evaluation = view != null ? LiveScreen.run(current, line, view, out, width, height)
+                        : current.evaluate(line, (call, spec) -> pager.page(printer.rows(node, call, spec)));
+                if (evaluation != null && !pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
                     printer.print(node, evaluation);
                 }
             } catch (DiagException e) {
@@ -131,38 +124,6 @@ public final class Job implements AutoCloseable {
     /** True while the running call is a live view ({@code top()}), which any key stops. */
     public boolean live() {
         return live && busy();
-    }
-
-    /** The live view {@code line} calls for, or null for a call printed as usual (or not a call at all). */
-    private static LiveView liveView(String line) {
-        try {
-            return FunctionTable.standard().resolve(ExprParser.parse(line)).stream() instanceof LiveView view ? view : null;
-        } catch (ParseException | UnknownFunctionException e) {
-            return null;
-        }
-    }
-
-    /** A live view on the alternate screen; a key's cancel is how it ends, so that is no error but a count. */
-    private void runLive(Evaluator current, String line, LiveView view, ResultPrinter printer, IntSupplier width,
-            IntSupplier height) {
-        LiveScreen screen = new LiveScreen(out, view, width, height);
-        try {
-            Evaluator.Evaluation evaluation;
-            try (screen) {
-                evaluation = current.evaluate(line, (call, spec) -> screen);
-            }
-            if (evaluation instanceof Evaluator.Evaluation.Answer answer && !answer.outcome().ok()
-                    && answer.outcome().error() != null && CallError.CANCELLED.equals(answer.outcome().error().code())) {
-                out.println(answer.call().text() + " stopped after " + screen.frames() + " samples.");
-            } else {
-                printer.print(node(), evaluation);
-            }
-        } catch (DiagException e) {
-            gone = true;
-            out.println(e.getMessage());
-        } catch (RuntimeException e) {
-            out.println("internal error in this job, please report it: " + e);
-        }
     }
 
     /** Asks the node to stop the call in progress, if any (Ctrl-C, or {@code i} in the ^G menu). */

@@ -1,7 +1,14 @@
 package dev.diag.shell.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.CallError;
+import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.client.Evaluator;
+import dev.diag.shell.expr.ExprParser;
+import dev.diag.shell.expr.ParseException;
+import dev.diag.shell.functions.FunctionTable;
 import dev.diag.shell.functions.LiveView;
+import dev.diag.shell.functions.UnknownFunctionException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +38,34 @@ final class LiveScreen implements Consumer<JsonNode>, AutoCloseable {
         this.view = view;
         this.width = width;
         this.height = height;
+    }
+
+    /** The live view {@code line} calls for, or null for a call printed as usual (or not a call at all). */
+    static LiveView viewOf(String line) {
+        try {
+            return FunctionTable.standard().resolve(ExprParser.parse(line)).stream() instanceof LiveView view ? view : null;
+        } catch (ParseException | UnknownFunctionException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Runs {@code line} on this screen until it ends. A key's cancel is how a live view usually
+     * ends, so that is said as a count, not as an error: then null; else the evaluation to print.
+     */
+    static Evaluator.Evaluation run(Evaluator evaluator, String line, LiveView view, PrintStream out, IntSupplier width,
+            IntSupplier height) throws DiagException {
+        LiveScreen screen = new LiveScreen(out, view, width, height);
+        Evaluator.Evaluation evaluation;
+        try (screen) {
+            evaluation = evaluator.evaluate(line, (call, spec) -> screen);
+        }
+        if (evaluation instanceof Evaluator.Evaluation.Answer answer && !answer.outcome().ok()
+                && answer.outcome().error() != null && CallError.CANCELLED.equals(answer.outcome().error().code())) {
+            out.println(answer.call().text() + " stopped after " + screen.frames() + " samples.");
+            return null;
+        }
+        return evaluation;
     }
 
     @Override
