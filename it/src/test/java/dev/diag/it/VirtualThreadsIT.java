@@ -115,7 +115,7 @@ class VirtualThreadsIT {
             DiagCli.Run run = DiagCli.run(home, "--node", "vt", "--cmd", "groups(0)");
             assertEquals(1, run.exit(), run::toString);
             assertEquals(1, run.err().lines().count(), run::toString);
-            assertTrue(run.err().contains("from 1 to 1000"), run::toString);
+            assertTrue(run.err().contains("a whole number from 1 to 1000, got 0"), run::toString);
         }
     }
 

@@ -30,12 +30,14 @@ public record Args(String function, List<JsonNode> values) {
         return value.textValue();
     }
 
-    /** The i-th argument as an integer from {@code min} to {@code max}; anything else is a bad argument naming {@code what}. */
-    public int integer(int i, String what, int min, int max) throws FunctionException {
+    /**
+     * The i-th argument as an integer from {@code min} to {@code max}; anything else is a bad argument
+     * saying {@code rule} (e.g. "groups(N) shows the N biggest groups, 1 to 1000") and what was given.
+     */
+    public int integer(int i, int min, int max, String rule) throws FunctionException {
         JsonNode value = values.get(i);
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw FunctionException.badArgument("argument " + (i + 1) + " is " + what + ": an integer from " + min
-                    + " to " + max + ", got " + value);
+            throw FunctionException.badArgument(rule + ", got " + value);
         }
         return value.intValue();
     }

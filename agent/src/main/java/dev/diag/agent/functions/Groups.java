@@ -32,7 +32,8 @@ final class Groups extends FunctionBase {
 
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {
-        int shown = args.count() == 0 ? DEFAULT_SHOWN : args.integer(0, "the number of groups to show", 1, MAX_SHOWN);
+        int shown = args.count() == 0 ? DEFAULT_SHOWN : args.integer(0, 1, MAX_SHOWN,
+                "groups(N) shows the N biggest groups: a whole number from 1 to " + MAX_SHOWN);
         long start = System.nanoTime();
         ProcessGrouping grouping = new ProcessGrouping();
         long platform = grouping.addPlatformThreads();

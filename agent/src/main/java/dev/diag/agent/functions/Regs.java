@@ -43,16 +43,22 @@ final class Regs extends FunctionBase {
         List<MailboxRow> rows = new ArrayList<>(Math.min(all.size(), MAX_ROWS));
         int ownersCut = 0;
         for (Mailbox mailbox : all.subList(0, Math.min(all.size(), MAX_ROWS))) {
-            List<Long> ids = mailbox.ownerThreadIds();
-            List<ProcessRef> owners = new ArrayList<>(Math.min(ids.size(), MAX_OWNERS));
-            for (Long id : ids.subList(0, Math.min(ids.size(), MAX_OWNERS))) {
-                Thread thread = live.get(id);
-                owners.add(new ProcessRef(id, thread == null ? null : thread.getName()));
-            }
-            ownersCut += ids.size() - owners.size();
-            rows.add(new MailboxRow(mailbox.name(), mailbox.kind(), mailbox.size(), mailbox.capacity(), owners));
+            MailboxRow row = row(mailbox, live, MAX_OWNERS);
+            ownersCut += mailbox.ownerThreadIds().size() - row.owners().size();
+            rows.add(row);
         }
         return new Mailboxes(rows, note(snapshot.note(), all.size() - rows.size(), ownersCut));
+    }
+
+    /** A mailbox as sent, with at most {@code maxOwners} owners named from {@code live}; top() shows them too. */
+    static MailboxRow row(Mailbox mailbox, Map<Long, Thread> live, int maxOwners) {
+        List<Long> ids = mailbox.ownerThreadIds();
+        List<ProcessRef> owners = new ArrayList<>(Math.min(ids.size(), maxOwners));
+        for (Long id : ids.subList(0, Math.min(ids.size(), maxOwners))) {
+            Thread thread = live.get(id);
+            owners.add(new ProcessRef(id, thread == null ? null : thread.getName()));
+        }
+        return new MailboxRow(mailbox.name(), mailbox.kind(), mailbox.size(), mailbox.capacity(), owners);
     }
 
     private static String note(String seen, int rowsCut, int ownersCut) {

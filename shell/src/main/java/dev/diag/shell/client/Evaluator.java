@@ -11,6 +11,7 @@ import dev.diag.shell.expr.ExprParser;
 import dev.diag.shell.expr.ParseException;
 import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.functions.Lasting;
 import dev.diag.shell.functions.UnknownFunctionException;
 import dev.diag.shell.render.HelpView;
 import java.io.IOException;
@@ -98,9 +99,12 @@ public final class Evaluator {
             }
         }
         try {
+            // a windowed call answers after its window: the timeout covers the wait for the node, not the window
+            int timeout = timeoutMillis == 0 || !(spec.renderer() instanceof Lasting lasting) ? timeoutMillis
+                    : (int) Math.min(Integer.MAX_VALUE, timeoutMillis + lasting.millis(call));
             CallOutcome outcome = sinks == null || spec.stream() == null
-                    ? client.call(spec.name(), call.jsonArgs(), timeoutMillis)
-                    : client.call(spec.name(), call.jsonArgs(), timeoutMillis, sinks.open(call, spec));
+                    ? client.call(spec.name(), call.jsonArgs(), timeout)
+                    : client.call(spec.name(), call.jsonArgs(), timeout, sinks.open(call, spec));
             return new Evaluation.Answer(call, spec, outcome);
         } catch (SocketTimeoutException e) {
             throw new DiagException(ExitCode.UNREACHABLE, call.text() + " got no answer within "

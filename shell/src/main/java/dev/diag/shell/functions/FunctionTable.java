@@ -68,6 +68,7 @@ public final class FunctionTable {
                         StatisticsView::render),
                 ProcessSpecs.all(),
                 HeapSpecs.all(),
+                ReconSpecs.all(),
                 CodeSpecs.all(),
                 HeartSpecs.all(),
                 new FunctionSpec("nodes", 0, 0, Set.of("erlang"), "",

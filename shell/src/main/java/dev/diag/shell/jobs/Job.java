@@ -5,6 +5,7 @@ import dev.diag.shell.client.Connector;
 import dev.diag.shell.client.Evaluator;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.functions.LiveView;
 import dev.diag.shell.render.ResultPrinter;
 import dev.diag.shell.render.Wrap;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class Job implements AutoCloseable {
     private final Questions questions = new Questions();
     private volatile Future<?> running;
     private volatile boolean gone;
+    private volatile boolean live;
 
     Job(int id, String typedNode, Connector connector, JobOutput output) throws DiagException {
         this.id = id;
@@ -100,14 +102,17 @@ public final class Job implements AutoCloseable {
         counter++;
         Evaluator current = evaluator;
         String node = node();
+        LiveView view = LiveScreen.viewOf(line);
+        live = view != null;
         running = thread.submit(() -> {
             ResultPrinter printer = new ResultPrinter(out, out, false, width.getAsInt());
             Pager pager = new Pager(questions, current.client(), height);
             try {
-                Evaluator.Evaluation evaluation = current.evaluate(line,
-                        (call, spec) -> pager.page(printer.rows(node, call, spec)),
-                        (call, impact) -> confirm(call, impact, width.getAsInt()));
-                if (!pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
+                // a live view (top()) draws its own screen and says itself how it ended: null
+                Evaluator.Evaluation evaluation = view != null ? LiveScreen.run(current, line, view, out, width, height)
+                        : current.evaluate(line, (call, spec) -> pager.page(printer.rows(node, call, spec)),
+                                (call, impact) -> confirm(call, impact, width.getAsInt()));
+                if (evaluation != null && !pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
                     printer.print(node, evaluation);
                 }
             } catch (DiagException e) {
@@ -124,6 +129,11 @@ public final class Job implements AutoCloseable {
         Wrap.words(call.text() + " is high impact on " + node() + ": " + impact + ".", Math.max(40, width))
                 .forEach(out::println);
         return questions.ask("Run it? (y/n) ").strip().toLowerCase().startsWith("y");
+    }
+
+    /** True while the running call is a live view ({@code top()}), which any key stops. */
+    public boolean live() {
+        return live && busy();
     }
 
     /** Asks the node to stop the call in progress, if any (Ctrl-C, or {@code i} in the ^G menu). */

@@ -54,7 +54,7 @@ public final class HelpView {
         List<String> lines = new ArrayList<>();
         lines.add(spec.name() + "(" + spec.arguments() + ")");
         Wrap.words(spec.summary(), Math.max(20, width - 2)).forEach(line -> lines.add("  " + line));
-        if (!spec.modules().isEmpty()) { // heap_dump has no Erlang twin to be written as
+        if (!spec.modules().isEmpty()) { // heap_dump, top() have no module to be written with
             lines.add("  also written: " + String.join(", ",
                     spec.modules().stream().sorted().map(m -> m + ":" + spec.name()).toList()));
         }

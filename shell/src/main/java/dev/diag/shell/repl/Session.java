@@ -116,6 +116,11 @@ final class Session {
                     continue;
                 }
                 int key = terminal.reader().read(50);
+                if (key >= 0 && job.live()) { // any key, ^G too, stops a live view; it is not typed ahead
+                    job.interrupt();
+                    drainKeys();
+                    continue;
+                }
                 if (key == 7) { // ^G: the call goes on in the background, its output held
                     terminal.setAttributes(cooked);
                     return switchMenu();
@@ -130,6 +135,13 @@ final class Session {
             return Next.STAY;
         } finally {
             terminal.setAttributes(cooked);
+        }
+    }
+
+    /** The rest of a key's bytes (an arrow key sends three): they stopped the view too, and must not reach the prompt. */
+    private void drainKeys() throws IOException {
+        while (terminal.reader().read(20) >= 0) {
+            // dropped
         }
     }
 

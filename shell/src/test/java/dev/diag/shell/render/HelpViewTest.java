@@ -105,6 +105,13 @@ class HelpViewTest {
     }
 
     @Test
+    void aFunctionWithNoModuleHasNoAlsoWrittenLine() {
+        FunctionSpec top = FunctionTable.standard().find("top").orElseThrow();
+        assertEquals(List.of("top([Samples])", "  example: top().   top(10)."),
+                HelpView.of(top, 1000).stream().filter(l -> !l.equals("  " + top.summary())).toList());
+    }
+
+    @Test
     void ofWrapsTheSummaryToTheWidth() {
         FunctionSpec memory = FunctionTable.standard().find("memory").orElseThrow();
         List<String> lines = HelpView.of(memory, 60);

@@ -1,0 +1,5 @@
+package dev.diag.protocol.result;
+
+/** How a {@code top(Samples)} call ended: the samples it sent. */
+public record TopSummary(int samples) {
+}
