@@ -22,27 +22,35 @@ class VirtualThreadsIT {
     static final int COUNT = 20_000;
     static final int SLEEPERS = COUNT / 2;
     static final int LOCK_WAITERS = 7;
+    static final int SCOPED = 5;
     static final int LATCH_WAITERS = COUNT - SLEEPERS - LOCK_WAITERS;
 
     @Test
     void countsGroupsListsAndLooksIntoVirtualThreads() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, List.of())) {
+            int scoped = target.output().contains("structured scope: ") ? SCOPED : 0;
             JsonNode count = result(home, "system_info(process_count)");
-            assertEquals(COUNT, count.get("virtual").asLong(), count.toString());
-            assertEquals(COUNT + count.get("live").asLong(), count.get("processes").asLong(), count.toString());
+            assertEquals(COUNT + scoped, count.get("virtual").asLong(), count.toString());
+            assertEquals(COUNT + scoped + count.get("live").asLong(), count.get("processes").asLong(), count.toString());
             JsonNode virtual = result(home, "system_info(virtual_process_count)");
-            assertEquals(COUNT, virtual.get("virtual").asLong(), virtual.toString());
+            assertEquals(COUNT + scoped, virtual.get("virtual").asLong(), virtual.toString());
             assertTrue(virtual.get("listable").asBoolean(), virtual.toString());
 
             // groups(): the three groups, biggest first, with exact counts (one frame group per state and lock)
             JsonNode groups = result(home, "groups()");
-            assertEquals(COUNT, groups.get("virtual").asLong(), groups.toString());
-            JsonNode sleepers = group(groups, "TIMED_WAITING", null, "sleepForever");
+            assertEquals(COUNT + scoped, groups.get("virtual").asLong(), groups.toString());
+            JsonNode sleepers = group(groups, "TIMED_WAITING", null, "sleepForever", "lambda$scope$");
             assertEquals(SLEEPERS, sleepers.get("count").asLong(), sleepers.toString());
+            if (scoped > 0) { // a structured scope's threads are in no registry: found through their owner
+                JsonNode scope = group(groups, "WAITING", "java.util.concurrent.Semaphore$NonfairSync", "lambda$scope$",
+                        "no such frame");
+                assertEquals(SCOPED, scope.get("count").asLong(), scope.toString());
+            }
             assertEquals("java.lang.Thread.sleep", sleepers.get("frames").get(0).asText().replaceAll("\\(.*", ""));
-            JsonNode latch = group(groups, "WAITING", "java.util.concurrent.CountDownLatch$Sync", "awaitForever");
+            JsonNode latch = group(groups, "WAITING", "java.util.concurrent.CountDownLatch$Sync", "awaitForever", "no such frame");
             assertEquals(LATCH_WAITERS, latch.get("count").asLong(), latch.toString());
-            JsonNode locked = group(groups, "WAITING", "java.util.concurrent.locks.ReentrantLock$NonfairSync", "lockForever");
+            JsonNode locked = group(groups, "WAITING", "java.util.concurrent.locks.ReentrantLock$NonfairSync", "lockForever",
+                    "no such frame");
             assertEquals(LOCK_WAITERS, locked.get("count").asLong(), locked.toString());
             assertFalse(locked.get("estimated").asBoolean(), "7 threads are all sampled: " + locked);
             assertTrue(groups.get("groups").get(0).get("count").asLong() >= groups.get("groups").get(1).get("count").asLong());
@@ -50,7 +58,7 @@ class VirtualThreadsIT {
             // the human view: one screen, the biggest group first
             DiagCli.Run human = DiagCli.run(home, "--node", "vt", "--cmd", "recon:groups(3)");
             assertEquals(0, human.exit(), human::toString);
-            assertTrue(human.outLines().get(0).contains(String.format("%,d virtual", COUNT)), human::toString);
+            assertTrue(human.outLines().get(0).contains(String.format("%,d virtual", COUNT + scoped)), human::toString);
             assertTrue(human.out().contains("sleeper-"), human::toString);
             assertTrue(human.out().contains("more groups of"), human::toString);
 
@@ -69,9 +77,9 @@ class VirtualThreadsIT {
             DiagCli.Run table = DiagCli.run(home, "--node", "vt", "--json", "--cmd", "i()");
             assertEquals(0, table.exit(), table::toString);
             long virtualRows = table.outLines().stream().filter(l -> l.contains("\"virtual\":true")).count();
-            assertEquals(COUNT, virtualRows, "one row per virtual thread");
+            assertEquals(COUNT + scoped, virtualRows, "one row per virtual thread");
             JsonNode totals = Json.mapper().readTree(table.outLines().get(table.outLines().size() - 1)).get("result");
-            assertEquals(COUNT, totals.get("virtual").asLong(), totals.toString());
+            assertEquals(COUNT + scoped, totals.get("virtual").asLong(), totals.toString());
             JsonNode pids = result(home, "processes()");
             assertTrue(pids.get("pids").size() > COUNT, "platform and virtual pids");
             assertTrue(target.isAlive());
@@ -82,14 +90,15 @@ class VirtualThreadsIT {
     void saysWhichVirtualThreadsAreCountedButCannotBeListed() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir();
                 TargetJvm target = start(home, List.of("-Djdk.trackAllThreads=false"))) {
+            int scoped = target.output().contains("structured scope: ") ? SCOPED : 0;
             JsonNode virtual = result(home, "system_info(virtual_process_count)");
-            assertEquals(COUNT, virtual.get("virtual").asLong(), virtual.toString());
+            assertEquals(COUNT + scoped, virtual.get("virtual").asLong(), virtual.toString());
             assertFalse(virtual.get("listable").asBoolean(), virtual.toString());
             assertTrue(virtual.get("note").asText().contains("-Djdk.trackAllThreads=false"), virtual.toString());
 
             // the executor's threads are listed; the directly started sleepers are only counted, and the note says how many
             JsonNode groups = result(home, "groups()");
-            assertEquals(COUNT - SLEEPERS, groups.get("virtual").asLong(), groups.toString());
+            assertEquals(COUNT - SLEEPERS + scoped, groups.get("virtual").asLong(), groups.toString());
             assertTrue(groups.get("note").asText().startsWith(SLEEPERS + " more virtual threads"), groups.toString());
         }
     }
@@ -132,12 +141,12 @@ class VirtualThreadsIT {
         return target;
     }
 
-    /** The group of {@code state} and {@code lock} whose frames mention {@code frame}. */
-    private static JsonNode group(JsonNode groups, String state, String lock, String frame) {
+    /** The virtual group of {@code state} and {@code lock} whose frames mention {@code frame} and not {@code unlike}. */
+    private static JsonNode group(JsonNode groups, String state, String lock, String frame, String unlike) {
         for (JsonNode g : groups.get("groups")) {
             boolean sameLock = lock == null ? !g.hasNonNull("lock") : lock.equals(g.path("lock").asText());
             if (g.get("kind").asText().equals("virtual") && g.get("state").asText().equals(state) && sameLock
-                    && g.get("frames").toString().contains(frame)) {
+                    && g.get("frames").toString().contains(frame) && !g.get("frames").toString().contains(unlike)) {
                 return g;
             }
         }

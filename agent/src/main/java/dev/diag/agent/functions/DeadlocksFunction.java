@@ -6,8 +6,10 @@ import dev.diag.agent.probe.ThreadTable;
 import dev.diag.protocol.result.Deadlock;
 import dev.diag.protocol.result.Deadlocks;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
@@ -67,10 +69,15 @@ final class DeadlocksFunction extends FunctionBase {
         for (int i = 0; i < sent; i++) {
             deadlocks.add(DeadlockCycles.deadlock(cycles.get(i), behind.get(i), facts, MAX_BEHIND));
         }
-        int inCycles = cycles.stream().mapToInt(List::size).sum();
-        if (inCycles < deadlocked.length) {
-            notes.add((deadlocked.length - inCycles) + " threads the JVM found deadlocked had stopped waiting by the "
-                    + "time their locks were read (a timed or interrupted wait).");
+        // The JVM's detector also returns threads stuck behind a cycle when its walk started at them:
+        // those are shown behind their cycle; only the rest really stopped waiting meanwhile.
+        Set<Long> placed = new HashSet<>();
+        cycles.forEach(placed::addAll);
+        behind.forEach(placed::addAll);
+        long gone = LongStream.of(deadlocked).filter(id -> !placed.contains(id)).count();
+        if (gone > 0) {
+            notes.add(gone + (gone == 1 ? " thread" : " threads") + " the JVM found deadlocked had stopped waiting "
+                    + "by the time the locks were read (a timed or interrupted wait).");
         }
         if (cycles.size() > sent) {
             notes.add((cycles.size() - sent) + " more deadlocks were left out (at most " + MAX_DEADLOCKS + " are sent).");

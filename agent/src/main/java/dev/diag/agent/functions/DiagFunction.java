@@ -20,4 +20,12 @@ public interface DiagFunction {
     Impact impact();
 
     Object call(Args args, CallContext context) throws FunctionException;
+
+    /**
+     * What a caller who cancels must know, added to the "cancelled" answer: null for most functions,
+     * whose work stops; heap_dump's goes on, since the JVM cannot stop a dump.
+     */
+    default String onCancel() {
+        return null;
+    }
 }

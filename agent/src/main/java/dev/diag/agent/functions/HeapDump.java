@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HeapDump extends FunctionBase {
     static final long PROGRESS_MILLIS = 500;
 
+    /** The dump being written, if any: one at a time, since each is a long pause and a file as big as the heap. */
+    private final AtomicReference<Path> writing = new AtomicReference<>();
+
     HeapDump() {
         super("heap_dump", 1, 1, Impact.high("a full GC, then the JVM stops and writes every live object to the file in "
                 + "one pause, as jcmd GC.heap_dump; pause and file grow with live data (measured on 2 cores: a 0.4 s "
@@ -29,17 +32,28 @@ final class HeapDump extends FunctionBase {
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {
         Path path = DumpPath.check(args.values().get(0));
+        if (!writing.compareAndSet(null, path)) {
+            throw FunctionException.badArgument("a heap dump is already being written on this node, to " + writing.get()
+                    + "; wait for it to finish (its file stops growing) before asking for another");
+        }
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread dumper = new Thread(() -> {
             try {
                 ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(path.toString(), true);
             } catch (Throwable t) { // kept for the caller: nothing may escape into the target
                 failure.set(t);
+            } finally {
+                writing.set(null); // the dump ended, whoever still watches it
             }
         }, "diag-heap-dump");
         dumper.setDaemon(true);
         long start = System.nanoTime();
-        dumper.start();
+        try {
+            dumper.start();
+        } catch (Throwable t) { // e.g. no native thread left: the node is in worse trouble than a missing dump
+            writing.set(null);
+            throw FunctionException.failed("the node could not start a thread to write the dump: " + firstLine(t));
+        }
         while (dumper.isAlive() && !context.cancelled()) {
             try {
                 dumper.join(PROGRESS_MILLIS);
@@ -52,9 +66,21 @@ final class HeapDump extends FunctionBase {
             }
         }
         if (failure.get() != null) {
-            throw FunctionException.failed("the JVM could not write " + path + ": " + failure.get().getMessage());
+            throw FunctionException.failed("the JVM could not write " + path + ": " + firstLine(failure.get()));
         }
         return new HeapDumpSummary(path.toString(), size(path), millisSince(start), !dumper.isAlive());
+    }
+
+    @Override
+    public String onCancel() {
+        return "the JVM cannot stop a heap dump once it started: it goes on, and its file is complete when it stops "
+                + "growing";
+    }
+
+    /** The exception's message, first line only, or its class where it has none. */
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.lines().findFirst().orElse("");
     }
 
     private static long size(Path path) {

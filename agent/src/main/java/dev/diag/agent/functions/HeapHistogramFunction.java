@@ -2,7 +2,6 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.ClassHistogramText;
 import dev.diag.agent.probe.DiagnosticCommands;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code heap_histogram()} and {@code heap_histogram(N)}: the top N classes (default
@@ -22,7 +21,8 @@ final class HeapHistogramFunction extends FunctionBase {
 
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {
-        int top = args.count() == 0 ? DEFAULT_TOP : top(args.values().get(0));
+        int top = args.count() == 0 ? DEFAULT_TOP : args.integer(0, 0, MAX_TOP, "heap_histogram(N) takes how many "
+                + "classes to show, a whole number from 0 to " + MAX_TOP + " (0 shows only the totals)");
         long start = System.nanoTime();
         String text;
         try {
@@ -36,13 +36,5 @@ final class HeapHistogramFunction extends FunctionBase {
             throw FunctionException.failed("could not read the class histogram this JVM printed: " + e.getMessage()
                     + "; jcmd PID GC.class_histogram shows it as text");
         }
-    }
-
-    private static int top(JsonNode value) throws FunctionException {
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_TOP) {
-            throw FunctionException.badArgument("heap_histogram(N) takes how many classes to show, a whole number from 0 "
-                    + "to " + MAX_TOP + " (0 shows only the totals), got " + value);
-        }
-        return value.asInt();
     }
 }

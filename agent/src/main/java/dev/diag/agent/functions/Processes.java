@@ -29,7 +29,10 @@ final class Processes extends FunctionBase {
         for (long id : ThreadTable.bean().getAllThreadIds()) {
             all.add(id);
         }
-        virtualThreads.forEach(t -> all.add(t.getId()));
+        virtualThreads.forEach(t -> {
+            all.add(t.getId());
+            return true;
+        });
         long[] ids = all.build().sorted().toArray();
         int sent = Math.min(ids.length, MAX_PIDS);
         return new PidList(Arrays.stream(ids, 0, sent).boxed().toList(), ids.length > sent ? (long) (ids.length - sent) : null,

@@ -2,7 +2,10 @@ package dev.diag.agent.probe;
 
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
+import javax.management.MBeanException;
 import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
+import javax.management.RuntimeOperationsException;
 
 /**
  * The JVM's diagnostic commands (what {@code jcmd PID GC.class_histogram} runs) through the
@@ -25,9 +28,20 @@ public final class DiagnosticCommands {
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(MBEAN), operation,
                     new Object[] {args}, new String[] {String[].class.getName()});
             return text == null ? "" : text.toString();
+        } catch (MBeanException | RuntimeMBeanException | RuntimeOperationsException e) {
+            // the command ran and failed (e.g. out of memory while walking the heap): say why, not that it is missing
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new UnsupportedOperationException("the JVM's diagnostic command " + operation + " failed: "
+                    + firstLine(cause), e);
         } catch (JMException e) {
             throw new UnsupportedOperationException("this JVM does not run the diagnostic command " + operation + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+                    + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(t.getClass().getSimpleName());
     }
 }

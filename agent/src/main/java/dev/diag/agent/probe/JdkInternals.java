@@ -78,7 +78,7 @@ public final class JdkInternals {
     public VirtualThreads virtualThreads() {
         VirtualThreads v = virtualThreads;
         if (v == null) {
-            v = VirtualThreads.of(); // two threads may both look once: harmless
+            v = VirtualThreads.of(this); // two threads may both look once: harmless
             virtualThreads = v;
         }
         return v;

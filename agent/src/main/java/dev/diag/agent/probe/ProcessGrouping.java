@@ -74,8 +74,10 @@ public final class ProcessGrouping {
             classes.computeIfAbsent(thread.getState().name(), s -> new HashMap<>())
                     .computeIfAbsent(blocker == null ? Void.class : blocker.getClass(), c -> new Reservoir())
                     .offer(thread);
+            return true;
         });
-        int budget = Math.max(50, MAX_VIRTUAL_STACKS / Math.max(1, classes.values().stream().mapToInt(Map::size).sum()));
+        // each class gets an equal share of the stacks, so the total stays within MAX_VIRTUAL_STACKS
+        int budget = Math.max(1, MAX_VIRTUAL_STACKS / Math.max(1, classes.values().stream().mapToInt(Map::size).sum()));
         classes.forEach((state, byLock) -> byLock.forEach((lock, sample) ->
                 addSample(state, lock == Void.class ? null : lock.getName(), sample, budget)));
         return visited;

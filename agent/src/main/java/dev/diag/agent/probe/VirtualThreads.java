@@ -4,23 +4,33 @@ import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The virtual threads of a JDK 21+ JVM, which ThreadMXBean and {@code Thread.getAllStackTraces()}
- * do not see. They are read from the JDK's thread containers ({@code jdk.internal.vm.ThreadContainers}):
- * the root container (threads started directly) and every registered container (virtual-thread
- * executors, structured scopes, pools). {@link JdkInternals} exports that package to the agent.
+ * do not see. They are read from the JDK's thread containers ({@code jdk.internal.vm}): the root
+ * container (threads started directly), every registered container (virtual-thread executors,
+ * the pools' containers) and the structured scopes found on their owners' scope stacks.
+ * {@link JdkInternals} opens that package to the agent.
  *
- * Costs, measured on JDK 25 at 1,000,000 parked virtual threads: {@link #census} sums the
- * containers' counters (under a millisecond, the first call ~20 ms); {@link #forEach} walks every
- * container's thread set (~200-300 ms, no pause, nothing held but the current thread). With
- * {@code -Djdk.trackAllThreads=false} the JVM counts the threads started directly but keeps no set
- * of them: they are counted and cannot be listed, and {@link Census#listable} says so.
+ * Costs, measured on JDK 25 at 1,000,000 parked virtual threads: {@link #census} reads each
+ * container's own counter or virtual-thread set size ({@link ContainerCounts}; under a millisecond,
+ * the first call ~20 ms); {@link #forEach} walks the containers' thread sets (~200-300 ms, no pause,
+ * nothing held but the current thread). With {@code -Djdk.trackAllThreads=false} the JVM counts the
+ * threads started directly but keeps no set of them: they are counted and cannot be listed, and
+ * {@link Census#listable} says so. Structured scopes are in no registry: the census finds those
+ * owned by platform threads (one field read per platform thread), a listing also those owned by
+ * virtual threads, whose threads the census leaves out (StructuredTaskScope is a preview API up to JDK 25).
  *
  * Compiled for JDK 17, so everything JDK 21+ is reached by reflection, looked up once.
  */
@@ -28,33 +38,29 @@ public final class VirtualThreads {
     private static final String ABSENT_BEFORE_21 = "JDK " + Runtime.version().feature()
             + " has no virtual threads (they arrived in JDK 21): every process is a platform thread";
 
-    private final Method root;
-    private final Method threadCount;
-    private final Method threads;
-    private final Field registry;
-    private final Class<?> virtualType;
-    private final boolean tracksAll;
+    private final JdkInternals internals;
+    private final Access access; // null where there is nothing to read
     private final String unavailable;
 
     /** The counts of one moment: virtual threads, whether all of them can be listed, and why not. */
     public record Census(long virtual, int platform, boolean listable, String note) {
     }
 
-    private VirtualThreads(Method root, Method threadCount, Method threads, Field registry, Class<?> virtualType,
-            boolean tracksAll, String unavailable) {
-        this.root = root;
-        this.threadCount = threadCount;
-        this.threads = threads;
-        this.registry = registry;
-        this.virtualType = virtualType;
-        this.tracksAll = tracksAll;
+    /** The JDK 21+ members looked up once. */
+    private record Access(Method root, Method threads, Field registry, Class<?> container, Class<?> virtualType,
+            boolean tracksAll, ContainerCounts counts) {
+    }
+
+    private VirtualThreads(JdkInternals internals, Access access, String unavailable) {
+        this.internals = internals;
+        this.access = access;
         this.unavailable = unavailable;
     }
 
     /** Looks the containers up once; on JDK 17, or where the package is closed to us, says why in every census. */
-    public static VirtualThreads of() {
+    public static VirtualThreads of(JdkInternals internals) {
         if (Runtime.version().feature() < 21) {
-            return new VirtualThreads(null, null, null, null, null, true, ABSENT_BEFORE_21);
+            return new VirtualThreads(internals, null, ABSENT_BEFORE_21);
         }
         try {
             Class<?> containers = Class.forName("jdk.internal.vm.ThreadContainers");
@@ -63,13 +69,15 @@ public final class VirtualThreads {
             registry.setAccessible(true);
             Method root = containers.getMethod("root");
             boolean tracksAll = (boolean) containers.getMethod("trackAllThreads").invoke(null);
-            root.invoke(null); // fails here, not later, when the package is not exported to us
-            return new VirtualThreads(root, container.getMethod("threadCount"), container.getMethod("threads"),
-                    registry, Class.forName("java.lang.BaseVirtualThread"), tracksAll, null);
+            Object rootContainer = root.invoke(null); // fails here, not later, when the package is not exported to us
+            Access access = new Access(root, container.getMethod("threads"), registry, container,
+                    Class.forName("java.lang.BaseVirtualThread"), tracksAll,
+                    ContainerCounts.of(internals, rootContainer, container.getMethod("threadCount")));
+            return new VirtualThreads(internals, access, null);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return new VirtualThreads(null, null, null, null, null, true, "virtual threads are not counted: the JDK's "
-                    + "thread containers are closed to the agent (" + e.getClass().getSimpleName() + "); load it with "
-                    + "-javaagent or diag inject, or start the JVM with --add-opens java.base/jdk.internal.vm=ALL-UNNAMED");
+            return new VirtualThreads(internals, null, "virtual threads are not counted: the JDK's thread containers "
+                    + "are closed to the agent (" + e.getClass().getSimpleName() + "); load it with -javaagent or diag "
+                    + "inject, or start the JVM with --add-opens java.base/jdk.internal.vm=ALL-UNNAMED");
         }
     }
 
@@ -78,42 +86,51 @@ public final class VirtualThreads {
         return unavailable == null;
     }
 
-    /** The virtual threads now, from the containers' counters: no thread is visited. */
+    /** The virtual threads now, from the containers' counters. */
     public Census census() {
         int platform = ManagementFactory.getThreadMXBean().getThreadCount();
         if (!available()) {
             return new Census(Runtime.version().feature() < 21 ? 0 : -1, platform, true, unavailable);
         }
-        long all = 0;
-        for (Object container : containers()) {
-            all += (long) invoke(threadCount, container);
+        List<Object> containers = registered();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Thread owner : LiveThreads.byId().values()) {
+            addScopes(owner, containers, seen); // scopes are in no registry: their owners know them
         }
-        // Every thread is in exactly one container, so all minus the platform ones are virtual;
-        // a thread starting between the two reads can make this one off, never negative.
-        long virtual = Math.max(0, all - platform);
-        return new Census(virtual, platform, tracksAll, tracksAll ? null : unlistedNote());
+        long virtual = 0;
+        for (Object container : containers) {
+            virtual += access.counts().virtual(container, this::threads, this::isVirtual);
+        }
+        return new Census(virtual, platform, access.tracksAll(), unlistedNote());
     }
 
     /**
-     * Calls {@code each} with every virtual thread that can be listed, container by container, holding
+     * Calls {@code each} with every virtual thread that can be listed until it returns false, holding
      * none of them; returns how many it visited. On JDK 17 or without access it visits none.
      */
-    @SuppressWarnings("unchecked")
-    public long forEach(Consumer<Thread> each) {
+    public long forEach(Predicate<Thread> each) {
         if (!available()) {
             return 0;
         }
+        Deque<Object> pending = new ArrayDeque<>(registered());
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(pending);
+        for (Thread platform : LiveThreads.byId().values()) {
+            addScopes(platform, pending, seen); // a platform thread may own a structured scope of virtual threads
+        }
         long visited = 0;
-        for (Object container : containers()) {
-            try (Stream<Thread> members = (Stream<Thread>) invoke(threads, container)) {
-                var it = members.iterator();
-                while (it.hasNext()) {
-                    Thread thread = it.next();
-                    if (virtualType.isInstance(thread)) {
-                        each.accept(thread);
-                        visited++;
-                    }
+        while (!pending.isEmpty()) {
+            Iterator<Thread> members = access.counts().virtualMembers(pending.poll(), this::threads);
+            while (members.hasNext()) {
+                Thread thread = members.next();
+                if (!isVirtual(thread) || !thread.isAlive()) {
+                    continue;
                 }
+                visited++;
+                if (!each.test(thread)) {
+                    return visited;
+                }
+                addScopes(thread, pending, seen);
             }
         }
         return visited;
@@ -126,27 +143,28 @@ public final class VirtualThreads {
         return all;
     }
 
-    /** The live virtual thread with id {@code id}, or null; walks the containers (see the class's costs). */
+    /** The live virtual thread with id {@code id}, or null; walks the containers until it is found. */
     public Thread find(long id) {
         Thread[] found = {null};
         forEach(t -> {
             if (t.getId() == id) {
                 found[0] = t;
             }
+            return found[0] == null;
         });
         return found[0];
     }
 
     /** True when {@code thread} is virtual. */
     public boolean isVirtual(Thread thread) {
-        return virtualType != null && virtualType.isInstance(thread);
+        return access != null && access.virtualType().isInstance(thread);
     }
 
     /** What a listing leaves out, on a JVM that does not keep the set of directly started virtual threads. */
     public String unlistedNote() {
-        return tracksAll ? null : "virtual threads started directly (Thread.ofVirtual, Thread.startVirtualThread) are "
-                + "counted but cannot be listed: this JVM runs with -Djdk.trackAllThreads=false; those started by "
-                + "executors and scopes are listed";
+        return access == null || access.tracksAll() ? null : "virtual threads started directly (Thread.ofVirtual, "
+                + "Thread.startVirtualThread) are counted but cannot be listed: this JVM runs with "
+                + "-Djdk.trackAllThreads=false; those started by executors and scopes are listed";
     }
 
     /** Why virtual threads are not counted here, or null where they are. */
@@ -154,19 +172,36 @@ public final class VirtualThreads {
         return unavailable;
     }
 
-    private List<Object> containers() {
+    /** The root container and every registered one (weakly held by the JDK: a collected one is simply gone). */
+    private List<Object> registered() {
         List<Object> all = new ArrayList<>();
-        all.add(invoke(root, null));
-        for (Object ref : (Collection<?>) get(registry)) {
+        all.add(invoke(access.root(), null));
+        for (Object ref : (Collection<?>) get(access.registry())) {
             Object container = ((Reference<?>) ref).get();
-            if (container != null) { // registered containers are weakly held: a collected one is simply gone
+            if (container != null) {
                 all.add(container);
             }
         }
         return all;
     }
 
-    private static Object invoke(Method method, Object target) {
+    @SuppressWarnings("unchecked")
+    private Iterator<Thread> threads(Object container) {
+        return ((Stream<Thread>) invoke(access.threads(), container)).iterator();
+    }
+
+    /** The structured scopes {@code thread} owns (its scope stack), for their threads are in no registry. */
+    private void addScopes(Thread thread, Collection<Object> pending, Set<Object> seen) {
+        Object scope = internals.read(thread, "headStackableScopes").orElse(null);
+        for (int depth = 0; scope != null && depth < 1_000; depth++) { // a scope stack is short; the bound guards a cycle
+            if (access.container().isInstance(scope) && seen.add(scope)) {
+                pending.add(scope);
+            }
+            scope = internals.read(scope, "previous").orElse(null);
+        }
+    }
+
+    static Object invoke(Method method, Object target) {
         try {
             return method.invoke(target);
         } catch (ReflectiveOperationException e) {

@@ -57,7 +57,7 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
                     function.name() + " takes " + arityText(function) + ", not " + arity)));
             return;
         }
-        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()));
+        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()), function.onCancel());
         if (running.putIfAbsent(request.id(), call) != null) {
             // under id 0: the id in use still belongs to the call in progress, whose answer follows
             ctx.writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED,

@@ -20,15 +20,22 @@ final class RunningCall implements CallContext {
     private final ChannelHandlerContext ctx;
     private final long id;
     private final Runnable onDone;
+    private final String cancelNote;
     private volatile boolean answered;
     private volatile boolean cancelled;
     private boolean streamed; // guarded by this
     private volatile Future<?> future;
 
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone) {
+        this(ctx, id, onDone, null);
+    }
+
+    /** {@code cancelNote}: what a caller who cancels must know (see DiagFunction.onCancel), or null. */
+    RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone, String cancelNote) {
         this.ctx = ctx;
         this.id = id;
         this.onDone = onDone;
+        this.cancelNote = cancelNote;
     }
 
     void runsAs(Future<?> task) {
@@ -87,7 +94,7 @@ final class RunningCall implements CallContext {
     /** The caller asked to stop: answer "cancelled" now and interrupt the work. */
     void cancel() {
         cancelled = true;
-        fail(new CallError(CallError.CANCELLED, "call cancelled by the caller"));
+        fail(new CallError(CallError.CANCELLED, "call cancelled by the caller" + (cancelNote == null ? "" : "; " + cancelNote)));
         interrupt();
     }
 

@@ -61,7 +61,7 @@ class ProcessGroupingTest {
     @Test
     void groupsNoVirtualThreadsWhereTheJdkHasNone() {
         ProcessGrouping grouping = new ProcessGrouping();
-        VirtualThreads closed = VirtualThreads.of(); // no agent Instrumentation in this test JVM: nothing to list
+        VirtualThreads closed = VirtualThreads.of(JdkInternals.withoutInstrumentation()); // no agent Instrumentation in this test JVM: nothing to list
         assertEquals(0, grouping.addVirtualThreads(closed));
         assertTrue(grouping.groups().isEmpty());
     }

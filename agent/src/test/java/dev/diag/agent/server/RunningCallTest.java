@@ -51,6 +51,17 @@ class RunningCallTest {
     }
 
     @Test
+    void tellsACallerWhoCancelsWhatTheFunctionCannotStop() throws Exception {
+        RunningCall dump = new RunningCall(ctx, 8, done::incrementAndGet, "the dump goes on");
+        dump.cancel();
+
+        Message.Reply reply = wire.next(Message.Reply.class);
+        assertEquals(CallError.CANCELLED, reply.error().code());
+        assertEquals("call cancelled by the caller; the dump goes on", reply.error().message());
+        assertFalse(channel.finish());
+    }
+
+    @Test
     void answersCancelWithCancelledAndIgnoresTheLateResult() throws Exception {
         call.cancel();
         call.succeed("too late");

@@ -60,7 +60,8 @@ public final class Evaluator {
 
     /**
      * Asked before a call the node says is high-impact, with the node's own sentence of what it
-     * costs; false leaves the call unsent. The console asks; scripts pass none (the call was written out).
+     * costs, or with null when the node could not say what calls cost (then every call is asked
+     * about); false leaves the call unsent. The console asks; scripts pass none (the call was written out).
      */
     @FunctionalInterface
     public interface Confirmation {
@@ -94,7 +95,9 @@ public final class Evaluator {
         }
         if (confirmation != null) {
             FunctionInfo info = info(spec.name());
-            if (info != null && info.impactLevel().equals("HIGH") && !confirmation.allow(call, info.impact())) {
+            // fail closed: a node that cannot say what its calls cost (busy, slow) gets asked about every call
+            boolean ask = info != null ? info.impactLevel().equals("HIGH") : functions == null;
+            if (ask && !confirmation.allow(call, info == null ? null : info.impact())) {
                 return new Evaluation.Local(call.text(), width -> List.of("Not run: nothing was sent to the node."));
             }
         }

@@ -126,9 +126,13 @@ public final class Job implements AutoCloseable {
 
     /** STYLE.md: the console asks before a high-impact call, showing what the node says it costs. */
     private boolean confirm(Call call, String impact, int width) {
-        Wrap.words(call.text() + " is high impact on " + node() + ": " + impact + ".", Math.max(40, width))
-                .forEach(out::println);
-        return questions.ask("Run it? (y/n) ").strip().toLowerCase().startsWith("y");
+        String why = impact == null
+                ? call.text() + ": " + node() + " could not say what its calls cost right now (it may be busy with other "
+                        + "calls), so this one may be high impact."
+                : call.text() + " is high impact on " + node() + ": " + impact + ".";
+        Wrap.words(why, Math.max(40, width)).forEach(out::println);
+        String answer = questions.ask("Run it? (y/n) ").strip().toLowerCase();
+        return answer.equals("y") || answer.equals("yes");
     }
 
     /** True while the running call is a live view ({@code top()}), which any key stops. */
