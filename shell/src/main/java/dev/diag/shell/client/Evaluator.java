@@ -30,6 +30,7 @@ public final class Evaluator {
     private final DiagClient client;
     private final int timeoutMillis;
     private volatile FunctionList functions; // the node's own list, fetched once: help(Fn) and the confirmation read it
+    private volatile boolean costsUnknown; // the last look found a node unable to list its functions (busy, slow)
 
     public Evaluator(FunctionTable table, DiagClient client, int timeoutMillis) {
         this.table = table;
@@ -95,8 +96,8 @@ public final class Evaluator {
         }
         if (confirmation != null) {
             FunctionInfo info = info(spec.name());
-            // fail closed: a node that cannot say what its calls cost (busy, slow) gets asked about every call
-            boolean ask = info != null ? info.impactLevel().equals("HIGH") : functions == null;
+            // fail closed: while a node cannot say what its calls cost (busy, slow), every call is asked about
+            boolean ask = info != null ? info.impactLevel().equals("HIGH") : costsUnknown;
             if (ask && !confirmation.allow(call, info == null ? null : info.impact())) {
                 return new Evaluation.Local(call.text(), width -> List.of("Not run: nothing was sent to the node."));
             }
@@ -141,18 +142,27 @@ public final class Evaluator {
                         "no function named " + name + "; help() lists them all"));
     }
 
-    /** What the node says about {@code function}, its cost above all; null if it cannot say. */
+    /**
+     * What the node says about {@code function}, its cost above all; null if it cannot say, and then
+     * {@link #costsUnknown} tells a node that answered without the list (busy, slow) from a lost
+     * connection, on which any call fails on its own with a clearer sentence.
+     */
     private FunctionInfo info(String function) {
+        costsUnknown = false;
         try {
             if (functions == null) {
                 CallOutcome outcome = client.call("functions", List.of(), timeoutMillis);
                 if (!outcome.ok()) {
+                    costsUnknown = true;
                     return null;
                 }
                 functions = RecordReader.read(outcome.result(), FunctionList.class);
             }
+        } catch (SocketTimeoutException e) {
+            costsUnknown = true;
+            return null;
         } catch (IOException e) {
-            return null; // help still helps without the cost; a call it cannot vouch for goes as typed
+            return null; // help still helps without the cost; the call itself will say the connection is gone
         }
         return functions.functions().stream().filter(f -> f.name().equals(function)).findFirst().orElse(null);
     }
