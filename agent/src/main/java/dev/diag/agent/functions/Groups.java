@@ -42,16 +42,16 @@ final class Groups extends FunctionBase {
         List<ProcessGroup> first = List.copyOf(all.subList(0, Math.min(shown, all.size())));
         long leftOut = all.subList(first.size(), all.size()).stream().mapToLong(ProcessGroup::count).sum();
         return new ProcessGroups(platform + virtual, platform, virtual, first, all.size() - first.size(), leftOut,
-                grouping.stacksTaken(), method(virtual, grouping), note(virtual),
+                grouping.stacksTaken(), method(virtual, all), note(virtual),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static String method(long virtual, ProcessGrouping grouping) {
+    private static String method(long virtual, List<ProcessGroup> all) {
         String platform = "platform threads: every stack";
         if (virtual == 0) {
             return platform;
         }
-        boolean sampled = grouping.groups().stream().anyMatch(ProcessGroup::estimated);
+        boolean sampled = all.stream().anyMatch(ProcessGroup::estimated);
         return platform + "; virtual threads: counted exactly by state and lock, "
                 + (sampled ? "frames from a sample of at most " + ProcessGrouping.SAMPLES_PER_CLASS
                         + " stacks per state and lock (~ marks a scaled count)" : "every stack");

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.diag.agent.probe.Reasons;
 import dev.diag.protocol.result.HeapDumpProgress;
 import dev.diag.protocol.result.HeapDumpSummary;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class HeapDump extends FunctionBase {
             dumper.start();
         } catch (Throwable t) { // e.g. no native thread left: the node is in worse trouble than a missing dump
             writing.set(null);
-            throw FunctionException.failed("the node could not start a thread to write the dump: " + firstLine(t));
+            throw FunctionException.failed("the node could not start a thread to write the dump: " + Reasons.of(t));
         }
         while (dumper.isAlive() && !context.cancelled()) {
             try {
@@ -66,7 +67,7 @@ final class HeapDump extends FunctionBase {
             }
         }
         if (failure.get() != null) {
-            throw FunctionException.failed("the JVM could not write " + path + ": " + firstLine(failure.get()));
+            throw FunctionException.failed("the JVM could not write " + path + ": " + Reasons.of(failure.get()));
         }
         return new HeapDumpSummary(path.toString(), size(path), millisSince(start), !dumper.isAlive());
     }
@@ -77,11 +78,6 @@ final class HeapDump extends FunctionBase {
                 + "growing";
     }
 
-    /** The exception's message, first line only, or its class where it has none. */
-    private static String firstLine(Throwable t) {
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.lines().findFirst().orElse("");
-    }
 
     private static long size(Path path) {
         try {

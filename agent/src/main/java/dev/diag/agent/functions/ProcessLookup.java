@@ -72,7 +72,7 @@ final class ProcessLookup {
     /** A virtual thread serves no mailbox diag finds, and the JVM measures no CPU or allocation for it (-1). */
     private Object virtualItem(Thread thread, ProcessItem item) {
         return switch (item) {
-            case CURRENT_FUNCTION -> virtualFacts.info(thread).currentFunction();
+            case CURRENT_FUNCTION -> VirtualFacts.currentFunction(thread);
             case CURRENT_STACKTRACE -> virtualFacts.stack(thread);
             case BACKTRACE -> virtualFacts.backtrace(thread);
             case MESSAGE_QUEUE_LEN, REGISTERED_NAME -> null;
@@ -80,7 +80,7 @@ final class ProcessLookup {
             case INITIAL_CALL -> VirtualFacts.initialCall(thread.getStackTrace());
             case MEMORY, REDUCTIONS -> -1L;
             case PRIORITY -> thread.getPriority();
-            case GROUP_LEADER -> virtualFacts.info(thread).groupLeader();
+            case GROUP_LEADER -> VirtualFacts.VIRTUAL_GROUP;
             case LINKS -> virtualFacts.links(thread);
         };
     }

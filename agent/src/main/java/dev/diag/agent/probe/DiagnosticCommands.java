@@ -32,16 +32,11 @@ public final class DiagnosticCommands {
             // the command ran and failed (e.g. out of memory while walking the heap): say why, not that it is missing
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new UnsupportedOperationException("the JVM's diagnostic command " + operation + " failed: "
-                    + firstLine(cause), e);
+                    + Reasons.of(cause), e);
         } catch (JMException e) {
             throw new UnsupportedOperationException("this JVM does not run the diagnostic command " + operation + " ("
                     + e.getClass().getSimpleName() + ")", e);
         }
     }
 
-    private static String firstLine(Throwable t) {
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName()
-                : message.lines().findFirst().orElse(t.getClass().getSimpleName());
-    }
 }

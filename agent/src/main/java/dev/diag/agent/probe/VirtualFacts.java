@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * CPU time or allocation per virtual thread and no monitor facts: those items say "not measured".
  */
 public final class VirtualFacts {
-    private static final String VIRTUAL_GROUP = "VirtualThreads";
+    /** The thread group every virtual thread reports. */
+    public static final String VIRTUAL_GROUP = "VirtualThreads";
 
     private final JdkInternals internals;
 
@@ -32,6 +33,12 @@ public final class VirtualFacts {
         return new ProcessInfo(thread.getId(), thread.getName(), thread.getState().name(), initialCall(stack),
                 current == null ? null : TopFrames.longName(current), null, null, -1, -1, thread.getPriority(),
                 VIRTUAL_GROUP, true);
+    }
+
+    /** {@code Class.method(File.java:line)} of the first frame that is not park or lock plumbing; null if none. */
+    public static String currentFunction(Thread thread) {
+        StackTraceElement current = TopFrames.interesting(thread.getStackTrace());
+        return current == null ? null : TopFrames.longName(current);
     }
 
     /** The frame the thread's task started in: the outermost frame outside the JDK, or the task's run. */
