@@ -14,7 +14,7 @@ public class IPhases { public static void main(String[] a) throws Exception {
     MailboxSnapshot snap = finder.scan(LiveThreads.byId().values());
     long t2 = System.nanoTime();
     List<Object> rows = new ArrayList<>();
-    for (ThreadTable.Entry e : table.entries()) rows.add(new dev.diag.protocol.result.ProcessRow(e.id(), e.info().getThreadName(), e.info().getThreadState().name(), e.allocatedBytes(), e.cpuNanos(), null, null, e.info().isDaemon()));
+    for (ThreadTable.Entry e : table.entries()) rows.add(dev.diag.protocol.result.ProcessRow.platform(e.id(), e.info().getThreadName(), e.info().getThreadState().name(), e.allocatedBytes(), e.cpuNanos(), null, null, e.info().isDaemon()));
     long bytes = 0; for (Object r : rows) bytes += JsonTree.bytes(Json.mapper().valueToTree(r)).length;
     long t3 = System.nanoTime();
     long[] ids = table.entries().stream().mapToLong(ThreadTable.Entry::id).toArray();

@@ -73,9 +73,9 @@ final class I extends FunctionBase {
             for (ThreadTable.Entry e : batch) {
                 Optional<Mailbox> mailbox = boxes.servedBy(e.id());
                 StackTraceElement frame = frames.get(e.id());
-                rows.add(new ProcessRow(e.id(), e.info().getThreadName(), e.info().getThreadState().name(),
+                rows.add(ProcessRow.platform(e.id(), e.info().getThreadName(), e.info().getThreadState().name(),
                         Math.max(0, e.allocatedBytes()), Math.max(0, e.cpuNanos()), mailbox.map(Mailbox::size).orElse(null),
-                        frame == null ? null : TopFrames.shortName(frame), e.info().isDaemon(), false));
+                        frame == null ? null : TopFrames.shortName(frame), e.info().isDaemon()));
                 states.merge(e.info().getThreadState().name(), 1, Integer::sum);
                 heap += Math.max(0, e.allocatedBytes());
                 cpu += Math.max(0, e.cpuNanos());
@@ -114,8 +114,7 @@ final class I extends FunctionBase {
                 if (state.equals("TERMINATED")) {
                     continue; // ended since it was listed
                 }
-                rows.add(new ProcessRow(t.getId(), t.getName(), state, -1, -1, null,
-                        frame == null ? null : TopFrames.shortName(frame), true, true));
+                rows.add(ProcessRow.virtual(t.getId(), t.getName(), state, frame == null ? null : TopFrames.shortName(frame)));
                 states.merge(state, 1, Integer::sum);
             }
             context.emit(rows);
