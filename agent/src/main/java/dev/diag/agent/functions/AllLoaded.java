@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.code.LoadedClasses;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.LoadedClassRow;
 import dev.diag.protocol.result.LoadedSummary;
 import java.util.ArrayList;
@@ -20,9 +21,7 @@ final class AllLoaded extends FunctionBase {
     private final CodeLoader code;
 
     AllLoaded(CodeLoader code) {
-        super("all_loaded", 0, 1,
-                Impact.low("copies the JVM's class list (a few ms at 20,000 classes) and sorts it; no pause; "
-                        + "streamed " + CHUNK + " rows at a time"));
+        super(Declaration.ALL_LOADED);
         this.code = code;
     }
 

@@ -6,6 +6,7 @@ import dev.diag.agent.probe.MailboxFinder;
 import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.agent.probe.ProcessFacts;
 import dev.diag.agent.probe.ThreadTable;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.Backtrace;
 import dev.diag.protocol.result.DumpSummary;
 import java.lang.management.ThreadInfo;
@@ -26,9 +27,7 @@ final class Backtraces extends FunctionBase {
     private final MailboxFinder mailboxes;
 
     Backtraces(JdkInternals internals) {
-        super("backtraces", 0, 0,
-                Impact.medium("every thread's whole stack with the monitors it holds, " + BATCH
-                        + " threads per pause; no heap walk"));
+        super(Declaration.BACKTRACES);
         this.mailboxes = new MailboxFinder(internals);
     }
 

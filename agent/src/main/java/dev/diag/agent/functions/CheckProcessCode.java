@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.code.LoadedClasses;
 import dev.diag.agent.code.ProcessCodeScan;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.ProcessCode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,9 +22,7 @@ final class CheckProcessCode extends FunctionBase {
     private final CodeLoader code;
 
     CheckProcessCode(CodeLoader code) {
-        super("check_process_code", 1, 1,
-                Impact.medium("every thread's whole stack in one pause, without locks: 84 ms at 10,000 threads on "
-                        + "JDK 17 (asking thread by thread: 4.7 s); grows with threads and stack depth"));
+        super(Declaration.CHECK_PROCESS_CODE);
         this.code = code;
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.code.CodeLoader;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code code:check_upgrade(Classes)}: the preflight of an upgrade set alone, changing nothing.
@@ -12,9 +13,7 @@ final class CheckUpgrade extends FunctionBase {
     private final CodeLoader code;
 
     CheckUpgrade(CodeLoader code) {
-        super("check_upgrade", 1, 1,
-                Impact.low("copies the JVM's class list, reads the class files and, by reflection, the members of the "
-                        + "loaded classes they use; no pause, nothing changes"));
+        super(Declaration.CHECK_UPGRADE);
         this.code = code;
     }
 

@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import dev.diag.agent.probe.DeadlockCycles;
 import dev.diag.agent.probe.LockFacts;
 import dev.diag.agent.probe.ThreadTable;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.Deadlock;
 import dev.diag.protocol.result.Deadlocks;
 import java.util.ArrayList;
@@ -30,10 +31,7 @@ final class DeadlocksFunction extends FunctionBase {
     static final int MAX_BEHIND = 20;
 
     DeadlocksFunction() {
-        super("deadlocks", 0, 0,
-                Impact.low("one global pause in which the JVM looks at every thread's lock: a median 1-3 ms at "
-                        + "10,000 threads (JDK 17 and 25), growing with the thread count; only if there is a deadlock, "
-                        + "the involved threads' top frames in one more pause of about 1 ms; no heap walk"));
+        super(Declaration.DEADLOCKS);
     }
 
     @Override

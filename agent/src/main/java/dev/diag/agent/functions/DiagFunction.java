@@ -1,5 +1,7 @@
 package dev.diag.agent.functions;
 
+import dev.diag.protocol.function.Impact;
+
 /**
  * One diagnostic function, as the shell calls it by name: {@code memory()}, {@code memory(heap)}.
  * Implementations are small, stateless and return a plain record from dev.diag.protocol.result;

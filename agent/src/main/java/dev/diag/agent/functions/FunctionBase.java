@@ -1,39 +1,36 @@
 package dev.diag.agent.functions;
 
+import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.function.Impact;
 /**
- * What every function declares the same way: its name, how many arguments it takes, and what
- * calling it costs the target. A function extends this and writes only its call.
+ * What every function takes from its entry in the protocol's table ({@link Declaration}): its
+ * name, how many arguments it takes, and what calling it costs the target. A function extends
+ * this, names its declaration and writes only its call.
  */
 abstract class FunctionBase implements DiagFunction {
-    private final String name;
-    private final int minArity;
-    private final int maxArity;
-    private final Impact impact;
+    private final Declaration declaration;
 
-    FunctionBase(String name, int minArity, int maxArity, Impact impact) {
-        this.name = name;
-        this.minArity = minArity;
-        this.maxArity = maxArity;
-        this.impact = impact;
+    FunctionBase(Declaration declaration) {
+        this.declaration = declaration;
     }
 
     @Override
     public final String name() {
-        return name;
+        return declaration.function();
     }
 
     @Override
     public final int minArity() {
-        return minArity;
+        return declaration.arity().min();
     }
 
     @Override
     public final int maxArity() {
-        return maxArity;
+        return declaration.arity().max();
     }
 
     @Override
     public final Impact impact() {
-        return impact;
+        return declaration.impact();
     }
 }

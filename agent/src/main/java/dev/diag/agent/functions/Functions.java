@@ -1,21 +1,27 @@
 package dev.diag.agent.functions;
 
+import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.function.UniqueNames;
 import dev.diag.protocol.node.NodeRegistry;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Every function the agent answers, in one declarative list; the shell's table must match it. */
+/**
+ * Every function the agent answers: one implementation per entry of the protocol's table
+ * ({@link Declaration}), chosen by a switch expression so that a declared function without an
+ * implementation does not compile. What the functions share (the JDK internals, the registry,
+ * heart, one {@link CodeLoader} with one lock and one version history) is handed out here.
+ */
 public final class Functions {
-    private final Map<String, DiagFunction> byName = new LinkedHashMap<>();
+    private final Map<String, DiagFunction> byName;
 
     private Functions(List<DiagFunction> functions) {
-        for (DiagFunction function : functions) {
-            byName.put(function.name(), function);
-        }
+        byName = UniqueNames.index(functions, DiagFunction::name, "the agent's function list");
     }
 
     /** The functions, without access to JDK internals (tests, and agents started from code). */
@@ -35,37 +41,57 @@ public final class Functions {
 
     /** The functions, the heart ones (heart:get_cmd() ...) answering for {@code heart}. */
     public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart) {
-        return new Functions(internals, registry, heart);
+        Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()));
+        List<DiagFunction> functions = new ArrayList<>();
+        for (Declaration declaration : Declaration.values()) {
+            DiagFunction function = implementation(declaration, wiring, functions);
+            if (!function.name().equals(declaration.function())) { // a case answered with another function's class
+                throw new IllegalStateException(declaration + " is implemented by " + function.getClass().getSimpleName()
+                        + ", which answers " + function.name());
+            }
+            functions.add(function);
+        }
+        return new Functions(functions);
     }
 
-    private Functions(JdkInternals internals, NodeRegistry registry, Heart heart) {
-        this(List.of(
-                new Memory(),
-                new SystemInfo(internals),
-                new Statistics(),
-                new Regs(internals),
-                new Processes(internals),
-                new I(internals),
-                new ProcessInfoFunction(internals),
-                new Backtraces(internals),
-                new Groups(internals),
-                new DeadlocksFunction(),
-                new HeapHistogramFunction(),
-                new GarbageCollectFunction(),
-                new HeapDump(),
-                new ProcCountFunction(internals),
-                new ProcWindowFunction(internals),
-                new Top(internals),
-                new Nodes(registry),
-                new HeartGetCmd(heart),
-                new HeartSetCmd(heart),
-                new HeartClearCmd(heart),
-                new HeartStatusFunction(heart)));
-        for (DiagFunction code : CodeFunctions.all(internals)) {
-            byName.put(code.name(), code);
-        }
-        FunctionsFunction self = new FunctionsFunction(this::list);
-        byName.put(self.name(), self);
+    /** The class answering each declared function. */
+    private static DiagFunction implementation(Declaration declaration, Wiring w, List<DiagFunction> all) {
+        return switch (declaration) {
+            case MEMORY -> new Memory();
+            case REGS -> new Regs(w.internals());
+            case SYSTEM_INFO -> new SystemInfo(w.internals());
+            case STATISTICS -> new Statistics();
+            case PROCESSES -> new Processes(w.internals());
+            case I -> new I(w.internals());
+            case PROCESS_INFO -> new ProcessInfoFunction(w.internals());
+            case BACKTRACES -> new Backtraces(w.internals());
+            case GROUPS -> new Groups(w.internals());
+            case DEADLOCKS -> new DeadlocksFunction();
+            case HEAP_HISTOGRAM -> new HeapHistogramFunction();
+            case GARBAGE_COLLECT -> new GarbageCollectFunction();
+            case HEAP_DUMP -> new HeapDump();
+            case PROC_COUNT -> new ProcCountFunction(w.internals());
+            case PROC_WINDOW -> new ProcWindowFunction(w.internals());
+            case TOP -> new Top(w.internals());
+            case LOAD_FILE, L -> new LoadFile(declaration, w.code());
+            case LOAD_BINARY -> new LoadBinary(w.code());
+            case CHECK_UPGRADE -> new CheckUpgrade(w.code());
+            case ROLLBACK -> new Rollback(w.code());
+            case CHECK_PROCESS_CODE -> new CheckProcessCode(w.code());
+            case WHICH -> new Which(w.code());
+            case IS_LOADED -> new IsLoaded(w.code());
+            case ALL_LOADED -> new AllLoaded(w.code());
+            case GET_CMD -> new HeartGetCmd(w.heart());
+            case SET_CMD -> new HeartSetCmd(w.heart());
+            case CLEAR_CMD -> new HeartClearCmd(w.heart());
+            case STATUS -> new HeartStatusFunction(w.heart());
+            case NODES -> new Nodes(w.registry());
+            case FUNCTIONS -> new FunctionsFunction(() -> List.copyOf(all)); // complete by the time it is called
+        };
+    }
+
+    /** What the implementations are built with. */
+    private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code) {
     }
 
     public DiagFunction find(String name) {

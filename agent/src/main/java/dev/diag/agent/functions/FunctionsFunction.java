@@ -1,5 +1,6 @@
 package dev.diag.agent.functions;
 
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.FunctionInfo;
 import dev.diag.protocol.result.FunctionList;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ final class FunctionsFunction extends FunctionBase {
     private final Supplier<List<DiagFunction>> functions;
 
     FunctionsFunction(Supplier<List<DiagFunction>> functions) {
-        super("functions", 0, 0, Impact.low("lists the node's functions; reads nothing of the target"));
+        super(Declaration.FUNCTIONS);
         this.functions = functions;
     }
 

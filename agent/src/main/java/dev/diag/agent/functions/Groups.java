@@ -4,6 +4,7 @@ import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ProcessGrouping;
 import dev.diag.agent.probe.TopFrames;
 import dev.diag.agent.probe.VirtualThreads;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.ProcessGroup;
 import dev.diag.protocol.result.ProcessGroups;
 import java.util.List;
@@ -22,11 +23,7 @@ final class Groups extends FunctionBase {
     private final VirtualThreads virtualThreads;
 
     Groups(JdkInternals internals) {
-        super("groups", 0, 1,
-                Impact.medium("every platform thread's stack (JDK 21+: each thread's own, no global pause; JDK 17: "
-                        + TopFrames.BATCH + " threads per pause); every virtual thread visited once for its state and "
-                        + "lock, no pause, and the stacks of at most " + ProcessGrouping.MAX_VIRTUAL_STACKS
-                        + " sampled ones walked"));
+        super(Declaration.GROUPS);
         this.virtualThreads = internals.virtualThreads();
     }
 

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.diag.agent.probe.Reasons;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.HeapDumpProgress;
 import dev.diag.protocol.result.HeapDumpSummary;
 import java.io.IOException;
@@ -25,9 +26,7 @@ final class HeapDump extends FunctionBase {
     private final AtomicReference<Path> writing = new AtomicReference<>();
 
     HeapDump() {
-        super("heap_dump", 1, 1, Impact.high("a full GC, then the JVM stops and writes every live object to the file in "
-                + "one pause, as jcmd GC.heap_dump; pause and file grow with live data (measured on 2 cores: a 0.4 s "
-                + "pause and a 394 MiB file with 318 MiB live); a cancelled call cannot stop the dump"));
+        super(Declaration.HEAP_DUMP);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.ClassHistogramText;
 import dev.diag.agent.probe.DiagnosticCommands;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code heap_histogram()} and {@code heap_histogram(N)}: the top N classes (default
@@ -14,9 +15,7 @@ final class HeapHistogramFunction extends FunctionBase {
     static final int MAX_TOP = 10_000;
 
     HeapHistogramFunction() {
-        super("heap_histogram", 0, 1, Impact.high("forces a full GC, then walks the live heap in the same "
-                + "stop-the-world pause, as jcmd GC.class_histogram; the pause grows with live data (measured on 2 "
-                + "cores: 0.15 s with 318 MiB live, 0.6 s with 834 MiB); the reply is the top N classes only"));
+        super(Declaration.HEAP_HISTOGRAM);
     }
 
     @Override

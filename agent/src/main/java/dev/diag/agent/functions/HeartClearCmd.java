@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.heart.HeartException;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code heart:clear_cmd()}: forgets the command set_cmd gave; heart goes back to the one the node
@@ -11,7 +12,7 @@ final class HeartClearCmd extends FunctionBase {
     private final Heart heart;
 
     HeartClearCmd(Heart heart) {
-        super("clear_cmd", 0, 0, Impact.low("writes the configured command to heart's pipe; nothing else"));
+        super(Declaration.CLEAR_CMD);
         this.heart = heart;
     }
 

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.heart.HeartException;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code heart:get_cmd()}: the command heart runs to restart this node, exactly as set, and where it
@@ -12,7 +13,7 @@ final class HeartGetCmd extends FunctionBase {
     private final Heart heart;
 
     HeartGetCmd(Heart heart) {
-        super("get_cmd", 0, 0, Impact.low("reads the command the agent holds for heart; nothing else"));
+        super(Declaration.GET_CMD);
         this.heart = heart;
     }
 

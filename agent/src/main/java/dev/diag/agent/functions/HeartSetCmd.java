@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.heart.HeartException;
+import dev.diag.protocol.function.Declaration;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ final class HeartSetCmd extends FunctionBase {
     private final Heart heart;
 
     HeartSetCmd(Heart heart) {
-        super("set_cmd", 1, 1, Impact.low("writes the command to heart's pipe; nothing else"));
+        super(Declaration.SET_CMD);
         this.heart = heart;
     }
 

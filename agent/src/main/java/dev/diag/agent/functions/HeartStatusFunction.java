@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.heart.Heart;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code heart:status()}: whether this node has a watchdog and what it knows: heart's pid, the
@@ -12,7 +13,7 @@ final class HeartStatusFunction extends FunctionBase {
     private final Heart heart;
 
     HeartStatusFunction(Heart heart) {
-        super("status", 0, 0, Impact.low("reads what the agent's beat thread last recorded; no check is run for it"));
+        super(Declaration.STATUS);
         this.heart = heart;
     }
 

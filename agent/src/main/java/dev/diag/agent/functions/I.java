@@ -8,6 +8,7 @@ import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.agent.probe.ThreadTable;
 import dev.diag.agent.probe.TopFrames;
 import dev.diag.agent.probe.VirtualThreads;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.ProcessRow;
 import dev.diag.protocol.result.ProcessTotals;
 import java.util.ArrayList;
@@ -31,10 +32,7 @@ final class I extends FunctionBase {
     private final VirtualThreads virtualThreads;
 
     I(JdkInternals internals) {
-        super("i", 0, 3,
-                Impact.medium("no global pause for the table; the current-function column takes a few frames of "
-                        + TopFrames.BATCH + " threads per pause on JDK 17, and walks each thread's own stack without a "
-                        + "global pause on JDK 21+, as it does for every virtual thread; i(Pid) costs one thread's frames"));
+        super(Declaration.I);
         this.processes = new ProcessLookup(internals);
         this.mailboxes = new MailboxFinder(internals);
         this.virtualThreads = internals.virtualThreads();

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.code.CodeLoader;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code code:is_loaded(Class)}: whether the class is loaded, and by which loaders; the same record
@@ -10,7 +11,7 @@ final class IsLoaded extends FunctionBase {
     private final CodeLoader code;
 
     IsLoaded(CodeLoader code) {
-        super("is_loaded", 1, 1, Impact.low("copies the JVM's class list (a few ms at 20,000 classes); no pause"));
+        super(Declaration.IS_LOADED);
         this.code = code;
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.code.CodeLoader;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code code:load_binary(Files)}: redefines the loaded classes the sent class files name, in one
@@ -12,10 +13,7 @@ final class LoadBinary extends FunctionBase {
     private final CodeLoader code;
 
     LoadBinary(CodeLoader code) {
-        super("load_binary", 1, 1,
-                Impact.high("changes the node's code: checks the set, then one pause to keep the running versions and "
-                        + "one to redefine (about a millisecond each for a few classes); compiled code that depended on the "
-                        + "classes is thrown away and compiled again"));
+        super(Declaration.LOAD_BINARY);
         this.code = code;
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.code.CodeLoader;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code code:load_file(Class)} and its shorthand {@code l(Class)} (one instance each, as Erlang's
@@ -11,11 +12,9 @@ import dev.diag.agent.code.CodeLoader;
 final class LoadFile extends FunctionBase {
     private final CodeLoader code;
 
-    LoadFile(String name, CodeLoader code) {
-        super(name, 1, 1,
-                Impact.high("changes the node's code: reads the class files, checks the set, then one pause to keep "
-                        + "the running versions and one to redefine (about a millisecond each for a few classes); compiled "
-                        + "code that depended on the classes is thrown away and compiled again"));
+    /** {@code declaration} is LOAD_FILE or L: two names, one implementation. */
+    LoadFile(Declaration declaration, CodeLoader code) {
+        super(declaration);
         this.code = code;
     }
 

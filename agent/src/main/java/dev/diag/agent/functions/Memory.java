@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.diag.agent.probe.ResidentSet;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;
 import dev.diag.protocol.result.MemoryReport;
@@ -23,7 +24,7 @@ import java.util.List;
 final class Memory extends FunctionBase {
 
     Memory() {
-        super("memory", 0, 1, Impact.low("reads the JVM's memory counters and /proc; no pause"));
+        super(Declaration.MEMORY);
     }
     private static final long DEFAULT_STACK_BYTES = 1024 * 1024;
 

@@ -1,5 +1,6 @@
 package dev.diag.agent.functions;
 
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeList;
 import dev.diag.protocol.node.NodeRegistry;
@@ -19,9 +20,7 @@ final class Nodes extends FunctionBase {
     private final NodeRegistry registry;
 
     Nodes(NodeRegistry registry) {
-        super("nodes", 0, 0,
-                Impact.low("reads this host's node registry: one small file and one /proc read per node; no pause, "
-                        + "nothing of the target's own"));
+        super(Declaration.NODES);
         this.registry = registry;
     }
 

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ThreadWindow;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.Atoms;
 import dev.diag.protocol.result.ProcCount;
 import dev.diag.protocol.result.RankedProcess;
@@ -22,10 +23,7 @@ final class ProcCountFunction extends FunctionBase {
     private final ProcRanking ranking;
 
     ProcCountFunction(JdkInternals internals) {
-        super("proc_count", 2, 2,
-                Impact.low("reads every thread's CPU time or allocated bytes in one bulk call (no stacks, no pause), "
-                        + "or every pool's queue size; then the top frames of the N winners only (one pause of N "
-                        + "threads on JDK 17, none on JDK 21+); about 2 ms at 10,000 threads"));
+        super(Declaration.PROC_COUNT);
         this.ranking = new ProcRanking(internals);
     }
 

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ThreadWindow;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.Atoms;
 import dev.diag.protocol.result.ProcWindow;
 import dev.diag.protocol.result.WindowedProcess;
@@ -23,10 +24,7 @@ final class ProcWindowFunction extends FunctionBase {
     private final ProcRanking ranking;
 
     ProcWindowFunction(JdkInternals internals) {
-        super("proc_window", 3, 3,
-                Impact.low("two readings of every thread's counters Ms apart, each a bulk call (no stacks, no "
-                        + "pause), and the top frames of the N winners; holds one of the agent's two call threads "
-                        + "for the window, at most " + MAX_WINDOW_MILLIS / 1000 + " s"));
+        super(Declaration.PROC_WINDOW);
         this.ranking = new ProcRanking(internals);
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.JdkInternals;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.result.Atoms;
 import dev.diag.protocol.result.ProcessInfoItem;
@@ -17,11 +18,7 @@ final class ProcessInfoFunction extends FunctionBase {
     private final ProcessLookup processes;
 
     ProcessInfoFunction(JdkInternals internals) {
-        super("process_info", 1, 2,
-                Impact.medium("one thread: most items read counters (no pause); current_stacktrace takes its stack in "
-                        + "one short pause; backtrace also has the JVM walk the heap for java.util.concurrent locks it holds "
-                        + "(a pause that grows with heap size); a virtual thread is found by walking the thread "
-                        + "containers (no pause) and its stack taken without a pause"));
+        super(Declaration.PROCESS_INFO);
         this.processes = new ProcessLookup(internals);
     }
 

@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ThreadTable;
 import dev.diag.agent.probe.VirtualThreads;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.PidList;
 import java.util.Arrays;
 import java.util.stream.LongStream;
@@ -18,8 +19,7 @@ final class Processes extends FunctionBase {
     private final VirtualThreads virtualThreads;
 
     Processes(JdkInternals internals) {
-        super("processes", 0, 0, Impact.low("lists thread ids (virtual ones from a walk of the JDK's thread "
-                + "containers); no stacks, no pause; at most " + MAX_PIDS + " pids"));
+        super(Declaration.PROCESSES);
         this.virtualThreads = internals.virtualThreads();
     }
 

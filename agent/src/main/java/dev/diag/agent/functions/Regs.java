@@ -5,6 +5,7 @@ import dev.diag.agent.probe.LiveThreads;
 import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxFinder;
 import dev.diag.agent.probe.MailboxSnapshot;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.MailboxRow;
 import dev.diag.protocol.result.Mailboxes;
 import dev.diag.protocol.result.ProcessRef;
@@ -29,9 +30,7 @@ final class Regs extends FunctionBase {
     private final MailboxFinder finder;
 
     Regs(JdkInternals internals) {
-        super("regs", 0, 0,
-                Impact.low("reads a few fields of every live thread and each pool's queue size, and calls the "
-                        + "getters of registered Mailbox MXBeans; no pause, no stacks; about 2 ms at 10,000 threads"));
+        super(Declaration.REGS);
         this.finder = new MailboxFinder(internals);
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.code.CodeLoader;
+import dev.diag.protocol.function.Declaration;
 
 /**
  * {@code code:rollback(Class)}: restores the version a class ran before diag last redefined it
@@ -11,9 +12,7 @@ final class Rollback extends FunctionBase {
     private final CodeLoader code;
 
     Rollback(CodeLoader code) {
-        super("rollback", 1, 1,
-                Impact.high("changes the node's code back: checks the set, then one redefinition pause (about a "
-                        + "millisecond for a few classes)"));
+        super(Declaration.ROLLBACK);
         this.code = code;
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.LiveThreads;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.CpuTime;
 import dev.diag.protocol.result.GarbageCollection;
 import dev.diag.protocol.result.MemoryReport;
@@ -28,9 +29,7 @@ final class Statistics extends FunctionBase {
                     + "virtual-thread scheduler (ForkJoinPool-1 workers), which are counted; groups() shows their states";
 
     Statistics() {
-        super("statistics", 1, 1,
-                Impact.low("reads CPU, GC and load counters from the platform MXBeans; run_queue also reads every "
-                        + "thread's state without its stack, which stops no thread"));
+        super(Declaration.STATISTICS);
     }
 
     @Override

@@ -2,15 +2,16 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.HostLimits;
 import dev.diag.agent.probe.JdkInternals;
-import dev.diag.agent.probe.VirtualThreads;
 import dev.diag.agent.probe.TextFiles;
+import dev.diag.agent.probe.VirtualThreads;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.Schedulers;
 import dev.diag.protocol.result.SystemInfoItem;
 import dev.diag.protocol.result.ThreadCount;
 import dev.diag.protocol.result.ThreadLimits;
 import dev.diag.protocol.result.Uptime;
-import dev.diag.protocol.result.VirtualProcessCount;
 import dev.diag.protocol.result.VersionInfo;
+import dev.diag.protocol.result.VirtualProcessCount;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.lang.management.ThreadMXBean;
@@ -26,10 +27,7 @@ final class SystemInfo extends FunctionBase {
     private final VirtualThreads virtualThreads;
 
     SystemInfo(JdkInternals internals) {
-        super("system_info", 1, 1,
-                Impact.low("reads thread counters and runtime properties from the platform MXBeans and the JDK's "
-                        + "thread containers (virtual threads: counters only, no thread visited), and for "
-                        + "process_limit a few /proc and cgroup files; no pause"));
+        super(Declaration.SYSTEM_INFO);
         this.virtualThreads = internals.virtualThreads();
     }
 

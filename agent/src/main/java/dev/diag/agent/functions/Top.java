@@ -7,6 +7,7 @@ import dev.diag.agent.probe.MailboxFinder;
 import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.agent.probe.ThreadWindow;
 import dev.diag.agent.probe.VirtualThreads;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.MailboxRow;
 import dev.diag.protocol.result.TopProcess;
 import dev.diag.protocol.result.TopSample;
@@ -36,11 +37,7 @@ final class Top extends FunctionBase {
     private final VirtualThreads virtualThreads;
 
     Top(JdkInternals internals) {
-        super("top", 0, 1,
-                Impact.medium("once a second for as long as it runs: every thread's CPU counter in one bulk call "
-                        + "(no stacks), every pool's queue size, and the top frames of the " + TOP_CPU
-                        + " busiest threads (one pause of " + TOP_CPU + " threads on JDK 17, none on JDK 21+); "
-                        + "holds one of the agent's two call threads until stopped"));
+        super(Declaration.TOP);
         this.mailboxes = new MailboxFinder(internals);
         this.virtualThreads = internals.virtualThreads();
     }

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.code.LoadedClasses;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.ClassWhich;
 import dev.diag.protocol.result.LoadedCopy;
 import java.net.URL;
@@ -18,9 +19,7 @@ final class Which extends FunctionBase {
     private final CodeLoader code;
 
     Which(CodeLoader code) {
-        super("which", 1, 1,
-                Impact.low("copies the JVM's class list (a few ms at 20,000 classes) and asks the class's loader for "
-                        + "its class file; no pause"));
+        super(Declaration.WHICH);
         this.code = code;
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.diag.protocol.function.Impact;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;

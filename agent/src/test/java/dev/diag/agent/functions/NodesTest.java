@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.diag.agent.probe.JdkInternals;
+import dev.diag.protocol.function.Impact;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeList;
 import dev.diag.protocol.node.NodeRecord;

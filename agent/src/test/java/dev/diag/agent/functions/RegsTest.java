@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.AppMailboxBeans;
+import dev.diag.agent.probe.JdkInternals;
+import dev.diag.protocol.function.Impact;
 import dev.diag.protocol.result.MailboxRow;
 import dev.diag.protocol.result.Mailboxes;
 import dev.diag.protocol.result.ProcessRef;

@@ -5,7 +5,7 @@ import dev.diag.agent.functions.CallContext;
 import dev.diag.agent.functions.DiagFunction;
 import dev.diag.agent.functions.FunctionException;
 import dev.diag.agent.functions.Functions;
-import dev.diag.agent.functions.Impact;
+import dev.diag.protocol.function.Impact;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,9 +11,7 @@ import dev.diag.shell.expr.ExprParser;
 import dev.diag.shell.expr.ParseException;
 import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionTable;
-import dev.diag.shell.functions.Lasting;
 import dev.diag.shell.functions.UnknownFunctionException;
-import dev.diag.shell.render.HelpView;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
@@ -42,7 +40,7 @@ public final class Evaluator {
     public static Call check(FunctionTable table, String line) throws DiagException {
         try {
             Call call = ExprParser.parse(line);
-            if (!isHelp(call)) {
+            if (!HelpAnswer.isHelp(call)) {
                 table.resolve(call);
             }
             return call;
@@ -69,11 +67,6 @@ public final class Evaluator {
         boolean allow(Call call, String impact);
     }
 
-    /** Evaluates {@code line}, collecting any streamed rows into the answer. */
-    public Evaluation evaluate(String line) throws DiagException {
-        return evaluate(line, null, null);
-    }
-
     /**
      * Evaluates {@code line}; rows of a streamed answer go to {@code sinks} as they arrive; a
      * high-impact call is made only if {@code confirmation} (when given) allows it.
@@ -85,7 +78,7 @@ public final class Evaluator {
         } catch (ParseException e) {
             return new Evaluation.Invalid(line, e.pointer(), e.sentence());
         }
-        if (isHelp(call)) {
+        if (HelpAnswer.isHelp(call)) {
             return help(call);
         }
         FunctionSpec spec;
@@ -104,8 +97,7 @@ public final class Evaluator {
         }
         try {
             // a windowed call answers after its window: the timeout covers the wait for the node, not the window
-            int timeout = timeoutMillis == 0 || !(spec.renderer() instanceof Lasting lasting) ? timeoutMillis
-                    : (int) Math.min(Integer.MAX_VALUE, timeoutMillis + lasting.millis(call));
+            int timeout = timeoutMillis == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, timeoutMillis + spec.windowMillis(call));
             CallOutcome outcome = sinks == null || spec.stream() == null
                     ? client.call(spec.name(), call.jsonArgs(), timeout)
                     : client.call(spec.name(), call.jsonArgs(), timeout, sinks.open(call, spec));
@@ -123,23 +115,9 @@ public final class Evaluator {
         return client;
     }
 
-    private static boolean isHelp(Call call) {
-        return call.function().equals("help") && call.module() == null;
-    }
-
+    /** help() and help(Fn) from the shell's table, told which functions the node answers where it can say. */
     private Evaluation help(Call call) {
-        if (call.args().isEmpty()) {
-            return new Evaluation.Local(call.text(), width -> HelpView.overview(table.all(), width));
-        }
-        String name = call.args().get(0).text();
-        return table.find(name)
-                .<Evaluation>map(spec -> {
-                    FunctionInfo info = info(spec.name());
-                    String cost = info == null ? null : info.impactLevel() + ": " + info.impact();
-                    return new Evaluation.Local(call.text(), width -> HelpView.of(spec, cost, width));
-                })
-                .orElse(new Evaluation.Invalid(call.text(), "no function named " + name + "; help() lists them all",
-                        "no function named " + name + "; help() lists them all"));
+        return HelpAnswer.of(table, call, nodeFunctions());
     }
 
     /**
@@ -148,6 +126,13 @@ public final class Evaluator {
      * connection, on which any call fails on its own with a clearer sentence.
      */
     private FunctionInfo info(String function) {
+        FunctionList list = nodeFunctions();
+        return list == null ? null
+                : list.functions().stream().filter(f -> f.name().equals(function)).findFirst().orElse(null);
+    }
+
+    /** The node's own list of its functions, asked once; null (and {@link #costsUnknown} set) if it cannot say. */
+    private FunctionList nodeFunctions() {
         costsUnknown = false;
         try {
             if (functions == null) {
@@ -158,13 +143,13 @@ public final class Evaluator {
                 }
                 functions = RecordReader.read(outcome.result(), FunctionList.class);
             }
+            return functions;
         } catch (SocketTimeoutException e) {
             costsUnknown = true;
             return null;
         } catch (IOException e) {
-            return null; // help still helps without the cost; the call itself will say the connection is gone
+            return null; // help still helps without the node's word; the call itself will say the connection is gone
         }
-        return functions.functions().stream().filter(f -> f.name().equals(function)).findFirst().orElse(null);
     }
 
     /** What one line came to. */

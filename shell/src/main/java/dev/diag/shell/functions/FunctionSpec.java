@@ -1,47 +1,80 @@
 package dev.diag.shell.functions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
+import dev.diag.protocol.function.Answer;
+import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.function.Window;
+import dev.diag.shell.expr.Call;
+import dev.diag.shell.expr.Term;
 import java.util.Set;
 
 /**
- * The shell's knowledge of one agent function: how it may be written (modules, arity), how to
- * explain it (help), and how to show its result. The agent's own list must name the same
- * functions; a test keeps the two in step.
+ * The shell's knowledge of one function: its declaration, which the agent implements from the
+ * same table (name, arities, modules, cost, help), and the view this shell shows its answer in.
+ * A view that does not fit how the declaration says the node answers is refused here, when the
+ * table is built.
  */
-public record FunctionSpec(
-        String name,
-        int minArity,
-        int maxArity,
-        Set<String> modules,
-        String arguments,
-        String summary,
-        String example,
-        Renderer renderer,
-        StreamView stream) {
+public record FunctionSpec(Declaration declaration, FunctionView view) {
 
-    /** A function whose answer comes in one piece. */
-    public FunctionSpec(String name, int minArity, int maxArity, Set<String> modules, String arguments, String summary,
-            String example, Renderer renderer) {
-        this(name, minArity, maxArity, modules, arguments, summary, example, renderer, null);
+    public FunctionSpec {
+        boolean streamed = view.stream() != null;
+        boolean fits = switch (declaration.answer()) {
+            case ONE -> !streamed;
+            case STREAM -> streamed;
+            case LIVE -> view.stream() instanceof LiveView;
+        };
+        if (!fits) {
+            throw new IllegalStateException(declaration.signature() + " answers " + declaration.answer()
+                    + " but its view " + (streamed ? "streams" : "does not stream"));
+        }
     }
 
-    /** Turns a result into lines no wider than {@code width}. */
-    @FunctionalInterface
-    public interface Renderer {
-        List<String> render(JsonNode result, int width) throws Exception;
+    public String name() {
+        return declaration.function();
+    }
+
+    public Set<String> modules() {
+        return declaration.modules();
+    }
+
+    public String arguments() {
+        return declaration.usage().arguments();
+    }
+
+    public String summary() {
+        return declaration.usage().summary();
+    }
+
+    public String example() {
+        return declaration.usage().example();
     }
 
     public boolean acceptsArity(int arity) {
-        return arity >= minArity && arity <= maxArity;
+        return declaration.arity().accepts(arity);
     }
 
     /** E.g. {@code memory/0,1}. */
     public String signature() {
-        StringBuilder arities = new StringBuilder();
-        for (int a = minArity; a <= maxArity; a++) {
-            arities.append(a == minArity ? "" : ",").append(a);
-        }
-        return name + "/" + arities;
+        return declaration.signature();
+    }
+
+    /** How long {@code call} holds its answer back by the declared window (proc_window's Ms); 0 for most calls. */
+    public long windowMillis(Call call) {
+        Window window = declaration.window();
+        return window != null && call.args().size() > window.argument()
+                && call.args().get(window.argument()) instanceof Term.Int millis ? window.millis(millis.value()) : 0;
+    }
+
+    public FunctionView.Renderer renderer() {
+        return view.renderer();
+    }
+
+    /** The view of its rows, for a function that streams; null for one that answers in one piece. */
+    public StreamView stream() {
+        return view.stream();
+    }
+
+    /** The live screen it is drawn on in the console ({@code top()}); null for every other function. */
+    public LiveView live() {
+        return declaration.answer() == Answer.LIVE ? (LiveView) view.stream() : null;
     }
 }

@@ -43,7 +43,7 @@ final class LiveScreen implements Consumer<JsonNode>, AutoCloseable {
     /** The live view {@code line} calls for, or null for a call printed as usual (or not a call at all). */
     static LiveView viewOf(String line) {
         try {
-            return FunctionTable.standard().resolve(ExprParser.parse(line)).stream() instanceof LiveView view ? view : null;
+            return FunctionTable.standard().resolve(ExprParser.parse(line)).live();
         } catch (ParseException | UnknownFunctionException e) {
             return null;
         }

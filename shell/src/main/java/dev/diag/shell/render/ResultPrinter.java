@@ -74,7 +74,7 @@ public final class ResultPrinter {
                 }
                 stream.footer(outcome.result(), width).forEach(out::println);
             } else {
-                answer.spec().renderer().render(outcome.result(), width).forEach(out::println);
+                answer.spec().renderer().render(answer.call(), outcome.result(), width).forEach(out::println);
             }
             return true;
         } catch (Exception e) {

@@ -52,7 +52,7 @@ class HeartSpecsTest {
     void rendersTheCommandsOfAllThreeCallsTheSameWay() throws Exception {
         JsonNode result = Json.mapper().valueToTree(new HeartCommand("exec java -jar orders.jar", "set_cmd"));
         for (String name : List.of("get_cmd", "set_cmd", "clear_cmd")) {
-            assertEquals(List.of("exec java -jar orders.jar"), table.find(name).orElseThrow().renderer().render(result, 80));
+            assertEquals(List.of("exec java -jar orders.jar"), table.find(name).orElseThrow().renderer().render(new Call("heart", name, List.of()), result, 80));
         }
         assertTrue(table.find("status").isPresent());
     }

@@ -18,16 +18,16 @@ class ReconSpecsTest {
         assertEquals("proc_window", table.resolve(ExprParser.parse("recon:proc_window(memory, 3, 10)")).name());
         assertThrows(UnknownFunctionException.class, () -> table.resolve(ExprParser.parse("erlang:proc_count(memory, 3)")));
         assertThrows(UnknownFunctionException.class, () -> table.resolve(ExprParser.parse("recon:top()")));
-        assertInstanceOf(LiveView.class, table.resolve(ExprParser.parse("top()")).stream());
+        assertInstanceOf(LiveView.class, table.resolve(ExprParser.parse("top()")).live());
     }
 
     @Test
     void procWindowIsWaitedForAsLongAsItsWindowAndNoLongerThanTheLargestWindow() throws Exception {
-        Lasting window = assertInstanceOf(Lasting.class, table.find("proc_window").orElseThrow().renderer());
+        FunctionSpec window = table.find("proc_window").orElseThrow();
 
-        assertEquals(1500, window.millis(ExprParser.parse("proc_window(reductions, 3, 1500)")));
-        assertEquals(60_000, window.millis(ExprParser.parse("proc_window(reductions, 3, 999999)")));
-        assertEquals(0, window.millis(ExprParser.parse("proc_window(reductions, 3, soon)")));
-        assertFalse(table.find("proc_count").orElseThrow().renderer() instanceof Lasting);
+        assertEquals(1500, window.windowMillis(ExprParser.parse("proc_window(reductions, 3, 1500)")));
+        assertEquals(60_000, window.windowMillis(ExprParser.parse("proc_window(reductions, 3, 999999)")));
+        assertEquals(0, window.windowMillis(ExprParser.parse("proc_window(reductions, 3, soon)")));
+        assertEquals(0, table.find("proc_count").orElseThrow().windowMillis(ExprParser.parse("proc_count(memory, 3)")));
     }
 }

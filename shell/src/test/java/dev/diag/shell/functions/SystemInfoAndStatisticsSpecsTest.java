@@ -60,10 +60,10 @@ class SystemInfoAndStatisticsSpecsTest {
     @Test
     void rendersWhatTheNodeSentByItsItem() throws Exception {
         FunctionSpec systemInfo = table.find("system_info").orElseThrow();
-        assertTrue(systemInfo.renderer().render(Json.mapper().valueToTree(new ThreadCount(8, 7, 8, 8, null, null)), 100)
+        assertTrue(systemInfo.renderer().render(ExprParser.parse("system_info(process_count)"), Json.mapper().valueToTree(new ThreadCount(8, 7, 8, 8, null, null)), 100)
                 .get(0).startsWith("live threads  8"));
         FunctionSpec statistics = table.find("statistics").orElseThrow();
-        assertTrue(statistics.renderer().render(Json.mapper().valueToTree(new RunQueue(0.5, 2, 1, 0, 0, 8, null)), 100)
+        assertTrue(statistics.renderer().render(ExprParser.parse("statistics(run_queue)"), Json.mapper().valueToTree(new RunQueue(0.5, 2, 1, 0, 0, 8, null)), 100)
                 .get(0).startsWith("load average"));
         assertSame(systemInfo, table.resolve(ExprParser.parse("system_info(version)")));
     }

@@ -76,13 +76,11 @@ class HelpViewTest {
 
     @Test
     void overviewWidensTheNameColumnForALongSignature() {
-        FunctionSpec longName = new FunctionSpec("process_info", 1, 2, Set.of("erlang"), "Pid[, Item]",
-                "one thread in detail", "process_info(<61>).", (r, w) -> List.of());
+        FunctionSpec longName = FunctionTable.standard().find("process_info").orElseThrow();
         List<String> lines = HelpView.overview(List.of(longName), 80);
-        assertEquals(List.of(
-                "process_info/1,2  one thread in detail",
-                "help/0,1          this list; help(Fn) explains one function",
-                "q/0               leave the console (the node keeps running)"), lines);
+        assertTrue(lines.get(0).startsWith("process_info/1,2  one process's items"), lines.get(0));
+        assertTrue(lines.contains("help/0,1          this list; help(Fn) explains one function"), lines.toString());
+        assertTrue(lines.contains("q/0               leave the console (the node keeps running)"), lines.toString());
     }
 
     @Test

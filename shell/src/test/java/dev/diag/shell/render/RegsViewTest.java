@@ -9,6 +9,7 @@ import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.MailboxRow;
 import dev.diag.protocol.result.Mailboxes;
 import dev.diag.protocol.result.ProcessRef;
+import dev.diag.shell.expr.Call;
 import dev.diag.shell.functions.FunctionTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ class RegsViewTest {
     void rendersTheResultAsTheAgentSendsIt() throws Exception {
         JsonNode json = Json.mapper().valueToTree(TYPICAL);
         assertEquals(TYPICAL, RecordReader.read(json, Mailboxes.class));
-        List<String> lines = FunctionTable.standard().find("regs").orElseThrow().renderer().render(json, 100);
+        List<String> lines = FunctionTable.standard().find("regs").orElseThrow().renderer().render(new Call(null, "regs", List.of()), json, 100);
         assertEquals(RegsView.render(TYPICAL, 100), lines);
     }
 }

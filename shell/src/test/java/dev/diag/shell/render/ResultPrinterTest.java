@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.result.MemoryAmount;
@@ -16,6 +17,7 @@ import dev.diag.shell.expr.Call;
 import dev.diag.shell.expr.ExprParser;
 import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.functions.FunctionView;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -201,9 +203,9 @@ class ResultPrinterTest {
 
     @Test
     void humanSaysSoWhenARendererThrows() {
-        FunctionSpec broken = new FunctionSpec("memory", 0, 1, Set.of("erlang"), "", "", "", (result, width) -> {
+        FunctionSpec broken = new FunctionSpec(Declaration.MEMORY, FunctionView.of((c, result, width) -> {
             throw new IllegalStateException("a very\nlong story");
-        });
+        }));
         Call call = new Call(null, "memory", List.of());
         assertFalse(printer(false).print(NODE, new Evaluation.Answer(call, broken, ok(null))));
         assertOneSentenceAboutTheShape("memory()");

@@ -1,6 +1,9 @@
-package dev.diag.agent.functions;
+package dev.diag.protocol.function;
 
-/** A function's cost to the target, as jcmd documents each diagnostic command's. */
+/**
+ * A function's cost to the target, as jcmd documents each diagnostic command's ("High: walks the
+ * heap"): the level the console asks before (HIGH), and one sentence with the measured pause.
+ */
 public record Impact(Level level, String description) {
     public enum Level { LOW, MEDIUM, HIGH }
 
