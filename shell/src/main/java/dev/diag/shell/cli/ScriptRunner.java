@@ -2,6 +2,7 @@ package dev.diag.shell.cli;
 
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.client.Evaluator;
+import dev.diag.shell.client.HelpAnswer;
 import dev.diag.shell.functions.FunctionTable;
 import dev.diag.shell.render.ResultPrinter;
 import java.util.List;
@@ -34,7 +35,28 @@ public final class ScriptRunner {
 
     public static int run(Connector connector, String node, List<String> commands, ResultPrinter printer) {
         ExitCode invalid = check(commands, node, printer);
-        return invalid != null ? invalid.code : session(connector, node, node, commands, printer).code;
+        if (invalid != null) {
+            return invalid.code;
+        }
+        return onlyHelp(commands) ? help(node, commands, printer).code
+                : session(connector, node, node, commands, printer).code;
+    }
+
+    /** True when every call is help() or help(Fn): the shell answers those from its own table, with no node. */
+    private static boolean onlyHelp(List<String> commands) {
+        FunctionTable table = FunctionTable.standard();
+        return commands.stream().allMatch(command -> HelpAnswer.withoutNode(table, command).isPresent());
+    }
+
+    private static ExitCode help(String node, List<String> commands, ResultPrinter printer) {
+        FunctionTable table = FunctionTable.standard();
+        for (int i = 0; i < commands.size(); i++) {
+            if (i > 0) {
+                printer.separate();
+            }
+            printer.print(node == null ? "diag" : node, HelpAnswer.withoutNode(table, commands.get(i)).orElseThrow());
+        }
+        return ExitCode.OK;
     }
 
     /** Checks every call without connecting; reports the first bad one and returns its code, else null. */

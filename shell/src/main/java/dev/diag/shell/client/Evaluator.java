@@ -42,13 +42,20 @@ public final class Evaluator {
             Call call = ExprParser.parse(line);
             if (!HelpAnswer.isHelp(call)) {
                 table.resolve(call);
+            } else if (!call.args().isEmpty() && table.find(call.args().get(0).text()).isEmpty()) {
+                throw new DiagException(ExitCode.USAGE, sentence(HelpAnswer.unknown(call.args().get(0).text())));
             }
             return call;
         } catch (ParseException e) {
-            throw new DiagException(ExitCode.USAGE, e.sentence() + ".");
+            throw new DiagException(ExitCode.USAGE, sentence(e.sentence()));
         } catch (UnknownFunctionException e) {
-            throw new DiagException(ExitCode.USAGE, e.getMessage() + ".");
+            throw new DiagException(ExitCode.USAGE, sentence(e.getMessage()));
         }
+    }
+
+    /** {@code text} ended as a sentence: "did you mean memory?" keeps its question mark, without a full stop after it. */
+    private static String sentence(String text) {
+        return text.endsWith("?") || text.endsWith(".") ? text : text + ".";
     }
 
     /** Where the rows of a streamed answer go as they arrive; given the call and its spec. */

@@ -5,6 +5,8 @@ import dev.diag.protocol.result.FunctionInfo;
 import dev.diag.protocol.result.FunctionList;
 import dev.diag.shell.client.Evaluator.Evaluation;
 import dev.diag.shell.expr.Call;
+import dev.diag.shell.expr.ExprParser;
+import dev.diag.shell.expr.ParseException;
 import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionTable;
 import dev.diag.shell.render.HelpView;
@@ -28,6 +30,16 @@ public final class HelpAnswer {
         return call.function().equals("help") && call.module() == null;
     }
 
+    /** The answer to {@code line} if it is a help call, given no node (no node attached, or none needed); else empty. */
+    public static Optional<Evaluation> withoutNode(FunctionTable table, String line) {
+        try {
+            Call call = ExprParser.parse(line);
+            return isHelp(call) ? Optional.of(of(table, call, null)) : Optional.empty();
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The answer to a help call; {@code node} is the connected node's list, or null without one (or when it could not say). */
     public static Evaluation of(FunctionTable table, Call call, FunctionList node) {
         if (call.args().isEmpty()) {
@@ -45,7 +57,7 @@ public final class HelpAnswer {
         String name = call.args().get(0).text();
         Optional<FunctionSpec> found = table.find(name);
         if (found.isEmpty()) {
-            String sentence = "no function named " + name + "; help() lists them all";
+            String sentence = unknown(name);
             return new Evaluation.Invalid(call.text(), sentence, sentence);
         }
         FunctionSpec spec = found.get();
@@ -61,6 +73,11 @@ public final class HelpAnswer {
             }
             return lines;
         });
+    }
+
+    /** What help(Fn) says of a name no function has. */
+    static String unknown(String name) {
+        return "no function named " + name + "; help() lists them all";
     }
 
     private static Optional<FunctionInfo> stated(FunctionList node, FunctionSpec spec) {
