@@ -4,7 +4,7 @@
 #
 # root (the checkout), the JDKs (jdk_tools, find_modern_jdk), one median, one clock, and one
 # clean-up: the JVMs a script starts (started PID) are stopped and the directories it makes
-# (make_work) removed when it exits, however it exits: an error, Ctrl-C or kill.
+# (make_work) removed when it exits: at its end, on an error, on Ctrl-C, TERM or HUP.
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 bench_name="${0##*/}"
