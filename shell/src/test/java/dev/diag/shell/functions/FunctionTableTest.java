@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.message.Json;
+import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.expr.ExprParser;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -98,5 +104,32 @@ class FunctionTableTest {
     @Test
     void resolvesACallBuiltByHand() throws Exception {
         assertEquals("memory", table.resolve(new Call("c", "memory", List.of())).name());
+    }
+
+    @Test
+    void hasOneEntryPerDeclaredFunctionInTheDeclaredOrder() {
+        assertEquals(Arrays.stream(Declaration.values()).map(Declaration::function).toList(),
+                table.all().stream().map(FunctionSpec::name).toList());
+    }
+
+    @Test
+    void refusesAViewThatDoesNotFitHowTheNodeAnswers() {
+        FunctionView oneResult = FunctionView.of((call, result, width) -> List.of());
+        IllegalStateException streamed = assertThrows(IllegalStateException.class,
+                () -> new FunctionSpec(Declaration.BACKTRACES, oneResult));
+        assertTrue(streamed.getMessage().startsWith("backtraces/0 answers STREAM"), streamed.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> new FunctionSpec(Declaration.MEMORY, table.find("i").orElseThrow().view()));
+        assertThrows(IllegalStateException.class, // a live function needs a live view, not any stream
+                () -> new FunctionSpec(Declaration.TOP, table.find("backtraces").orElseThrow().view()));
+    }
+
+    @Test
+    void memoryPicksItsRecordByWhatWasAskedNotByWhichFieldsCameBack() throws Exception {
+        FunctionView.Renderer memory = table.find("memory").orElseThrow().renderer();
+        JsonNode amount = Json.mapper().valueToTree(new MemoryAmount("heap", 1024));
+        assertEquals(List.of("1024   (heap: 1.00 KiB)"), memory.render(ExprParser.parse("memory(heap)"), amount, 80));
+        // the whole report asked for, an amount received: a shape this shell cannot show, not a wrong view
+        assertThrows(IOException.class, () -> memory.render(ExprParser.parse("memory()"), amount, 80));
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** heart:get_cmd/0, set_cmd/1, clear_cmd/0, status/0: the module written as in Erlang, the name the agent's. */
-class HeartSpecsTest {
+class HeartViewsTest {
     private final FunctionTable table = FunctionTable.standard();
 
     @ParameterizedTest

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.diag.shell.expr.ExprParser;
 import org.junit.jupiter.api.Test;
 
-class ReconSpecsTest {
+class ReconViewsTest {
     private final FunctionTable table = FunctionTable.standard();
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** system_info/1 and statistics/1 in the shell's table: Erlang's spellings, one arity, every item in help. */
-class SystemInfoAndStatisticsSpecsTest {
+class SystemInfoAndStatisticsViewsTest {
     private final FunctionTable table = FunctionTable.standard();
 
     @ParameterizedTest
