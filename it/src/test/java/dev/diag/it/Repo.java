@@ -15,6 +15,16 @@ public final class Repo {
     private Repo() {
     }
 
+    /** The fixtures and the real frameworks they run (logback, ...): a target's class path. */
+    public static String frameworksClassPath() {
+        try {
+            String jars = Files.readString(Path.of(System.getProperty("user.dir"), "target", "frameworks.classpath")).strip();
+            return TEST_CLASSES + (jars.isEmpty() ? "" : java.io.File.pathSeparator + jars);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("target/frameworks.classpath is missing: run through 'mvn verify'", e);
+        }
+    }
+
     static {
         if (!Files.isRegularFile(AGENT_JAR) || !Files.isExecutable(DIAG)) {
             throw new IllegalStateException("run the integration tests through 'mvn verify' from the checkout: "

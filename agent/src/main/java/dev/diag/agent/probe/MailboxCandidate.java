@@ -7,7 +7,7 @@ import java.util.List;
  * plus the object it was found through ({@code source}: the executor, null for a registered
  * MXBean) and its queue's conditions, for matching parked threads.
  */
-record MailboxCandidate(String name, String kind, int size, Integer capacity, List<Long> owners, Object source,
+public record MailboxCandidate(String name, String kind, int size, Integer capacity, List<Long> owners, Object source,
         List<Object> conditions) {
 
     MailboxCandidate withName(String newName) {
@@ -18,7 +18,7 @@ record MailboxCandidate(String name, String kind, int size, Integer capacity, Li
         return new Mailbox(name, kind, size, capacity, owners);
     }
 
-    static int saturated(long n) {
+    public static int saturated(long n) {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, n));
     }
 }

@@ -1,5 +1,8 @@
 package dev.diag.agent.probe;
 
+import dev.diag.agent.probe.frameworks.FrameworkQueues;
+import dev.diag.agent.probe.frameworks.FrameworkThreads;
+import dev.diag.agent.probe.frameworks.Frameworks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -10,10 +13,11 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * Finds mailboxes: the queue of every ThreadPoolExecutor, ScheduledThreadPoolExecutor and
- * ForkJoinPool (the common pool too) that some live thread works for, found from the threads
- * with no change to the app (see {@link PoolWorkers}), and every queue the app registered as a
- * {@code dev.diag:type=Mailbox} MXBean (see {@link RegisteredMailboxes}).
+ * Finds mailboxes: the queues of the frameworks production JVMs run (async log appenders, web
+ * servers' pools, actors: see {@link Frameworks}), the queue of every ThreadPoolExecutor,
+ * ScheduledThreadPoolExecutor and ForkJoinPool (the common pool too) that some live thread works
+ * for, found from the threads with no change to the app (see {@link PoolWorkers}), and every
+ * queue the app registered as a {@code dev.diag:type=Mailbox} MXBean (see {@link RegisteredMailboxes}).
  *
  * Cost: a few field reads per thread, one size() per pool, one getAttribute per registered
  * attribute; no safepoint, no stacks, no thread started, nothing kept between scans except
@@ -30,10 +34,9 @@ public final class MailboxFinder {
     private static final String NO_TASK_FIELD = "thread-pool executors could not be found: this JDK keeps a "
             + "thread's task where diag does not look";
 
-    private static final String[] CONDITIONS = {"notFull", "notEmpty"};
-
     private final PoolWorkers workers;
     private final JdkInternals internals;
+    private final List<FrameworkQueues> frameworks;
     private final String hidden;
 
     public MailboxFinder(JdkInternals internals) {
@@ -44,6 +47,7 @@ public final class MailboxFinder {
     MailboxFinder(JdkInternals internals, String hidden) {
         this.internals = internals;
         this.workers = new PoolWorkers(internals);
+        this.frameworks = Frameworks.all(internals);
         this.hidden = hidden;
     }
 
@@ -62,11 +66,19 @@ public final class MailboxFinder {
             notes.add(hidden);
         }
         Map<Object, List<Thread>> byPool = new IdentityHashMap<>();
+        FrameworkThreads byFramework = new FrameworkThreads(frameworks);
         int unreadable = 0;
         for (Thread thread : threads) {
+            if (thread == null) {
+                continue;
+            }
+            Object task = hidden == null ? ThreadTasks.taskOf(thread, internals).orElse(null) : null;
+            if (byFramework.claim(thread, task)) {
+                continue; // a framework's worker: its queue is the framework's, not its pool's
+            }
             Object pool;
             try {
-                pool = thread == null ? null : workers.poolOf(thread, hidden == null);
+                pool = workers.poolOf(thread, task);
             } catch (RuntimeException e) {
                 pool = PoolWorkers.UNREADABLE;
             }
@@ -100,6 +112,7 @@ public final class MailboxFinder {
                         + e.getClass().getSimpleName() + ")");
             }
         }
+        candidates.addAll(byFramework.mailboxes(notes));
         candidates.addAll(RegisteredMailboxes.read(threads, notes));
 
         List<Mailbox> mailboxes = new ArrayList<>(candidates.size());
@@ -117,57 +130,17 @@ public final class MailboxFinder {
     private MailboxCandidate executor(ThreadPoolExecutor executor, List<Thread> poolWorkers) {
         BlockingQueue<Runnable> queue = executor.getQueue();
         int size = queue.size();
-        Integer capacity = capacity(queue, size);
-        // ArrayBlockingQueue, LinkedBlockingQueue and LinkedBlockingDeque park producers on
-        // notFull and consumers on notEmpty: a thread whose blocker is one of them waits on this queue.
-        List<Object> conditions = new ArrayList<>(2);
-        for (String field : CONDITIONS) {
-            Object condition = internals.read(queue, field).orElse(null);
-            if (condition != null) {
-                conditions.add(condition);
-            }
-        }
-        return new MailboxCandidate(MailboxNames.fromWorkers(poolWorkers, executor), Mailbox.EXECUTOR, size, capacity,
-                ids(poolWorkers), executor, conditions);
-    }
-
-    /** The queue's bound, or null when unbounded (LinkedBlockingQueue's default, DelayedWorkQueue). */
-    private Integer capacity(BlockingQueue<Runnable> queue, int size) {
-        int remaining = queue.remainingCapacity();
-        if ((long) size + remaining >= Integer.MAX_VALUE) {
-            return null;
-        }
-        // size and remainingCapacity are two reads of a moving queue; a JDK queue's own bound is exact.
-        if (queue.getClass().getClassLoader() == null) {
-            if (internals.read(queue, "items").orElse(null) instanceof Object[] items) {
-                return items.length; // ArrayBlockingQueue
-            }
-            if (internals.read(queue, "capacity").orElse(null) instanceof Integer bound) {
-                return bound; // LinkedBlockingQueue, LinkedBlockingDeque
-            }
-        }
-        return size + remaining;
+        return new MailboxCandidate(MailboxNames.fromWorkers(poolWorkers, executor), Mailbox.EXECUTOR, size,
+                Queues.capacity(queue, size, internals), Queues.ids(poolWorkers), executor,
+                Queues.conditions(queue, internals));
     }
 
     private static MailboxCandidate forkJoin(ForkJoinPool pool, List<Thread> poolWorkers) {
         long queued = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
         String name = pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool"
                 : MailboxNames.fromWorkers(poolWorkers, pool);
-        return new MailboxCandidate(name, Mailbox.FORK_JOIN, MailboxCandidate.saturated(queued), null, ids(poolWorkers),
-                pool, List.of());
-    }
-
-    private static List<Long> ids(List<Thread> threads) {
-        long[] ids = new long[threads.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = threads.get(i).getId();
-        }
-        java.util.Arrays.sort(ids);
-        List<Long> sorted = new ArrayList<>(ids.length);
-        for (long id : ids) {
-            sorted.add(id);
-        }
-        return sorted;
+        return new MailboxCandidate(name, Mailbox.FORK_JOIN, MailboxCandidate.saturated(queued), null,
+                Queues.ids(poolWorkers), pool, List.of());
     }
 
     /** What this JVM keeps from the agent's sight for good, or null: decided once, from public API. */

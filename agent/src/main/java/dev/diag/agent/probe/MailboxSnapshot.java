@@ -43,16 +43,26 @@ public final class MailboxSnapshot {
         this.note = note;
         this.servedBy = new HashMap<>();
         // A thread an app registered as a mailbox's owner is that mailbox's owner, even when it
-        // is also a pool worker: the app said so. Among several of a kind, the largest wins.
-        for (String kind : List.of(Mailbox.REGISTERED, Mailbox.EXECUTOR, Mailbox.FORK_JOIN)) {
+        // is also a pool worker: the app said so. Then a framework's own queue (an appender's, an
+        // actor's) before the pool the thread belongs to. Among several of a rank, the largest wins.
+        for (int rank = 0; rank < 4; rank++) {
             for (Mailbox mailbox : all) {
-                if (mailbox.kind().equals(kind)) {
+                if (rank(mailbox.kind()) == rank) {
                     for (Long id : mailbox.ownerThreadIds()) {
                         servedBy.putIfAbsent(id, mailbox);
                     }
                 }
             }
         }
+    }
+
+    private static int rank(String kind) {
+        return switch (kind) {
+            case Mailbox.REGISTERED -> 0;
+            case Mailbox.EXECUTOR -> 2;
+            case Mailbox.FORK_JOIN -> 3;
+            default -> 1; // a framework's: logback, tomcat, actor ...
+        };
     }
 
     static MailboxSnapshot empty(String note) {
@@ -66,8 +76,8 @@ public final class MailboxSnapshot {
 
     /**
      * The mailbox whose queue this thread is parked on now: a producer blocked in put() on a full
-     * executor queue (notFull), or a consumer waiting for work on an empty one (notEmpty). Only
-     * executor queues are known; an MXBean's queue is out of the agent's sight.
+     * queue (notFull), or a consumer waiting for work on an empty one (notEmpty). Executor and
+     * framework queues are known; an MXBean's queue is out of the agent's sight.
      */
     public Optional<Mailbox> waitedOnBy(Thread thread) {
         if (thread == null || byCondition.isEmpty()) {

@@ -39,15 +39,12 @@ final class PoolWorkers {
     /**
      * The ForkJoinPool or ThreadPoolExecutor {@code thread} works for; null when it works for
      * none found; {@link #UNREADABLE} for a pool worker whose executor this JDK hides.
+     * {@code task} is what the thread was started to run ({@link ThreadTasks}), null where unseen.
      */
-    Object poolOf(Thread thread, boolean tasksVisible) {
+    Object poolOf(Thread thread, Object task) {
         if (thread instanceof ForkJoinWorkerThread worker) {
             return worker.getPool();
         }
-        if (!tasksVisible) {
-            return null;
-        }
-        Object task = ThreadTasks.taskOf(thread, internals).orElse(null);
         return task == null ? null : executorIn(task, 0, new Object[UNWRAP_DEPTH]);
     }
 

@@ -116,7 +116,12 @@ public final class ProcessFacts {
             }
         }
         ThreadInfo info = live.entry().info();
-        return new Links(pid, lock(info.getLockInfo()), owner(info), waiters);
+        // a queue's condition has no owner, but the mailbox it belongs to has drainers: name them
+        Map<Long, Thread> threads = LiveThreads.byId();
+        Optional<Mailbox> waitedOn = live.thread() == null || info.getLockInfo() == null ? Optional.empty()
+                : mailboxes.scan(threads.values()).waitedOnBy(live.thread());
+        return new Links(pid, lock(info.getLockInfo()), owner(info), waiters, waitedOn.map(Mailbox::name).orElse(null),
+                waitedOn.map(m -> refs(m.ownerThreadIds(), threads)).orElse(null));
     }
 
     private static List<StackFrame> frames(ThreadInfo info) {

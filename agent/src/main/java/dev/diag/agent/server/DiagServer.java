@@ -59,6 +59,7 @@ public final class DiagServer implements AutoCloseable {
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
         System.setProperty(NO_UNSAFE, System.getProperty(NO_UNSAFE, "true"));
+        NettyLogging.silence(); // before Netty's first logger: never through the target's logging
         EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
             Thread thread = new FastThreadLocalThread(runnable, "diag-io");
             thread.setDaemon(true);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.Backtrace;
 import dev.diag.protocol.result.Links;
+import dev.diag.protocol.result.ProcessRef;
 import dev.diag.protocol.result.ProcessInfoItem;
 import dev.diag.protocol.result.StackFrame;
 import java.io.IOException;
@@ -33,13 +34,20 @@ public final class ProcessItemView {
         return lines;
     }
 
+    private static String drainers(List<ProcessRef> owners) {
+        return owners == null || owners.isEmpty() ? "no thread" : BacktraceView.refs(owners);
+    }
+
     private static List<String> links(Links links) {
         List<String> lines = new ArrayList<>();
         if (links.waitingOn() == null) {
             lines.add("<" + links.pid() + "> waits for no lock");
         } else {
             lines.add("<" + links.pid() + "> waits for " + BacktraceView.lock(links.waitingOn())
-                    + (links.owner() == null ? ", which no thread owns" : " held by " + BacktraceView.ref(links.owner())));
+                    + (links.owner() != null ? " held by " + BacktraceView.ref(links.owner())
+                    : links.waitsForMailbox() != null ? ": the queue of mailbox " + links.waitsForMailbox()
+                            + ", drained by " + drainers(links.mailboxOwners())
+                    : ", which no thread owns"));
         }
         lines.add(links.waitingForMe().isEmpty() ? "no thread waits for a lock it holds"
                 : "waiting for locks it holds: " + BacktraceView.refs(links.waitingForMe()));

@@ -1,0 +1,15 @@
+package dev.diag.agent.probe.frameworks;
+
+import dev.diag.agent.probe.JdkInternals;
+import java.util.List;
+
+/** Every framework adapter, asked in this order: the first that claims a thread has it. */
+public final class Frameworks {
+    private Frameworks() {
+    }
+
+    public static List<FrameworkQueues> all(JdkInternals internals) {
+        return List.of(
+                new LogbackAsyncAppenders(internals));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.diag.agent.server;
+
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.lang.reflect.Proxy;
+
+/**
+ * Keeps the agent's own Netty from logging into the target. Left to itself, Netty picks the
+ * logging library it finds on the class path (SLF4J, Log4j 2, java.util.logging): in a target
+ * whose async appender is full, the agent's I/O thread then blocks in that appender's put() like
+ * every other thread, and the node stops answering exactly when it is needed (found with the
+ * real logback's AsyncAppender). A guest prints nothing into its host's logs anyway: every
+ * logger Netty asks for says no level is enabled and drops what it is given. Set before any
+ * Netty class logs; the relocated Netty is the agent's alone, so the target's own is untouched.
+ */
+final class NettyLogging {
+    private NettyLogging() {
+    }
+
+    static void silence() {
+        InternalLoggerFactory.setDefaultFactory(new InternalLoggerFactory() {
+            @Override
+            protected InternalLogger newInstance(String name) {
+                return (InternalLogger) Proxy.newProxyInstance(NettyLogging.class.getClassLoader(),
+                        new Class<?>[] {InternalLogger.class},
+                        (proxy, method, args) -> switch (method.getName()) {
+                            case "name", "toString" -> name;
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            case "equals" -> proxy == args[0];
+                            default -> method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                        });
+            }
+        });
+    }
+}

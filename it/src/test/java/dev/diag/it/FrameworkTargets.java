@@ -1,0 +1,45 @@
+package dev.diag.it;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A target running a real framework (logback, ...) from {@link Repo#frameworksClassPath()}, as
+ * node {@code name}: with the agent from the start, or started plain and injected with
+ * {@code bin/diag inject} once it says {@code ready}.
+ */
+final class FrameworkTargets {
+    private FrameworkTargets() {
+    }
+
+    static TargetJvm start(Path java, DiagHomeDir home, String name, boolean inject, String mainClass, String ready)
+            throws Exception {
+        if (!inject) {
+            TargetJvm target = TargetJvm.start(java, home, name, "", Repo.frameworksClassPath(), mainClass);
+            awaitOutput(target, ready);
+            return target;
+        }
+        TargetJvm plain = TargetJvm.startPlain(java, home, Repo.frameworksClassPath(), mainClass);
+        try {
+            awaitOutput(plain, ready);
+            DiagCli.Run injected = DiagCli.run(home, "inject", Long.toString(plain.pid()), "--name", name);
+            if (injected.exit() != 0) {
+                throw new AssertionError("inject failed: " + injected);
+            }
+            return plain;
+        } catch (Exception | AssertionError e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    private static void awaitOutput(TargetJvm target, String ready) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!target.output().contains(ready)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the target never said '" + ready + "':\n" + target.output());
+            }
+            Thread.sleep(50);
+        }
+    }
+}
