@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.diag.agent.Await;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.result.CpuTime;
@@ -19,6 +20,7 @@ import dev.diag.protocol.result.StatisticsItem;
 import dev.diag.protocol.result.Uptime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -82,7 +84,7 @@ class StatisticsTest {
         }, "spinner");
         spinner.start();
         try {
-            started.await();
+            assertTrue(started.await(Await.SECONDS, TimeUnit.SECONDS), "the spinner did not start");
             RunQueue queue = (RunQueue) statistics.call(args("run_queue"), SystemInfoTest.CONTEXT);
             assertTrue(queue.runnable() >= 1, "the spinner is RUNNABLE: " + queue);
             assertTrue(queue.runnable() - queue.inNative() - queue.jvmService() >= 1, "the spinner runs Java: " + queue);
@@ -95,8 +97,8 @@ class StatisticsTest {
             }
         } finally {
             spinner.interrupt();
-            spinner.join();
         }
+        Await.ended(spinner);
     }
 
     @Test
