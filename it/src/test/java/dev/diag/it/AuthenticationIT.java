@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Cookies across real processes: refused on both sides, told apart from an unreachable node. */
@@ -52,8 +55,10 @@ class AuthenticationIT {
             Path shellCookie = home.path().resolve("cookie");
             CookieFile.loadOrCreate(shellCookie);
             Path impostorCookie = otherCookie(home);
+            impostor.setSoTimeout(10_000); // socket waits ignore interrupts, so each has its own bound
             CompletableFuture<Integer> framesAfterWelcome = CompletableFuture.supplyAsync(() -> {
                 try (Socket socket = impostor.accept()) {
+                    socket.setSoTimeout(10_000);
                     DataInputStream in = new DataInputStream(socket.getInputStream());
                     OutputStream out = socket.getOutputStream();
                     AgentHandshake handshake = new AgentHandshake(CookieFile.load(impostorCookie), "orders",
@@ -66,7 +71,7 @@ class AuthenticationIT {
                     FrameIO.write(out, new HandshakeMessage.Welcome(guess, "orders").encode());
                     return in.read() == -1 ? 0 : 1;
                 } catch (Exception e) {
-                    return -1;
+                    throw new CompletionException(e); // e.g. the shell never connected: get() says so
                 }
             });
 
@@ -74,7 +79,12 @@ class AuthenticationIT {
 
             assertEquals(4, run.exit(), run::toString);
             assertTrue(run.err().contains("could not prove it holds our cookie"), run::toString);
-            assertEquals(0, framesAfterWelcome.get(), "the shell sent something to an unauthenticated peer");
+            try {
+                assertEquals(0, framesAfterWelcome.get(60, TimeUnit.SECONDS),
+                        "the shell sent something to an unauthenticated peer");
+            } catch (TimeoutException e) {
+                throw new AssertionError("the impostor did not finish its side of the connection within 60 s", e);
+            }
         }
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console asks before a call the node says is high-impact (STYLE.md), in a real terminal:
- * n sends nothing, y runs it. heap_dump proves which: the file exists only if the call ran.
+ * The console asks before a call the node says is high-impact, one that may pause it, in a real
+ * terminal: n sends nothing, y runs it. heap_dump proves which: the file exists only if the call ran.
  */
 class ConsoleConfirmationIT {
 

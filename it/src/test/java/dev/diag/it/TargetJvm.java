@@ -52,7 +52,7 @@ public final class TargetJvm implements AutoCloseable {
 
     /**
      * Starts {@code mainClass} WITHOUT the agent, as a JVM someone else started, with its own
-     * DIAG_HOME unset (the agent, injected later, is told the shell's); waits for its first line.
+     * DIAG_HOME unset (the agent, injected later, is told the shell's); waits up to 30 s for its first line.
      */
     public static TargetJvm startPlain(Path java, DiagHomeDir home, String classPath, String mainClass,
             String... jvmArgs) throws IOException, InterruptedException {
@@ -67,6 +67,11 @@ public final class TargetJvm implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (target.output().isEmpty() && System.nanoTime() < deadline && target.process.isAlive()) {
             Thread.sleep(20);
+        }
+        if (target.output().isEmpty()) {
+            String how = target.process.isAlive() ? "within 30 s" : "and exited with " + target.process.exitValue();
+            target.close();
+            throw new IllegalStateException("plain target " + mainClass + " printed nothing " + how);
         }
         return target;
     }
@@ -121,7 +126,9 @@ public final class TargetJvm implements AutoCloseable {
     /** Kills the target as a crash would: no shutdown hooks, the registry entry stays behind. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the target with pid " + process.pid() + " still runs 10 s after SIGKILL");
+        }
     }
 
     /** Stops the target with SIGSTOP, as a node hung in a long GC or swapped out looks from outside. */

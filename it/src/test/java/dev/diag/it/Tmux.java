@@ -104,7 +104,7 @@ public final class Tmux implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("tmux " + String.join(" ", args) + " did not finish");
+                throw new IOException("tmux " + String.join(" ", args) + " did not finish within 10 s");
             }
             String text = Files.readString(out, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {

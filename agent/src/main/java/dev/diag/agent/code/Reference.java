@@ -14,9 +14,5 @@ record Reference(Kind kind, String owner, String name, String descriptor, boolea
         boolean isField() {
             return this == FIELD || this == STATIC_FIELD;
         }
-
-        boolean isMethod() {
-            return this == VIRTUAL || this == STATIC || this == SPECIAL;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diag.agent.Await;
 import dev.diag.protocol.result.Deadlocks;
 import dev.diag.protocol.result.LockWait;
 import dev.diag.protocol.result.ProcessRef;
@@ -74,9 +75,7 @@ class DeadlocksFunctionTest {
 
     private static void awaitParked(Thread... threads) throws InterruptedException {
         for (Thread thread : threads) {
-            while (thread.getState() != Thread.State.WAITING) {
-                Thread.sleep(5);
-            }
+            Await.state(thread, Thread.State.WAITING);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.diag.agent.Await;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.protocol.result.ProcCount;
 import dev.diag.protocol.result.ProcWindow;
@@ -35,11 +36,11 @@ class ProcWindowFunctionTest {
             sleep(100);
             spinner = new Thread(this::spin, "spinner");
             spinner.start();
-        });
+        }, "starter");
         starter.start();
 
         ProcWindow result = (ProcWindow) window.call(args("proc_window", atom("reductions"), num(3), num(600)), OneShotContext.INSTANCE);
-        starter.join();
+        Await.ended(starter);
 
         assertEquals("spinner", result.processes().get(0).name(), result.toString());
         assertTrue(result.born() >= 1, "the spinner was born in the window: " + result);

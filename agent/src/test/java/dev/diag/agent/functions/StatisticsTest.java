@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.diag.agent.Await;
 import dev.diag.protocol.function.Impact;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Json;
@@ -20,6 +22,7 @@ import dev.diag.protocol.result.StatisticsItem;
 import dev.diag.protocol.result.Uptime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -83,21 +86,26 @@ class StatisticsTest {
         }, "spinner");
         spinner.start();
         try {
-            started.await();
+            assertTrue(started.await(Await.SECONDS, TimeUnit.SECONDS), "the spinner did not start");
             RunQueue queue = (RunQueue) statistics.call(args("run_queue"), SystemInfoTest.CONTEXT);
             assertTrue(queue.runnable() >= 1, "the spinner is RUNNABLE: " + queue);
             assertTrue(queue.runnable() - queue.inNative() - queue.jvmService() >= 1, "the spinner runs Java: " + queue);
             assertTrue(queue.runnable() < queue.threads(), "the caller is live but not counted: " + queue);
             assertTrue(queue.jvmService() >= 1, "Reference Handler and Signal Dispatcher show RUNNABLE: " + queue);
             assertEquals(Runtime.getRuntime().availableProcessors(), queue.processors());
-            if (System.getProperty("os.name").startsWith("Linux")) {
-                assertNotNull(queue.loadAverage());
-                assertTrue(queue.loadAverage() >= 0);
-            }
         } finally {
             spinner.interrupt();
-            spinner.join();
         }
+        Await.ended(spinner);
+    }
+
+    @Test
+    void readsTheLoadAverageOnLinux() throws Exception {
+        String os = System.getProperty("os.name");
+        assumeTrue(os.startsWith("Linux"), "the load average is required on Linux only; this is " + os);
+        RunQueue queue = (RunQueue) statistics.call(args("run_queue"), SystemInfoTest.CONTEXT);
+        assertNotNull(queue.loadAverage(), queue.toString());
+        assertTrue(queue.loadAverage() >= 0, queue.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -60,30 +61,39 @@ class SystemInfoTest {
 
     @Test
     void saysAJdk17HasNoVirtualThreadsInsteadOfCountingThem() throws Exception {
+        assumeTrue(Runtime.version().feature() < 21, "this JVM, JDK " + Runtime.version().feature() + ", has virtual threads");
         ThreadCount count = (ThreadCount) systemInfo.call(args("process_count"), CONTEXT);
         VirtualProcessCount virtual = (VirtualProcessCount) systemInfo.call(args("virtual_process_count"), CONTEXT);
-        if (Runtime.version().feature() < 21) {
-            assertNull(count.virtual(), count.toString());
-            assertNull(count.note(), count.toString());
-            assertEquals(0L, virtual.virtual(), virtual.toString());
-            assertTrue(virtual.note().contains("no virtual threads"), virtual.toString());
-        } else { // the test JVM has no agent Instrumentation: the package stays closed, and the note says so
-            assertNotNull(count.note(), count.toString());
-        }
+        assertNull(count.virtual(), count.toString());
+        assertNull(count.note(), count.toString());
+        assertEquals(0L, virtual.virtual(), virtual.toString());
+        assertTrue(virtual.note().contains("no virtual threads"), virtual.toString());
+    }
+
+    @Test
+    void aJdk21WithoutTheAgentsInstrumentationSaysWhyItCannotCountVirtualThreads() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 21, "JDK " + Runtime.version().feature() + " has no virtual threads");
+        // the test JVM has no agent Instrumentation: the package stays closed, and the note says so
+        ThreadCount count = (ThreadCount) systemInfo.call(args("process_count"), CONTEXT);
+        assertNotNull(count.note(), count.toString());
     }
 
     @Test
     void reportsThisJvmsThreadsAmongTheLimits() throws Exception {
         ThreadLimits limits = (ThreadLimits) systemInfo.call(args("process_limit"), CONTEXT);
         assertTrue(limits.jvmThreads() >= 1, limits.toString());
-        if (Files.isReadable(Path.of("/proc/sys/kernel/threads-max"))) {
-            assertNotNull(limits.threadsMax(), limits.toString());
-            assertNotNull(limits.pidMax(), limits.toString());
-            assertNotNull(limits.nprocSoft(), limits.toString());
-            assertTrue(limits.hostThreads() >= limits.jvmThreads(), limits.toString());
-            assertNotNull(limits.tightest(), limits.toString());
-            assertTrue(limits.headroom() >= 0, limits.toString());
-        }
+    }
+
+    @Test
+    void reportsTheHostsThreadLimitsWhereThereIsProc() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/sys/kernel/threads-max")), "no /proc/sys/kernel/threads-max here");
+        ThreadLimits limits = (ThreadLimits) systemInfo.call(args("process_limit"), CONTEXT);
+        assertNotNull(limits.threadsMax(), limits.toString());
+        assertNotNull(limits.pidMax(), limits.toString());
+        assertNotNull(limits.nprocSoft(), limits.toString());
+        assertTrue(limits.hostThreads() >= limits.jvmThreads(), limits.toString());
+        assertNotNull(limits.tightest(), limits.toString());
+        assertTrue(limits.headroom() >= 0, limits.toString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diag.agent.Await;
 import dev.diag.protocol.result.ProcessGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,7 @@ class ProcessGroupingTest {
         }
         try {
             for (Thread t : parked) {
-                while (t.getState() != Thread.State.WAITING) {
-                    Thread.sleep(1);
-                }
+                Await.state(t, Thread.State.WAITING);
             }
             ProcessGrouping grouping = new ProcessGrouping();
             long platform = grouping.addPlatformThreads();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diag.agent.Await;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -146,11 +148,11 @@ class RunningCallTest {
             Thread finisher = new Thread(() -> {
                 await(start);
                 racing.succeed("done");
-            });
+            }, "finisher");
             finisher.start();
             await(start);
             racing.cancel();
-            finisher.join();
+            Await.ended(finisher);
 
             Message.Reply reply = wire.next(Message.Reply.class);
             assertEquals(round, reply.id());
@@ -179,13 +181,13 @@ class RunningCallTest {
         CountDownLatch serialising = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
         SlowRow row = new SlowRow(serialising, cancelled);
-        Thread emitter = new Thread(() -> call.emit(List.of(row)));
+        Thread emitter = new Thread(() -> call.emit(List.of(row)), "emitter");
         emitter.start();
         assertTrue(serialising.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
 
         call.cancel(); // from the I/O thread, while the call thread is inside emit
         cancelled.countDown();
-        emitter.join();
+        Await.ended(emitter);
 
         Message.End end = wire.next(Message.End.class);
         assertEquals(CallError.CANCELLED, end.error().code());
@@ -212,7 +214,10 @@ class RunningCallTest {
 
     private static void await(CyclicBarrier barrier) {
         try {
-            barrier.await();
+            barrier.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the other side of the race did not reach the start within "
+                    + OutboundRecorder.WAIT_SECONDS + " s", e);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -17,6 +17,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,14 +104,18 @@ class CookieFileTest {
             List<Future<byte[]>> macs = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 Callable<byte[]> load = () -> {
-                    start.await();
+                    start.await(10, TimeUnit.SECONDS);
                     return CookieFile.loadOrCreate(file).hmac(PROBE);
                 };
                 macs.add(pool.submit(load));
             }
             List<byte[]> results = new ArrayList<>();
             for (Future<byte[]> mac : macs) {
-                results.add(mac.get());
+                try {
+                    results.add(mac.get(10, TimeUnit.SECONDS));
+                } catch (TimeoutException e) {
+                    throw new AssertionError("a first use of the cookie file did not finish within 10 s", e);
+                }
             }
             byte[] onDisk = new Cookie(Files.readString(file, US_ASCII).strip().getBytes(US_ASCII)).hmac(PROBE);
             for (byte[] result : results) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,7 +116,7 @@ class NodeRegistryTest {
 
     static long exitedPid() throws Exception {
         Process process = new ProcessBuilder("true").start();
-        process.waitFor();
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS), "'true' did not exit within 10 s");
         return process.pid();
     }
 

@@ -124,7 +124,11 @@ public final class Job implements AutoCloseable {
         });
     }
 
-    /** STYLE.md: the console asks before a high-impact call, showing what the node says it costs. */
+    /**
+     * The console asks before a high-impact call (a heap dump can pause the node for seconds): it
+     * shows what the node says the call costs, and only y or yes runs it. {@code impact} null: the
+     * node could not say.
+     */
     private boolean confirm(Call call, String impact, int width) {
         String why = impact == null
                 ? call.text() + ": " + node() + " could not say what its calls cost right now (it may be busy with other "

@@ -1,6 +1,7 @@
 package dev.diag.shell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -68,13 +69,14 @@ class FleetOutputTest {
                     blocks.out(node).println(node + ":" + i);
                 }
                 blocks.finish(node);
-            });
+            }, "writer-" + n);
             thread.start();
             threads.add(thread);
         }
         go.countDown();
         for (Thread thread : threads) {
             thread.join(10_000);
+            assertFalse(thread.isAlive(), thread.getName() + " did not write its " + lines + " lines within 10 s");
         }
         List<String> expected = new ArrayList<>();
         for (int n = 0; n < nodes; n++) {

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Asking a directory port over real loopback sockets, against a fake node that misbehaves on cue. */
@@ -126,7 +128,11 @@ class DirectoryLookupTest {
             List<CompletableFuture<Optional<NodeList>>> asks = List.of(ask(lookup), ask(lookup), ask(lookup));
 
             for (CompletableFuture<Optional<NodeList>> ask : asks) {
-                assertEquals(List.of("alpha"), ask.get().orElseThrow().names());
+                try {
+                    assertEquals(List.of("alpha"), ask.get(10, TimeUnit.SECONDS).orElseThrow().names());
+                } catch (TimeoutException e) {
+                    throw new AssertionError("an ask had no answer within 10 s, though its lookup gives up after 5 s", e);
+                }
             }
             assertEquals(1, node.accepted());
             // and a later ask sees the directory afresh

@@ -1,6 +1,7 @@
 package dev.diag.shell.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ class QuestionsTest {
             pending = questions.pending();
             Thread.sleep(5);
         }
+        assertNotNull(pending, "the job did not ask within 1 s");
         assertEquals("continue? ", pending.prompt());
 
         pending.answer("c");
@@ -30,9 +32,10 @@ class QuestionsTest {
     void anAbandonedQuestionReadsAsQuit() throws Exception {
         Questions questions = new Questions();
         CompletableFuture<String> asked = CompletableFuture.supplyAsync(() -> questions.ask("continue? "));
-        while (questions.pending() == null) {
+        for (int i = 0; i < 200 && questions.pending() == null; i++) {
             Thread.sleep(5);
         }
+        assertNotNull(questions.pending(), "the job did not ask within 1 s");
         questions.abandon();
         assertEquals("q", asked.get(5, TimeUnit.SECONDS));
     }
