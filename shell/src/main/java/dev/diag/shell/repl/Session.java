@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -33,7 +34,8 @@ import org.jline.terminal.Terminal;
  * user can get wrong is a sentence and the console goes on.
  */
 final class Session {
-    private enum Next { STAY, LEAVE }
+    /** Where the session goes after a line, a key or a menu command: the menu again, a job's prompt, or away. */
+    private enum Next { MENU, PROMPT, LEAVE }
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -130,9 +132,9 @@ final class Session {
                     reader.runMacro(Character.toString((char) key));
                 }
             }
-            return Next.STAY;
+            return Next.PROMPT;
         } catch (IOException e) {
-            return Next.STAY;
+            return Next.PROMPT;
         } finally {
             terminal.setAttributes(cooked);
         }
@@ -145,7 +147,7 @@ final class Session {
         }
     }
 
-    /** Erlang's User switch command menu. */
+    /** Erlang's User switch command menu, until a command connects to a job or leaves. */
     private Next switchMenu() {
         jobs.current().ifPresent(j -> j.output().detach());
         out.println();
@@ -158,55 +160,55 @@ final class Session {
                 line = "c";
             }
             SwitchCommand command = SwitchCommand.parse(line);
-            switch (command.kind()) {
-                case HELP -> SwitchCommand.HELP.forEach(out::println);
-                case JOBS -> jobs.listing().forEach(out::println);
-                case CONNECT -> {
-                    Optional<Job> job = jobs.find(command.jobNumber());
-                    if (job.isEmpty()) {
-                        out.println("Unknown job");
-                    } else if (connect(job.get())) {
-                        return Next.STAY;
-                    }
-                }
-                case INTERRUPT -> jobs.find(command.jobNumber()).ifPresentOrElse(Job::interrupt,
-                        () -> out.println("Unknown job"));
-                case KILL -> jobs.find(command.jobNumber()).ifPresentOrElse(jobs::kill, () -> out.println("Unknown job"));
-                case LOCAL -> {
-                    try {
-                        startJob(LocalShell.start(connector.home()));
-                    } catch (DiagException e) {
-                        out.println(e.getMessage());
-                    }
-                }
-                case REMOTE -> {
-                    if (command.argument() == null) {
-                        out.println("r needs a node: r NODE, e.g. r orders@db1");
-                    } else {
-                        startJob(command.argument().split("\\s+")[0]);
-                    }
-                }
-                case QUIT -> {
-                    return Next.LEAVE;
-                }
-                case NOTHING -> {
-                }
-                case UNKNOWN -> out.println("Unknown switch command");
+            Next next = switch (command.kind()) {
+                case CONNECT -> jobs.find(command.jobNumber()).map(this::connect).orElseGet(() -> say("Unknown job"));
+                case INTERRUPT -> onJob(command, Job::interrupt);
+                case KILL -> onJob(command, jobs::kill);
+                case JOBS -> say(jobs.listing());
+                case LOCAL -> startLocal();
+                case REMOTE -> command.argument() == null ? say("r needs a node: r NODE, e.g. r orders@db1")
+                        : startJob(command.argument().split("\\s+")[0]);
+                case QUIT -> Next.LEAVE;
+                case HELP -> say(SwitchCommand.HELP);
+                case NOTHING -> Next.MENU;
+                case UNKNOWN -> say("Unknown switch command");
+            };
+            if (next != Next.MENU) {
+                return next;
             }
         }
     }
 
-    /** Makes {@code job} current and shows what it printed meanwhile; offers to reconnect a gone node. */
-    private boolean connect(Job job) {
+    /** i and k: {@code action} on the job named, or the current one. */
+    private Next onJob(SwitchCommand command, Consumer<Job> action) {
+        jobs.find(command.jobNumber()).ifPresentOrElse(action, () -> out.println("Unknown job"));
+        return Next.MENU;
+    }
+
+    /** A menu command's answer; the menu goes on. */
+    private Next say(String line) {
+        return say(List.of(line));
+    }
+
+    private Next say(List<String> lines) {
+        lines.forEach(out::println);
+        return Next.MENU;
+    }
+
+    /**
+     * Makes {@code job} current and shows what it printed meanwhile; offers to reconnect a gone
+     * node, and stays in the menu if the user declines or the node is still away.
+     */
+    private Next connect(Job job) {
         if (job.gone()) {
             if (!confirm("Job " + job.id() + "'s node " + job.node() + " is gone. Reconnect? [y/N] ")) {
-                return false;
+                return Next.MENU;
             }
             try {
                 job.connect();
             } catch (DiagException e) {
                 out.println(e.getMessage());
-                return false;
+                return Next.MENU;
             }
         }
         jobs.makeCurrent(job);
@@ -216,7 +218,7 @@ final class Session {
         } catch (IOException e) {
             // the terminal is gone; the next read ends the session
         }
-        return true;
+        return Next.PROMPT;
     }
 
     /** attach NODE (or the node given on the command line): a new job, made current. */
@@ -232,15 +234,24 @@ final class Session {
         }
     }
 
+    /** ^G s: a node in the console's own JVM, and a job on it. */
+    private Next startLocal() {
+        try {
+            return startJob(LocalShell.start(connector.home()));
+        } catch (DiagException e) {
+            return say(e.getMessage());
+        }
+    }
+
     /** ^G r / s: a new job that becomes current once the user connects with c. */
-    private void startJob(String node) {
+    private Next startJob(String node) {
         Optional<Job> before = jobs.current();
         try {
             Job job = jobs.start(node);
             before.ifPresent(jobs::makeCurrent); // Erlang: a new job waits until you c to it
-            out.println("Job " + job.id() + " on " + job.node() + "; c " + job.id() + " connects to it.");
+            return say("Job " + job.id() + " on " + job.node() + "; c " + job.id() + " connects to it.");
         } catch (DiagException e) {
-            out.println(e.getMessage());
+            return say(e.getMessage());
         }
     }
 
