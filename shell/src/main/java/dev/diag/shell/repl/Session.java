@@ -243,13 +243,11 @@ final class Session {
         }
     }
 
-    /** ^G r / s: a new job that becomes current once the user connects with c. */
+    /** ^G r / s: a new job, made current as Erlang makes it: j stars it and c alone connects to it. */
     private Next startJob(String node) {
-        Optional<Job> before = jobs.current();
         try {
             Job job = jobs.start(node);
-            before.ifPresent(jobs::makeCurrent); // Erlang: a new job waits until you c to it
-            return say("Job " + job.id() + " on " + job.node() + "; c " + job.id() + " connects to it.");
+            return say("Job " + job.id() + " on " + job.node() + ", now current; c connects to it.");
         } catch (DiagException e) {
             return say(e.getMessage());
         }

@@ -20,6 +20,26 @@ class SwitchMenuTest {
     final FakeNodes nodes = new FakeNodes();
 
     @Test
+    void remoteJobBecomesCurrent() throws Exception {
+        String alpha = nodes.start("alpha");
+        String beta = nodes.start("beta");
+        try (PipedConsole console = menuOn(alpha)) {
+
+            console.line("r " + beta);
+            console.awaitText("Job 2 on " + beta + ", now current; c connects to it.");
+            console.line("j");
+            String screen = console.awaitText("   2* " + beta);
+            assertTrue(screen.contains("   1  " + alpha + "\n"), screen);
+            console.line("c");
+            screen = console.awaitPrompt(beta, 1);
+            assertTrue(screen.contains("Attached to " + beta + " (Java 17.0.99, up 1 h"), screen);
+
+            console.line("q().");
+            assertEquals(0, console.awaitExit());
+        }
+    }
+
+    @Test
     void helpShowsErlangsMenuForBothLetters() throws Exception {
         String alpha = nodes.start("alpha");
         try (PipedConsole console = menuOn(alpha)) {
@@ -47,6 +67,25 @@ class SwitchMenuTest {
             console.line("c 1");
             console.awaitCount("(" + alpha + ")1> ", 2);
             assertEquals(1, PipedConsole.count(console.screen(), "Attached to "), "the banner shows once a job");
+        }
+    }
+
+    @Test
+    void killingTheCurrentJobMakesTheNewestRemainingCurrent() throws Exception {
+        String alpha = nodes.start("alpha");
+        String beta = nodes.start("beta");
+        String gamma = nodes.start("gamma");
+        try (PipedConsole console = menuOn(alpha)) {
+            console.line("r " + beta);
+            console.awaitText("Job 2 on ");
+            console.line("r " + gamma);
+            console.awaitText("Job 3 on ");
+            console.line("k");
+            console.line("j");
+            String screen = console.awaitText("   2* " + beta);
+            assertFalse(screen.substring(screen.lastIndexOf(" --> k")).contains(gamma), screen);
+            console.line("c");
+            console.awaitPrompt(beta, 1);
         }
     }
 
