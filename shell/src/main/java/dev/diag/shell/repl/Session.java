@@ -8,6 +8,7 @@ import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
 import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Connector;
+import dev.diag.shell.jobs.ConsoleWord;
 import dev.diag.shell.jobs.Job;
 import dev.diag.shell.jobs.JobTable;
 import dev.diag.shell.jobs.LocalShell;
@@ -88,21 +89,28 @@ final class Session {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (isQuit(trimmed)) {
+            Optional<ConsoleWord.Use> word = ConsoleWord.read(trimmed);
+            Next next = word.isEmpty() ? call(job, trimmed) : switch (word.get().word()) {
+                case HELP -> call(job, trimmed); // the job's evaluator knows what the node's functions cost
+                case ATTACH -> start(word.get().argument());
+                case QUIT -> Next.LEAVE;
+            };
+            if (next == Next.LEAVE) {
                 return ExitCode.OK.code;
             }
-            if (trimmed.startsWith("attach ") || trimmed.equals("attach")) {
-                start(trimmed.substring("attach".length()).strip());
-                continue;
-            }
-            if (job.isEmpty()) {
-                out.println("No node attached: attach NODE, or ^G then r NODE.");
-            } else if (job.get().gone()) {
-                out.println(job.get().node() + " is gone; ^G then c to reconnect (it may have been restarted).");
-            } else {
-                job.get().submit(trimmed, terminal::getWidth, terminal::getHeight);
-            }
         }
+    }
+
+    /** Runs {@code line} on the current job, or says why there is none to run it on. */
+    private Next call(Optional<Job> job, String line) {
+        if (job.isEmpty()) {
+            out.println("No node attached: attach NODE, or ^G then r NODE.");
+        } else if (job.get().gone()) {
+            out.println(job.get().node() + " is gone; ^G then c to reconnect (it may have been restarted).");
+        } else {
+            job.get().submit(line, terminal::getWidth, terminal::getHeight);
+        }
+        return Next.PROMPT;
     }
 
     /** Waits for the job's call: answers its questions, opens the menu on ^G. */
@@ -221,16 +229,16 @@ final class Session {
         return Next.PROMPT;
     }
 
-    /** attach NODE (or the node given on the command line): a new job, made current. */
-    private void start(String node) {
+    /** attach NODE (or the node given on the command line): a new job, made current and connected to. */
+    private Next start(String node) {
+        Optional<Job> before = jobs.current();
         try {
             Job job = jobs.start(node == null || node.isEmpty() ? null : node);
-            greet(job);
-            job.output().attach();
+            before.ifPresent(j -> j.output().detach()); // the job left behind holds its output, as after ^G
+            return connect(job);
         } catch (DiagException e) {
             out.println(e.getMessage());
-        } catch (IOException e) {
-            // the terminal is gone
+            return Next.PROMPT;
         }
     }
 
@@ -285,10 +293,5 @@ final class Session {
 
     private boolean confirm(String question) {
         return ask(question).strip().toLowerCase().startsWith("y");
-    }
-
-    private static boolean isQuit(String line) {
-        String bare = line.endsWith(".") ? line.substring(0, line.length() - 1).strip() : line;
-        return bare.equals("q()") || bare.equals("q") || bare.equals("quit") || bare.equals("exit");
     }
 }

@@ -53,14 +53,35 @@ final class PipedConsole implements AutoCloseable {
 
     /** A console attached to {@code node}, once it shows the node's first prompt. */
     static PipedConsole attached(FakeNodes nodes, String node) throws IOException {
-        PipedConsole console = new PipedConsole(nodes, node);
+        return new PipedConsole(nodes, node).then(console -> console.awaitPrompt(node, 1));
+    }
+
+    /**
+     * A console attached to {@code node}, a node holding memory(heap) (FakeNodes.start(name, held)),
+     * once it has called memory(heap) and the node has the call: it runs until cancelled.
+     */
+    static PipedConsole waitingOn(FakeNodes nodes, FakeNode node) throws IOException {
+        return attached(nodes, node.address()).then(console -> {
+            console.line("memory(heap).");
+            Eventually.until(() -> node.calls().contains("memory"), "the node to take the call");
+        });
+    }
+
+    /** What a test does first with a console it has not yet handed to try-with-resources. */
+    @FunctionalInterface
+    interface Step {
+        void run(PipedConsole console) throws IOException;
+    }
+
+    /** Runs {@code step}; if it fails, closes this console, which no try-with-resources holds yet. */
+    PipedConsole then(Step step) throws IOException {
         try {
-            console.awaitPrompt(node, 1);
-        } catch (AssertionError e) {
-            console.close();
+            step.run(this);
+        } catch (IOException | RuntimeException | Error e) {
+            close();
             throw e;
         }
-        return console;
+        return this;
     }
 
     JobTable jobs() {
@@ -109,11 +130,6 @@ final class PipedConsole implements AutoCloseable {
         awaitCount(MENU, before + 1);
     }
 
-    /** Calls memory(heap) on a node holding it (see FakeNodes) and waits until the node has the call. */
-    void startHeldCall(FakeNode node) throws IOException {
-        line("memory(heap).");
-        Eventually.until(() -> node.calls().contains("memory"), "the node to take the call");
-    }
 
     /** Waits for the session to end and returns its exit code. */
     int awaitExit() throws InterruptedException, ExecutionException {

@@ -93,8 +93,7 @@ class SwitchMenuTest {
     void ctrlGWhileACallRunsLeavesItRunningAndHoldsItsOutputUntilConnected() throws Exception {
         FakeNode slow = nodes.start("slow", Set.of("memory"));
         String node = slow.address();
-        try (PipedConsole console = PipedConsole.attached(nodes, node)) {
-            console.startHeldCall(slow);
+        try (PipedConsole console = PipedConsole.waitingOn(nodes, slow)) {
             console.openMenu();
             console.line("j");
             console.awaitText("   1* " + node + " (running)");
@@ -120,13 +119,6 @@ class SwitchMenuTest {
 
     /** A console attached to {@code node}, in the ^G menu. */
     private PipedConsole menuOn(String node) throws Exception {
-        PipedConsole console = PipedConsole.attached(nodes, node);
-        try {
-            console.openMenu();
-        } catch (AssertionError e) {
-            console.close();
-            throw e;
-        }
-        return console;
+        return PipedConsole.attached(nodes, node).then(PipedConsole::openMenu);
     }
 }
