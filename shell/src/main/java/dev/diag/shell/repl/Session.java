@@ -1,12 +1,7 @@
 package dev.diag.shell.repl;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.diag.protocol.message.RecordReader;
-import dev.diag.protocol.result.Uptime;
-import dev.diag.protocol.result.VersionInfo;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
-import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.jobs.ConsoleWord;
 import dev.diag.shell.jobs.Job;
@@ -14,8 +9,6 @@ import dev.diag.shell.jobs.JobTable;
 import dev.diag.shell.jobs.LocalShell;
 import dev.diag.shell.jobs.Questions;
 import dev.diag.shell.jobs.SwitchCommand;
-import dev.diag.shell.render.Units;
-import dev.diag.shell.render.Wrap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -261,26 +254,11 @@ final class Session {
         }
     }
 
-    /** The banner of a job: which node, which JVM, how long it has run. */
+    /** A job's banner, the first time the user connects to it. */
     private void greet(Job job) {
-        if (!greeted.add(job)) {
-            return;
+        if (greeted.add(job)) {
+            Banner.of(job, terminal.getWidth()).forEach(out::println);
         }
-        String about = "";
-        try {
-            CallOutcome version = job.evaluator().client().call("system_info", List.of(
-                    JsonNodeFactory.instance.textNode("version")), 5_000);
-            CallOutcome uptime = job.evaluator().client().call("system_info", List.of(
-                    JsonNodeFactory.instance.textNode("uptime")), 5_000);
-            if (version.ok() && uptime.ok()) {
-                about = " (Java " + RecordReader.read(version.result(), VersionInfo.class).javaVersion() + ", up "
-                        + Units.duration(RecordReader.read(uptime.result(), Uptime.class).uptimeMillis()) + ")";
-            }
-        } catch (IOException e) {
-            // the banner does without
-        }
-        Wrap.words("Attached to " + job.node() + about + ". help(). lists functions; ^G switches jobs; q(). leaves "
-                + "(the node keeps running).", Math.max(40, terminal.getWidth())).forEach(out::println);
     }
 
     private String ask(String prompt) {
