@@ -83,13 +83,13 @@ class ConsoleIT {
             assertTrue(screen.contains("  r [node [shell]]  - start remote shell"), screen);
             assertTrue(screen.contains("  q                 - quit"), screen);
 
-            tmux.line("r beta");
+            tmux.line("r beta"); // as in Erlang, the new job becomes the current one
             tmux.awaitText("Job 2 on beta@", 10);
             tmux.line("j");
-            screen = tmux.awaitText("   2  beta@", 10);
-            assertTrue(screen.contains("   1* alpha@"), screen);
+            screen = tmux.awaitText("   2* beta@", 10);
+            assertTrue(screen.contains("   1  alpha@"), screen);
 
-            tmux.line("c 2");
+            tmux.line("c"); // no number: the current job, beta
             tmux.awaitText("(beta@", 10);
             tmux.line("memory(heap).");
             screen = tmux.awaitCount("(heap: ", 2, 10);
@@ -106,7 +106,7 @@ class ConsoleIT {
             tmux.awaitCount("User switch command", 3, 10);
             tmux.line("k 2");
             tmux.line("j");
-            screen = tmux.awaitCount("   1* alpha@", 2, 10);
+            screen = tmux.awaitText("   1* alpha@", 10); // starred for the first time: c 1 made it current
             int afterKill = screen.lastIndexOf(" --> k 2");
             assertFalse(screen.substring(afterKill).contains("beta@"), screen);
             tmux.line("q");

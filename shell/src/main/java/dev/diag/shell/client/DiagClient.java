@@ -93,8 +93,11 @@ public final class DiagClient implements AutoCloseable {
     public CallOutcome call(String fn, List<JsonNode> args, int timeoutMillis, Consumer<JsonNode> onRow)
             throws IOException {
         long id = nextId++;
-        send(new Message.Request(id, fn, args));
-        current = id;
+        synchronized (this) {
+            // one step for cancel(): once the node may have the call, a Ctrl-C finds it to cancel
+            send(new Message.Request(id, fn, args));
+            current = id;
+        }
         socket.setSoTimeout(timeoutMillis);
         try {
             while (true) {
@@ -114,7 +117,7 @@ public final class DiagClient implements AutoCloseable {
     }
 
     /** Asks the node to stop the call in progress, if any; safe from another thread. */
-    public void cancel() throws IOException {
+    public synchronized void cancel() throws IOException {
         long id = current;
         if (id != 0) {
             send(new Message.Cancel(id));

@@ -1,10 +1,12 @@
 package dev.diag.shell.render;
 
 import dev.diag.shell.functions.FunctionSpec;
+import dev.diag.shell.jobs.ConsoleWord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Renders {@code help()} (one line per function) and {@code help(Fn)}. */
+/** Renders {@code help()} (one line per function and per console word) and {@code help(Fn)}. */
 public final class HelpView {
     /** Fewer columns than this left beside the names, and each summary goes under its name instead. */
     static final int MIN_SUMMARY_WIDTH = 24;
@@ -13,13 +15,19 @@ public final class HelpView {
     private HelpView() {
     }
 
-    /**
-     * One entry per function, the summaries wrapped to {@code width} under their own column; on a
-     * terminal too narrow for that beside the longest name ({@code check_process_code/1}), each
-     * summary goes on the lines under its name, indented.
-     */
+    /** help(): every function, then the console's own words ({@link ConsoleWord}). */
     public static List<String> overview(List<FunctionSpec> specs, int width) {
-        int names = Math.max("help/0,1".length(), specs.stream().mapToInt(s -> s.signature().length()).max().orElse(0));
+        return overview(specs, List.of(ConsoleWord.values()), width);
+    }
+
+    /**
+     * One entry per function, then one per console word, the summaries wrapped to {@code width}
+     * under their own column; on a terminal too narrow for that beside the longest name
+     * ({@code check_process_code/1}), each summary goes on the lines under its name, indented.
+     */
+    public static List<String> overview(List<FunctionSpec> specs, List<ConsoleWord> words, int width) {
+        int names = Stream.concat(specs.stream().map(FunctionSpec::signature), words.stream().map(ConsoleWord::shown))
+                .mapToInt(String::length).max().orElse(0);
         if (width - names - 2 < MIN_SUMMARY_WIDTH) {
             names = -1; // too narrow to share a line: each summary goes under its name (see entry)
         }
@@ -27,8 +35,9 @@ public final class HelpView {
         for (FunctionSpec spec : specs) {
             entry(lines, names, width, spec.signature(), spec.summary());
         }
-        entry(lines, names, width, "help/0,1", "this list; help(Fn) explains one function");
-        entry(lines, names, width, "q/0", "leave the console (the node keeps running)");
+        for (ConsoleWord word : words) {
+            entry(lines, names, width, word.shown(), word.summary());
+        }
         return lines;
     }
 

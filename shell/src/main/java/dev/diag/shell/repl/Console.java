@@ -37,35 +37,40 @@ public final class Console {
             throw new DiagException(ExitCode.USAGE, "cannot open the terminal: " + e.getMessage() + ".");
         }
         try (terminal; JobTable jobs = new JobTable(connector, terminal.output())) {
-            PrintStream out = new PrintStream(terminal.output(), true);
-            FunctionTable table = FunctionTable.standard();
-
-            // line reader: Erlang-aware words, completion, history kept across sessions, ^G
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("diag")
-                    .parser(new WordParser())
-                    .completer(new ConsoleCompleter(table, jobs))
-                    .variable(LineReader.HISTORY_FILE, connector.home().history())
-                    .build();
-            reader.getWidgets().put("diag-switch", () -> {
-                reader.getBuffer().clear();
-                reader.getBuffer().write(SWITCH);
-                reader.callWidget(LineReader.ACCEPT_LINE);
-                return true;
-            });
-            reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("diag-switch"), KeyMap.ctrl('G'));
-
-            // prompts that are not calls (the ^G menu, a pager's "continue?") stay out of the history
-            LineReader plain = LineReaderBuilder.builder().terminal(terminal).appName("diag")
-                    .variable(LineReader.DISABLE_HISTORY, true).build();
-
-            // Ctrl-C while a call runs cancels that call on its node, not the console
-            terminal.handle(Terminal.Signal.INT, signal -> jobs.current().ifPresent(Job::interrupt));
-
-            return new Session(terminal, reader, plain, out, jobs, connector).run(node);
+            return session(terminal, jobs, connector).run(node);
         } catch (IOException e) {
             return ExitCode.OK.code; // closing the terminal failed after the session ended
         }
+    }
+
+    /** A session on {@code terminal}; the tests give it a terminal on pipes. */
+    static Session session(Terminal terminal, JobTable jobs, Connector connector) {
+        PrintStream out = new PrintStream(terminal.output(), true);
+        FunctionTable table = FunctionTable.standard();
+
+        // line reader: Erlang-aware words, completion, history kept across sessions, ^G
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("diag")
+                .parser(new WordParser())
+                .completer(new ConsoleCompleter(table, jobs))
+                .variable(LineReader.HISTORY_FILE, connector.home().history())
+                .build();
+        reader.getWidgets().put("diag-switch", () -> {
+            reader.getBuffer().clear();
+            reader.getBuffer().write(SWITCH);
+            reader.callWidget(LineReader.ACCEPT_LINE);
+            return true;
+        });
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("diag-switch"), KeyMap.ctrl('G'));
+
+        // prompts that are not calls (the ^G menu, a pager's "continue?") stay out of the history
+        LineReader plain = LineReaderBuilder.builder().terminal(terminal).appName("diag")
+                .variable(LineReader.DISABLE_HISTORY, true).build();
+
+        // Ctrl-C while a call runs cancels that call on its node, not the console
+        terminal.handle(Terminal.Signal.INT, signal -> jobs.current().ifPresent(Job::interrupt));
+
+        return new Session(terminal, reader, plain, out, jobs, connector);
     }
 }

@@ -9,6 +9,7 @@ import dev.diag.protocol.result.SystemInfoItem;
 import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.jobs.ConsoleWord;
 import dev.diag.shell.jobs.Job;
 import dev.diag.shell.jobs.JobTable;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: function names (and their module spellings), the atoms functions take
- * (memory kinds, system_info, statistics and process_info items), and the pids of the current
- * job's node, asked of the node when a word starts with {@code <} and kept for a few seconds.
+ * (memory kinds, system_info, statistics and process_info items), the console's own words
+ * ({@link ConsoleWord}: help, attach, q), and the pids of the current job's node, asked of the
+ * node when a word starts with {@code <} and kept for a few seconds.
  */
 final class ConsoleCompleter implements Completer {
     private static final long PID_CACHE_NANOS = 3_000_000_000L;
@@ -65,8 +67,9 @@ final class ConsoleCompleter implements Completer {
         for (String atom : atoms) {
             candidates.add(new Candidate(atom, atom, "atoms", null, null, null, false));
         }
-        candidates.add(new Candidate("help", "help", "functions", null, null, null, false));
-        candidates.add(new Candidate("q", "q", "functions", null, null, null, false));
+        for (ConsoleWord console : ConsoleWord.values()) {
+            console.spellings().forEach(w -> candidates.add(new Candidate(w, w, "console", null, null, null, false)));
+        }
     }
 
     /** The current node's pids as {@code <N>}; a failed or busy node offers none rather than wait. */

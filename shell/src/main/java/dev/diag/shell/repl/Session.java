@@ -1,26 +1,25 @@
 package dev.diag.shell.repl;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.diag.protocol.message.RecordReader;
-import dev.diag.protocol.result.Uptime;
-import dev.diag.protocol.result.VersionInfo;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
-import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Connector;
+import dev.diag.shell.client.Evaluator.Evaluation;
+import dev.diag.shell.client.HelpAnswer;
+import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.jobs.ConsoleWord;
 import dev.diag.shell.jobs.Job;
 import dev.diag.shell.jobs.JobTable;
 import dev.diag.shell.jobs.LocalShell;
 import dev.diag.shell.jobs.Questions;
 import dev.diag.shell.jobs.SwitchCommand;
-import dev.diag.shell.render.Units;
-import dev.diag.shell.render.Wrap;
+import dev.diag.shell.render.ResultPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -33,7 +32,8 @@ import org.jline.terminal.Terminal;
  * user can get wrong is a sentence and the console goes on.
  */
 final class Session {
-    private enum Next { STAY, LEAVE }
+    /** Where the session goes after a line, a key or a menu command: the menu again, a job's prompt, or away. */
+    private enum Next { MENU, PROMPT, LEAVE }
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -86,21 +86,32 @@ final class Session {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (isQuit(trimmed)) {
+            Optional<ConsoleWord.Use> word = ConsoleWord.read(trimmed);
+            Next next = word.isEmpty() ? call(job, trimmed) : switch (word.get().word()) {
+                case HELP -> call(job, trimmed); // the job's evaluator knows what the node's functions cost
+                case ATTACH -> start(word.get().argument());
+                case QUIT -> Next.LEAVE;
+            };
+            if (next == Next.LEAVE) {
                 return ExitCode.OK.code;
             }
-            if (trimmed.startsWith("attach ") || trimmed.equals("attach")) {
-                start(trimmed.substring("attach".length()).strip());
-                continue;
-            }
-            if (job.isEmpty()) {
-                out.println("No node attached: attach NODE, or ^G then r NODE.");
-            } else if (job.get().gone()) {
-                out.println(job.get().node() + " is gone; ^G then c to reconnect (it may have been restarted).");
-            } else {
-                job.get().submit(trimmed, terminal::getWidth, terminal::getHeight);
-            }
         }
+    }
+
+    /** Runs {@code line} on the current job, or says why there is none to run it on. */
+    private Next call(Optional<Job> job, String line) {
+        Optional<Evaluation> help = job.isEmpty() || job.get().gone()
+                ? HelpAnswer.withoutNode(FunctionTable.standard(), line) : Optional.empty();
+        if (help.isPresent()) { // the shell knows its functions: help() needs no node
+            new ResultPrinter(out, out, false, terminal.getWidth()).print("diag", help.get());
+        } else if (job.isEmpty()) {
+            out.println("No node attached: attach NODE, or ^G then r NODE.");
+        } else if (job.get().gone()) {
+            out.println(job.get().node() + " is gone; ^G then c to reconnect (it may have been restarted).");
+        } else {
+            job.get().submit(line, terminal::getWidth, terminal::getHeight);
+        }
+        return Next.PROMPT;
     }
 
     /** Waits for the job's call: answers its questions, opens the menu on ^G. */
@@ -130,9 +141,9 @@ final class Session {
                     reader.runMacro(Character.toString((char) key));
                 }
             }
-            return Next.STAY;
+            return Next.PROMPT;
         } catch (IOException e) {
-            return Next.STAY;
+            return Next.PROMPT;
         } finally {
             terminal.setAttributes(cooked);
         }
@@ -145,7 +156,7 @@ final class Session {
         }
     }
 
-    /** Erlang's User switch command menu. */
+    /** Erlang's User switch command menu, until a command connects to a job or leaves. */
     private Next switchMenu() {
         jobs.current().ifPresent(j -> j.output().detach());
         out.println();
@@ -158,55 +169,55 @@ final class Session {
                 line = "c";
             }
             SwitchCommand command = SwitchCommand.parse(line);
-            switch (command.kind()) {
-                case HELP -> SwitchCommand.HELP.forEach(out::println);
-                case JOBS -> jobs.listing().forEach(out::println);
-                case CONNECT -> {
-                    Optional<Job> job = jobs.find(command.jobNumber());
-                    if (job.isEmpty()) {
-                        out.println("Unknown job");
-                    } else if (connect(job.get())) {
-                        return Next.STAY;
-                    }
-                }
-                case INTERRUPT -> jobs.find(command.jobNumber()).ifPresentOrElse(Job::interrupt,
-                        () -> out.println("Unknown job"));
-                case KILL -> jobs.find(command.jobNumber()).ifPresentOrElse(jobs::kill, () -> out.println("Unknown job"));
-                case LOCAL -> {
-                    try {
-                        startJob(LocalShell.start(connector.home()));
-                    } catch (DiagException e) {
-                        out.println(e.getMessage());
-                    }
-                }
-                case REMOTE -> {
-                    if (command.argument() == null) {
-                        out.println("r needs a node: r NODE, e.g. r orders@db1");
-                    } else {
-                        startJob(command.argument().split("\\s+")[0]);
-                    }
-                }
-                case QUIT -> {
-                    return Next.LEAVE;
-                }
-                case NOTHING -> {
-                }
-                case UNKNOWN -> out.println("Unknown switch command");
+            Next next = switch (command.kind()) {
+                case CONNECT -> jobs.find(command.jobNumber()).map(this::connect).orElseGet(() -> say("Unknown job"));
+                case INTERRUPT -> onJob(command, Job::interrupt);
+                case KILL -> onJob(command, jobs::kill);
+                case JOBS -> say(jobs.listing());
+                case LOCAL -> startLocal();
+                case REMOTE -> command.argument() == null ? say("r needs a node: r NODE, e.g. r orders@db1")
+                        : startJob(command.argument().split("\\s+")[0]);
+                case QUIT -> Next.LEAVE;
+                case HELP -> say(SwitchCommand.HELP);
+                case NOTHING -> Next.MENU;
+                case UNKNOWN -> say("Unknown switch command");
+            };
+            if (next != Next.MENU) {
+                return next;
             }
         }
     }
 
-    /** Makes {@code job} current and shows what it printed meanwhile; offers to reconnect a gone node. */
-    private boolean connect(Job job) {
+    /** i and k: {@code action} on the job named, or the current one. */
+    private Next onJob(SwitchCommand command, Consumer<Job> action) {
+        jobs.find(command.jobNumber()).ifPresentOrElse(action, () -> out.println("Unknown job"));
+        return Next.MENU;
+    }
+
+    /** A menu command's answer; the menu goes on. */
+    private Next say(String line) {
+        return say(List.of(line));
+    }
+
+    private Next say(List<String> lines) {
+        lines.forEach(out::println);
+        return Next.MENU;
+    }
+
+    /**
+     * Makes {@code job} current and shows what it printed meanwhile; offers to reconnect a gone
+     * node, and stays in the menu if the user declines or the node is still away.
+     */
+    private Next connect(Job job) {
         if (job.gone()) {
             if (!confirm("Job " + job.id() + "'s node " + job.node() + " is gone. Reconnect? [y/N] ")) {
-                return false;
+                return Next.MENU;
             }
             try {
                 job.connect();
             } catch (DiagException e) {
                 out.println(e.getMessage());
-                return false;
+                return Next.MENU;
             }
         }
         jobs.makeCurrent(job);
@@ -216,54 +227,46 @@ final class Session {
         } catch (IOException e) {
             // the terminal is gone; the next read ends the session
         }
-        return true;
+        return Next.PROMPT;
     }
 
-    /** attach NODE (or the node given on the command line): a new job, made current. */
-    private void start(String node) {
-        try {
-            Job job = jobs.start(node == null || node.isEmpty() ? null : node);
-            greet(job);
-            job.output().attach();
-        } catch (DiagException e) {
-            out.println(e.getMessage());
-        } catch (IOException e) {
-            // the terminal is gone
-        }
-    }
-
-    /** ^G r / s: a new job that becomes current once the user connects with c. */
-    private void startJob(String node) {
+    /** attach NODE (or the node given on the command line): a new job, made current and connected to. */
+    private Next start(String node) {
         Optional<Job> before = jobs.current();
         try {
-            Job job = jobs.start(node);
-            before.ifPresent(jobs::makeCurrent); // Erlang: a new job waits until you c to it
-            out.println("Job " + job.id() + " on " + job.node() + "; c " + job.id() + " connects to it.");
+            Job job = jobs.start(node == null || node.isEmpty() ? null : node);
+            before.ifPresent(j -> j.output().detach()); // the job left behind holds its output, as after ^G
+            return connect(job);
         } catch (DiagException e) {
             out.println(e.getMessage());
+            return Next.PROMPT;
         }
     }
 
-    /** The banner of a job: which node, which JVM, how long it has run. */
-    private void greet(Job job) {
-        if (!greeted.add(job)) {
-            return;
-        }
-        String about = "";
+    /** ^G s: a node in the console's own JVM, and a job on it. */
+    private Next startLocal() {
         try {
-            CallOutcome version = job.evaluator().client().call("system_info", List.of(
-                    JsonNodeFactory.instance.textNode("version")), 5_000);
-            CallOutcome uptime = job.evaluator().client().call("system_info", List.of(
-                    JsonNodeFactory.instance.textNode("uptime")), 5_000);
-            if (version.ok() && uptime.ok()) {
-                about = " (Java " + RecordReader.read(version.result(), VersionInfo.class).javaVersion() + ", up "
-                        + Units.duration(RecordReader.read(uptime.result(), Uptime.class).uptimeMillis()) + ")";
-            }
-        } catch (IOException e) {
-            // the banner does without
+            return startJob(LocalShell.start(connector.home()));
+        } catch (DiagException e) {
+            return say(e.getMessage());
         }
-        Wrap.words("Attached to " + job.node() + about + ". help(). lists functions; ^G switches jobs; q(). leaves "
-                + "(the node keeps running).", Math.max(40, terminal.getWidth())).forEach(out::println);
+    }
+
+    /** ^G r / s: a new job, made current as Erlang makes it: j stars it and c alone connects to it. */
+    private Next startJob(String node) {
+        try {
+            Job job = jobs.start(node);
+            return say("Job " + job.id() + " on " + job.node() + ", now current; c connects to it.");
+        } catch (DiagException e) {
+            return say(e.getMessage());
+        }
+    }
+
+    /** A job's banner, the first time the user connects to it. */
+    private void greet(Job job) {
+        if (greeted.add(job)) {
+            Banner.of(job, terminal.getWidth()).forEach(out::println);
+        }
     }
 
     private String ask(String prompt) {
@@ -276,10 +279,5 @@ final class Session {
 
     private boolean confirm(String question) {
         return ask(question).strip().toLowerCase().startsWith("y");
-    }
-
-    private static boolean isQuit(String line) {
-        String bare = line.endsWith(".") ? line.substring(0, line.length() - 1).strip() : line;
-        return bare.equals("q()") || bare.equals("q") || bare.equals("quit") || bare.equals("exit");
     }
 }

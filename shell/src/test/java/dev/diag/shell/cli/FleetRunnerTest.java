@@ -12,6 +12,7 @@ import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.node.BadNodeNameException;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.shell.client.Connector;
+import dev.diag.shell.testing.FakeNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -135,7 +136,7 @@ class FleetRunnerTest {
         nodes.add(stranger);
         String fine = node("fine", 1, 10);
 
-        ExitCode exit = run(List.of(dead, stranger.address("stranger"), fine), List.of("memory(heap)"), false, 5_000);
+        ExitCode exit = run(List.of(dead, stranger.address(), fine), List.of("memory(heap)"), false, 5_000);
 
         assertEquals(ExitCode.AUTH_REFUSED, exit, this::output);
         assertTrue(out().contains("1   (heap: 1 B)"), this::output);
@@ -160,7 +161,7 @@ class FleetRunnerTest {
     private String node(String name, long bytes, int answers) throws Exception {
         FakeNode node = new FakeNode(cookie, name, bytes, answers);
         nodes.add(node);
-        return node.address(name);
+        return node.address();
     }
 
     /** A node name with a port nothing listens on. */

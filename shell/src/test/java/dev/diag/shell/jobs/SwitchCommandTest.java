@@ -3,6 +3,7 @@ package dev.diag.shell.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SwitchCommandTest {
@@ -37,8 +38,15 @@ class SwitchCommandTest {
     }
 
     @Test
-    void helpIsErlangsLayoutSayingQuit() {
-        assertEquals(8, SwitchCommand.HELP.size());
-        assertEquals("  q                 - quit", SwitchCommand.HELP.get(6));
+    void helpIsErlangsTextAndLayoutSayingQuit() {
+        assertEquals(List.of(
+                "  c [nn]            - connect to job",
+                "  i [nn]            - interrupt job",
+                "  k [nn]            - kill job",
+                "  j                 - list all jobs",
+                "  s [shell]         - start local shell",
+                "  r [node [shell]]  - start remote shell",
+                "  q                 - quit",
+                "  ? | h             - this message"), SwitchCommand.HELP);
     }
 }

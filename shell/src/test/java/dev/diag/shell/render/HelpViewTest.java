@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionTable;
+import dev.diag.shell.jobs.ConsoleWord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,15 +18,17 @@ class HelpViewTest {
     private static final List<FunctionSpec> STANDARD = FunctionTable.standard().all();
 
     @Test
-    void overviewListsEveryFunctionThenHelpAndQ() {
+    void overviewListsEveryFunctionThenHelpAttachAndQ() {
         List<String> entries = HelpView.overview(STANDARD, 200).stream().filter(line -> !line.startsWith(" ")).toList();
         List<String> expected = new ArrayList<>(STANDARD.stream().map(FunctionSpec::signature).toList());
-        expected.addAll(List.of("help/0,1", "q/0"));
+        expected.addAll(List.of("help/0,1", "attach", "q/0"));
         assertEquals(expected, entries.stream().map(line -> line.split(" ")[0]).toList());
         assertEquals("memory/0,1", expected.get(0));
-        int help = entries.size() - 2;
+        int help = entries.size() - 3;
         assertTrue(entries.get(help).endsWith("this list; help(Fn) explains one function"), entries.get(help));
-        assertTrue(entries.get(help + 1).endsWith("leave the console (the node keeps running)"), entries.get(help + 1));
+        assertTrue(entries.get(help + 1).startsWith("attach NODE ")
+                && entries.get(help + 1).endsWith("a new job on NODE, made current"), entries.get(help + 1));
+        assertTrue(entries.get(help + 2).endsWith("leave the console (the node keeps running)"), entries.get(help + 2));
     }
 
     @Test
@@ -34,6 +38,7 @@ class HelpViewTest {
         List<String> expected = new ArrayList<>();
         STANDARD.forEach(spec -> expected.add(padded(spec.signature(), column) + spec.summary()));
         expected.add(padded("help/0,1", column) + "this list; help(Fn) explains one function");
+        expected.add(padded("attach NODE", column) + "a new job on NODE, made current");
         expected.add(padded("q/0", column) + "leave the console (the node keeps running)");
         assertEquals(expected, lines);
     }
@@ -79,8 +84,19 @@ class HelpViewTest {
         FunctionSpec longName = FunctionTable.standard().find("process_info").orElseThrow();
         List<String> lines = HelpView.overview(List.of(longName), 80);
         assertTrue(lines.get(0).startsWith("process_info/1,2  one process's items"), lines.get(0));
-        assertTrue(lines.contains("help/0,1          this list; help(Fn) explains one function"), lines.toString());
-        assertTrue(lines.contains("q/0               leave the console (the node keeps running)"), lines.toString());
+        assertEquals(List.of(
+                "help/0,1          this list; help(Fn) explains one function",
+                "attach NODE       a new job on NODE, made current",
+                "q/0               leave the console (the node keeps running)"), lines.subList(lines.size() - 3, lines.size()));
+    }
+
+    @Test
+    void overviewWidensTheNameColumnForALongConsoleWord() {
+        FunctionSpec memory = STANDARD.stream().filter(s -> s.name().equals("memory")).findFirst().orElseThrow();
+        assertEquals(List.of(
+                "memory/0,1   " + memory.summary(),
+                "attach NODE  a new job on NODE, made current"),
+                HelpView.overview(List.of(memory), List.of(ConsoleWord.ATTACH), 10_000));
     }
 
     @Test
@@ -126,9 +142,10 @@ class HelpViewTest {
         }
     }
 
-    /** Where the overview starts its summaries: after the longest signature (or help/0,1) and two spaces. */
+    /** Where the overview starts its summaries: after the longest signature (or console word) and two spaces. */
     private static int summaryColumn() {
-        return Math.max("help/0,1".length(), STANDARD.stream().mapToInt(s -> s.signature().length()).max().orElse(0)) + 2;
+        int words = Stream.of(ConsoleWord.values()).mapToInt(w -> w.shown().length()).max().orElse(0);
+        return Math.max(words, STANDARD.stream().mapToInt(s -> s.signature().length()).max().orElse(0)) + 2;
     }
 
     private static String padded(String name, int column) {
