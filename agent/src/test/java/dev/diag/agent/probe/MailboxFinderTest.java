@@ -136,6 +136,7 @@ class MailboxFinderTest {
     void countsTheOverdueTasksOfABusyScheduledPoolAsItsSize() {
         ScheduledThreadPoolExecutor ticker = track(new ScheduledThreadPoolExecutor(1, named("overdue")));
         ticker.execute(this::awaitGate); // its only thread is busy: what falls due waits
+        await(() -> ticker.getActiveCount() == 1);
         for (int i = 0; i < 2_000; i++) {
             ticker.schedule(() -> { }, 1 + i % 50, TimeUnit.HOURS);
         }
@@ -154,6 +155,7 @@ class MailboxFinderTest {
     void aScheduledPoolWithMoreDueTasksThanItLooksAtSaysItsSizeIsALowerBound() {
         ScheduledThreadPoolExecutor ticker = track(new ScheduledThreadPoolExecutor(1, named("flooded")));
         ticker.execute(this::awaitGate);
+        await(() -> ticker.getActiveCount() == 1);
         for (int i = 0; i < DueTasks.MAX_LOOKED_AT + 500; i++) {
             ticker.schedule(() -> { }, 0, TimeUnit.MILLISECONDS);
         }
