@@ -26,6 +26,7 @@ final class TomcatPools implements FrameworkQueues {
     private static final String PACKAGE = "org.apache.tomcat.util.threads.";
     private static final String WORKER = PACKAGE + "ThreadPoolExecutor$Worker";
     private static final String WRAPPER = PACKAGE + "TaskThread$WrappingRunnable";
+    private static final String TASK_QUEUE = PACKAGE + "TaskQueue";
 
     private final JdkInternals internals;
 
@@ -62,7 +63,10 @@ final class TomcatPools implements FrameworkQueues {
         if (!(internals.read(executor, "workQueue").orElse(null) instanceof BlockingQueue<?> queue)) {
             throw new NoSuchFieldException("workQueue");
         }
-        int size = queue.size(); // a TaskQueue: LinkedBlockingQueue's own size(), an atomic read
+        if (queue.getClass().getClassLoader() != null && !queue.getClass().getName().equals(TASK_QUEUE)) {
+            throw new ClassNotFoundException("a work queue of class " + queue.getClass().getName()); // the app's code
+        }
+        int size = queue.size(); // TaskQueue keeps LinkedBlockingQueue's size(): an atomic read
         Integer busy = 0;
         for (Thread worker : workers) {
             Object w = worker(ThreadTasks.taskOf(worker, internals).orElse(null));
