@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * half) and its idle threads (low half); busy is their difference, so it counts Jetty's own
  * acceptor, selector and reserved threads as busy, as they are never free for a job. The most is
  * {@code _maxThreads}. Jetty's scheduler ({@code ScheduledExecutorScheduler}) is a JDK
- * ScheduledThreadPoolExecutor and is found as one. Read on jetty-util 12.1 (12.0 has the same
- * fields); cost: one field read per thread, five per pool. Jetty's code is never called.
+ * ScheduledThreadPoolExecutor and is found as one. Read on jetty 12.1.13 (WebServerMailboxIT) and
+ * 12.0.16 (by hand: the same fields; there a connection may have more than one job queued); cost: one field read per thread, five per pool. Jetty's code is never called.
  */
 final class JettyThreadPools implements FrameworkQueues {
     static final String KIND = "jetty";

@@ -17,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
  * mailbox, named after the pool's threads as Tomcat names them ({@code http-nio-8080-exec}).
  * Busy workers are those holding their Worker's lock (AQS {@code state} 1, as Tomcat's own
  * getActiveCount counts them, without its mainLock); the most is {@code maximumPoolSize}.
- * Read on tomcat-embed-core 11.0 (10.1 has the same classes and fields); the Catalina-utility
+ * Read on tomcat-embed-core 11.0.29 (WebServerMailboxIT) and 10.1.34 (by hand: the same classes and fields); the Catalina-utility
  * executor is the JDK's ScheduledThreadPoolExecutor, found as any. Cost per worker: three field
  * reads; per pool: one size() of a JDK queue and two field reads. Tomcat's code is never called.
  */
