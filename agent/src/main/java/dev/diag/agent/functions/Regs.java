@@ -8,14 +8,16 @@ import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.MailboxRow;
 import dev.diag.protocol.result.Mailboxes;
+import dev.diag.protocol.result.PoolThreads;
 import dev.diag.protocol.result.ProcessRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code regs()}: every mailbox, largest first: the executors and fork-join pools the live threads
- * work for, found without app changes, and the queues the app registered as
+ * {@code regs()}: every mailbox, largest first (by backlog: a scheduled executor's tasks not yet due
+ * are listed apart and do not count): the executors, fork-join pools and framework queues the live
+ * threads work for, found without app changes, and the queues the app registered as
  * {@code dev.diag:type=Mailbox} MXBeans. Erlang's regs() lists registered processes with their
  * queue lengths; here the mailbox comes first and its owners are the threads that drain it.
  *
@@ -57,7 +59,10 @@ final class Regs extends FunctionBase {
             Thread thread = live.get(id);
             owners.add(new ProcessRef(id, thread == null ? null : thread.getName()));
         }
-        return new MailboxRow(mailbox.name(), mailbox.kind(), mailbox.size(), mailbox.capacity(), owners);
+        PoolThreads threads = mailbox.busy() == null || mailbox.maxThreads() == null ? null
+                : new PoolThreads(mailbox.busy(), mailbox.maxThreads());
+        return new MailboxRow(mailbox.name(), mailbox.kind(), mailbox.size(), mailbox.capacity(), owners,
+                mailbox.scheduled(), threads);
     }
 
     private static String note(String seen, int rowsCut, int ownersCut) {

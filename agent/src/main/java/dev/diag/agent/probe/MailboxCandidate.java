@@ -8,14 +8,25 @@ import java.util.List;
  * MXBean) and its queue's conditions, for matching parked threads.
  */
 public record MailboxCandidate(String name, String kind, int size, Integer capacity, List<Long> owners, Object source,
-        List<Object> conditions) {
+        List<Object> conditions, Integer scheduled, Integer busy, Integer maxThreads) {
+
+    /** A plain queue: nothing scheduled, no pool figures. */
+    public MailboxCandidate(String name, String kind, int size, Integer capacity, List<Long> owners, Object source,
+            List<Object> conditions) {
+        this(name, kind, size, capacity, owners, source, conditions, null, null, null);
+    }
+
+    /** The same mailbox with its pool's busy threads and the most it may start (either may be null). */
+    public MailboxCandidate withThreads(Integer busyNow, Integer max) {
+        return new MailboxCandidate(name, kind, size, capacity, owners, source, conditions, scheduled, busyNow, max);
+    }
 
     MailboxCandidate withName(String newName) {
-        return new MailboxCandidate(newName, kind, size, capacity, owners, source, conditions);
+        return new MailboxCandidate(newName, kind, size, capacity, owners, source, conditions, scheduled, busy, maxThreads);
     }
 
     Mailbox toMailbox() {
-        return new Mailbox(name, kind, size, capacity, owners);
+        return new Mailbox(name, kind, size, capacity, owners, scheduled, busy, maxThreads);
     }
 
     public static int saturated(long n) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -19,7 +20,11 @@ import java.util.concurrent.ThreadPoolExecutor;
  * for, found from the threads with no change to the app (see {@link PoolWorkers}), and every
  * queue the app registered as a {@code dev.diag:type=Mailbox} MXBean (see {@link RegisteredMailboxes}).
  *
- * Cost: a few field reads per thread, one size() per pool, one getAttribute per registered
+ * A ScheduledThreadPoolExecutor's size is its due tasks only; the delayed ones not yet due are
+ * its {@code scheduled} count (see {@link DueTasks}), so a schedule is never ranked as backlog.
+ *
+ * Cost: a few field reads per thread, one size() per pool (a scheduled one: a walk of its due
+ * tasks, at most {@value DueTasks#MAX_LOOKED_AT}), one getAttribute per registered
  * attribute; no safepoint, no stacks, no thread started, nothing kept between scans except
  * reflective field lookups. Never throws: what it cannot read it leaves out and says so.
  *
@@ -106,7 +111,7 @@ public final class MailboxFinder {
             Object pool = entry.getKey();
             try {
                 candidates.add(pool instanceof ForkJoinPool fj ? forkJoin(fj, entry.getValue())
-                        : executor((ThreadPoolExecutor) pool, entry.getValue()));
+                        : executor((ThreadPoolExecutor) pool, entry.getValue(), notes));
             } catch (RuntimeException e) {
                 notes.add("the queue of " + MailboxNames.identity(pool) + " could not be read ("
                         + e.getClass().getSimpleName() + ")");
@@ -127,12 +132,23 @@ public final class MailboxFinder {
         return new MailboxSnapshot(mailboxes, byCondition, note(notes));
     }
 
-    private MailboxCandidate executor(ThreadPoolExecutor executor, List<Thread> poolWorkers) {
+    private MailboxCandidate executor(ThreadPoolExecutor executor, List<Thread> poolWorkers, List<String> notes) {
         BlockingQueue<Runnable> queue = executor.getQueue();
         int size = queue.size();
-        return new MailboxCandidate(MailboxNames.fromWorkers(poolWorkers, executor), Mailbox.EXECUTOR, size,
-                Queues.capacity(queue, size, internals), Queues.ids(poolWorkers), executor,
-                Queues.conditions(queue, internals));
+        String name = MailboxNames.fromWorkers(poolWorkers, executor);
+        DueTasks.Split split = executor instanceof ScheduledThreadPoolExecutor scheduled
+                ? DueTasks.of(scheduled, internals) : null;
+        if (split == null) {
+            return new MailboxCandidate(name, Mailbox.EXECUTOR, size, Queues.capacity(queue, size, internals),
+                    Queues.ids(poolWorkers), executor, Queues.conditions(queue, internals));
+        }
+        if (split.estimated()) {
+            notes.add("at least " + split.due() + " tasks of " + name + " are due (diag looks at "
+                    + DueTasks.MAX_LOOKED_AT + " at most): its size is a lower bound");
+        }
+        // a scheduled executor's backlog is its due tasks; the delayed ones are its schedule, not work waiting
+        return new MailboxCandidate(name, Mailbox.EXECUTOR, split.due(), null, Queues.ids(poolWorkers), executor,
+                Queues.conditions(queue, internals), split.scheduled(), null, null);
     }
 
     private static MailboxCandidate forkJoin(ForkJoinPool pool, List<Thread> poolWorkers) {

@@ -117,7 +117,7 @@ class MailboxFinderTest {
     }
 
     @Test
-    void findsAScheduledPoolWithItsDelayedTasksAsUnbounded() {
+    void findsAScheduledPoolWhoseDelayedTasksNotYetDueAreScheduledNotBacklog() {
         ScheduledThreadPoolExecutor ticker = track(new ScheduledThreadPoolExecutor(2, named("ticker")));
         ticker.prestartAllCoreThreads();
         for (int i = 0; i < 3; i++) {
@@ -126,9 +126,45 @@ class MailboxFinderTest {
 
         Mailbox mailbox = named(scan(), "ticker");
         assertEquals("executor", mailbox.kind());
-        assertEquals(3, mailbox.size());
+        assertEquals(0, mailbox.size());
+        assertEquals(3, mailbox.scheduled());
         assertNull(mailbox.capacity());
         assertEquals(2, mailbox.ownerThreadIds().size());
+    }
+
+    @Test
+    void countsTheOverdueTasksOfABusyScheduledPoolAsItsSize() {
+        ScheduledThreadPoolExecutor ticker = track(new ScheduledThreadPoolExecutor(1, named("overdue")));
+        ticker.execute(this::awaitGate); // its only thread is busy: what falls due waits
+        await(() -> ticker.getActiveCount() == 1);
+        for (int i = 0; i < 2_000; i++) {
+            ticker.schedule(() -> { }, 1 + i % 50, TimeUnit.HOURS);
+        }
+        for (int i = 0; i < 7; i++) {
+            ticker.schedule(() -> { }, i, TimeUnit.MILLISECONDS);
+        }
+        long since = System.nanoTime();
+        await(() -> System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(30)); // the last of them, due at 6 ms
+
+        Mailbox mailbox = named(scan(), "overdue");
+        assertEquals(7, mailbox.size());
+        assertEquals(2_000, mailbox.scheduled());
+    }
+
+    @Test
+    void aScheduledPoolWithMoreDueTasksThanItLooksAtSaysItsSizeIsALowerBound() {
+        ScheduledThreadPoolExecutor ticker = track(new ScheduledThreadPoolExecutor(1, named("flooded")));
+        ticker.execute(this::awaitGate);
+        await(() -> ticker.getActiveCount() == 1);
+        for (int i = 0; i < DueTasks.MAX_LOOKED_AT + 500; i++) {
+            ticker.schedule(() -> { }, 0, TimeUnit.MILLISECONDS);
+        }
+
+        MailboxSnapshot snapshot = scan();
+        Mailbox mailbox = named(snapshot, "flooded");
+        assertTrue(mailbox.size() >= DueTasks.MAX_LOOKED_AT / 2 && mailbox.size() <= DueTasks.MAX_LOOKED_AT, mailbox.toString());
+        assertEquals(DueTasks.MAX_LOOKED_AT + 500, mailbox.size() + mailbox.scheduled());
+        assertTrue(snapshot.note() != null && snapshot.note().contains("tasks of flooded are due"), snapshot.note());
     }
 
     @Test

@@ -8,18 +8,25 @@ import java.util.List;
 
 /**
  * Renders {@code regs()}: one line per mailbox, largest first as the node sent them, its owners
- * shortened to what fits the width, then the node's note on what it could not see.
+ * shortened to what fits the width, then the node's note on what it could not see. SCHEDULED
+ * (a scheduled executor's delayed tasks not yet due: not in SIZE) and BUSY (a web server pool's
+ * busy threads of its most) are columns only when some mailbox has them.
  *
  * <pre>
  * NAME             KIND        SIZE  CAPACITY  OWNERS
  * async-logger     executor   1,000     1,000  &lt;23&gt; log-writer-1
  * request-handler  executor       0         -  &lt;31&gt; request-handler-1, &lt;32&gt; request-handler-2, … 6 more
+ *
+ * NAME                KIND      SIZE  CAPACITY  SCHEDULED   BUSY  OWNERS
+ * http-nio-8080-exec  tomcat      80         -          -  20/20  &lt;41&gt; http-nio-8080-exec-1, … 19 more
+ * Catalina-utility    executor     0         -          2      -  &lt;38&gt; Catalina-utility-1, … 1 more
  * </pre>
  */
 public final class RegsView {
-    private static final String[] HEADERS = {"NAME", "KIND", "SIZE", "CAPACITY", "OWNERS"};
     private static final int GAP = 2;
     private static final int MIN_OWNERS_WIDTH = 16;
+    private static final int MIN_OWNERS_CUT = 6;
+    private static final int MIN_NAME_WIDTH = 8; // Table's
 
     private RegsView() {
     }
@@ -38,29 +45,56 @@ public final class RegsView {
     }
 
     private static List<String> table(List<MailboxRow> rows, int width) {
+        // SCHEDULED and BUSY only where some mailbox has them: most nodes have neither
+        boolean scheduled = rows.stream().anyMatch(r -> r.scheduled() != null);
+        boolean busy = rows.stream().anyMatch(r -> r.threads() != null);
+        List<String> headers = new ArrayList<>(List.of("NAME", "KIND", "SIZE", "CAPACITY"));
+        List<Table.Align> aligns = new ArrayList<>(List.of(Table.Align.LEFT, Table.Align.LEFT, Table.Align.RIGHT,
+                Table.Align.RIGHT));
+        if (scheduled) {
+            headers.add("SCHEDULED");
+            aligns.add(Table.Align.RIGHT);
+        }
+        if (busy) {
+            headers.add("BUSY");
+            aligns.add(Table.Align.RIGHT);
+        }
+        headers.add("OWNERS");
+        aligns.add(Table.Align.LEFT);
         List<String[]> cells = new ArrayList<>(rows.size());
-        int[] widths = new int[4];
+        int[] widths = new int[headers.size() - 1];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = HEADERS[c].length();
+            widths[c] = headers.get(c).length();
         }
         for (MailboxRow row : rows) {
-            String[] first = {row.name(), row.kind(), Units.count(row.size()),
-                    row.capacity() == null ? "-" : Units.count(row.capacity())};
-            for (int c = 0; c < first.length; c++) {
-                widths[c] = Math.max(widths[c], first[c].length());
+            List<String> first = new ArrayList<>(List.of(row.name(), row.kind(), Units.count(row.size()),
+                    row.capacity() == null ? "-" : Units.count(row.capacity())));
+            if (scheduled) {
+                first.add(row.scheduled() == null ? "-" : Units.count(row.scheduled()));
             }
-            cells.add(first);
+            if (busy) {
+                first.add(row.threads() == null ? "-"
+                        : Units.count(row.threads().busy()) + "/" + Units.count(row.threads().max()));
+            }
+            for (int c = 0; c < first.size(); c++) {
+                widths[c] = Math.max(widths[c], first.get(c).length());
+            }
+            cells.add(first.toArray(new String[0]));
         }
         int used = 0;
         for (int w : widths) {
             used += w + GAP;
         }
-        int ownersWidth = Math.max(MIN_OWNERS_WIDTH, width - used);
-        Table table = Table.of(List.of(Table.Align.LEFT, Table.Align.LEFT, Table.Align.RIGHT, Table.Align.RIGHT,
-                Table.Align.LEFT), HEADERS);
+        // the table cuts names to 8 at the least; where even that leaves owners less than their
+        // usual least (a narrow terminal, both extra columns), owners give way down to "<pid>…"
+        int shortNames = used - widths[0] + Math.min(widths[0], MIN_NAME_WIDTH);
+        int ownersWidth = width - used >= MIN_OWNERS_WIDTH ? width - used
+                : Math.max(MIN_OWNERS_CUT, Math.min(MIN_OWNERS_WIDTH, width - shortNames));
+        Table table = Table.of(aligns, headers.toArray(new String[0]));
         for (int i = 0; i < rows.size(); i++) {
-            String[] first = cells.get(i);
-            table.row(first[0], first[1], first[2], first[3], owners(rows.get(i).owners(), ownersWidth));
+            String[] line = java.util.Arrays.copyOf(cells.get(i), headers.size());
+            line[line.length - 1] = owners(rows.get(i).owners(), ownersWidth);
+            table.row(line);
         }
         return table.render(width);
     }

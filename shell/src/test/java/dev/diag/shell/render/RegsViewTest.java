@@ -8,6 +8,7 @@ import dev.diag.protocol.message.Json;
 import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.MailboxRow;
 import dev.diag.protocol.result.Mailboxes;
+import dev.diag.protocol.result.PoolThreads;
 import dev.diag.protocol.result.ProcessRef;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.functions.FunctionTable;
@@ -78,6 +79,39 @@ class RegsViewTest {
         assertEquals("<17>", RegsView.owners(List.of(new ProcessRef(17, null)), 40));
         assertEquals("<17>, <18> b", RegsView.owners(List.of(new ProcessRef(17, null), new ProcessRef(18, "b")), 40));
         assertEquals("-", RegsView.owners(List.of(), 40));
+    }
+
+    private static final Mailboxes WEB_SERVER = new Mailboxes(List.of(
+            new MailboxRow("http-nio-8080-exec", "tomcat", 80, null, List.of(new ProcessRef(41, "http-nio-8080-exec-1")),
+                    null, new PoolThreads(20, 20)),
+            new MailboxRow("Catalina-utility", "executor", 0, null, List.of(new ProcessRef(38, "Catalina-utility-1")),
+                    1234, null)), null);
+
+    @Test
+    void showsScheduledAndBusyInColumnsOfTheirOwnOnlyWhereSomeMailboxHasThem() {
+        assertEquals(List.of(
+                "NAME                KIND      SIZE  CAPACITY  SCHEDULED   BUSY  OWNERS",
+                "http-nio-8080-exec  tomcat      80         -          -  20/20  <41> http-nio-8080-exec-1",
+                "Catalina-utility    executor     0         -      1,234      -  <38> Catalina-utility-1"),
+                RegsView.render(WEB_SERVER, 100));
+        assertTrue(RegsView.render(TYPICAL, 100).get(0).endsWith("CAPACITY  OWNERS"), "no empty columns");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {60, 80, 120})
+    void theExtraColumnsStillFitTheWidth(int width) {
+        for (String line : RegsView.render(WEB_SERVER, width)) {
+            assertTrue(line.length() <= width, width + ": " + line);
+        }
+    }
+
+    @Test
+    void readsAnAnswerFromAnAgentThatSendsNoScheduledOrBusy() throws Exception {
+        JsonNode json = Json.mapper().readTree("{\"mailboxes\":[{\"name\":\"q\",\"kind\":\"executor\",\"size\":3,"
+                + "\"owners\":[]}]}");
+        Mailboxes old = RecordReader.read(json, Mailboxes.class);
+        assertEquals(new MailboxRow("q", "executor", 3, null, List.of()), old.mailboxes().get(0));
+        assertEquals("NAME  KIND      SIZE  CAPACITY  OWNERS", RegsView.render(old, 80).get(0));
     }
 
     @Test

@@ -60,6 +60,22 @@ class TopViewTest {
         assertEquals(List.of("(3 samples)"), view.footer(Json.mapper().valueToTree(new TopSummary(3)), 120));
     }
 
+    @Test
+    void aScheduledExecutorWithManyDelayedTasksIsRankedByItsDueTasksAsTheNodeSentIt() {
+        List<MailboxRow> boxes = List.of(
+                new MailboxRow("qtp1234-exec", "jetty", 80, null, List.of(new ProcessRef(41, "qtp1234-41")), null,
+                        new dev.diag.protocol.result.PoolThreads(200, 200)),
+                new MailboxRow("Scheduler", "executor", 0, null, List.of(new ProcessRef(38, "Scheduler-1")), 100, null));
+        TopSample s = new TopSample(1, 1000, 1, 2, 3, List.of(1L), 9, List.of(), boxes, null);
+
+        List<String> frame = TopView.frame(s, 80, 30);
+        int header = frame.indexOf("MAILBOXES (largest)") + 1;
+        assertTrue(frame.get(header).contains("SCHEDULED") && frame.get(header).contains("BUSY"), frame.toString());
+        assertTrue(frame.get(header + 1).startsWith("qtp1234-exec") && frame.get(header + 1).contains("200/200"),
+                frame.toString());
+        assertTrue(frame.stream().allMatch(l -> l.length() <= 80), frame.toString());
+    }
+
     static TopSample sample(int busy, int boxes) {
         List<TopProcess> byCpu = new ArrayList<>();
         byCpu.add(new TopProcess(100, "spinner", "RUNNABLE", 990_000_000L, 0.99, "Spinner.spin"));

@@ -10,6 +10,8 @@ public final class Frameworks {
 
     public static List<FrameworkQueues> all(JdkInternals internals) {
         return List.of(
-                new LogbackAsyncAppenders(internals));
+                new LogbackAsyncAppenders(internals),
+                new TomcatPools(internals),
+                new JettyThreadPools(internals));
     }
 }
