@@ -10,6 +10,7 @@ public final class Frameworks {
 
     public static List<FrameworkQueues> all(JdkInternals internals) {
         return List.of(
-                new LogbackAsyncAppenders(internals));
+                new LogbackAsyncAppenders(internals),
+                new NettyEventLoops(internals));
     }
 }
