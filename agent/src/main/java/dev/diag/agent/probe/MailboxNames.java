@@ -10,12 +10,12 @@ import java.util.Map;
  * an operator already knows them: "request-handler" for request-handler-1..8, "pool-3-thread"
  * for pool-3-thread-N; failing that, after its class and identity ("ThreadPoolExecutor@1b6d3586").
  */
-final class MailboxNames {
+public final class MailboxNames {
     private MailboxNames() {
     }
 
     /** The common prefix of the workers' names, without trailing digits and separators. */
-    static String fromWorkers(List<Thread> workers, Object executor) {
+    public static String fromWorkers(List<Thread> workers, Object executor) {
         String prefix = null;
         for (Thread worker : workers) {
             String name = worker.getName();

@@ -11,6 +11,7 @@ public final class Frameworks {
     public static List<FrameworkQueues> all(JdkInternals internals) {
         return List.of(
                 new LogbackAsyncAppenders(internals),
-                new NettyEventLoops(internals));
+                new NettyEventLoops(internals),
+                new PekkoMailboxes(internals));
     }
 }
