@@ -26,49 +26,40 @@ import scala.concurrent.duration.Duration;
  * has none, and the pool itself shows no empty fork_join mailbox.
  */
 class PekkoMailboxesTest {
-    static volatile boolean released;
-    static volatile Thread running;
-
     private final MailboxFinder finder = new MailboxFinder(JdkInternals.withoutInstrumentation());
     private ActorSystem system;
+    private ActorRef stuck;
 
     /** Takes "block" as a call that does not return until the test ends; anything else at once. */
     public static final class Stuck extends AbstractActor {
         @Override
         public Receive createReceive() {
-            return receiveBuilder().matchEquals("block", m -> {
-                running = Thread.currentThread();
-                while (!released) {
-                    Thread.sleep(5);
-                }
-            }).matchAny(m -> { }).build();
+            return receiveBuilder().matchEquals("block", m -> BlockedActors.block()).matchAny(m -> { }).build();
         }
     }
 
     @AfterEach
     void release() throws Exception {
-        released = true;
-        running = null;
+        BlockedActors.release();
         if (system != null) {
             Await.result(system.terminate(), Duration.create(10, TimeUnit.SECONDS));
         }
     }
 
     /** An actor system whose default dispatcher has one thread, running the actor "stuck" that does not return. */
-    private ActorRef oneThreadBlockedBy(String name) throws InterruptedException {
-        released = false;
+    private Thread oneThreadBlocked() throws InterruptedException {
+        BlockedActors.reset();
         system = ActorSystem.create("unit", ConfigFactory.parseString(
                 "pekko.actor.default-dispatcher.fork-join-executor { parallelism-min = 1, parallelism-max = 1 }\n"
                         + "pekko.loglevel = OFF\npekko.stdout-loglevel = OFF"));
-        ActorRef stuck = system.actorOf(Props.create(Stuck.class), name);
+        stuck = system.actorOf(Props.create(Stuck.class), "stuck");
         stuck.tell("block", ActorRef.noSender());
-        awaitTrue(() -> running != null);
-        return stuck;
+        return BlockedActors.running();
     }
 
     @Test
     void theRunningActorIsItsThreadsMailboxAndTheQueuedOneHasNoOwner() throws Exception {
-        ActorRef stuck = oneThreadBlockedBy("stuck");
+        Thread running = oneThreadBlocked();
         ActorRef waiting = system.actorOf(Props.create(Stuck.class), "waiting");
         for (int i = 0; i < 10; i++) {
             stuck.tell("x", ActorRef.noSender());
@@ -77,7 +68,7 @@ class PekkoMailboxesTest {
             waiting.tell("x", ActorRef.noSender());
         }
 
-        MailboxSnapshot snapshot = finder.scan(Thread.getAllStackTraces().keySet());
+        MailboxSnapshot snapshot = BlockedActors.actorsSeen(finder, 2);
         List<Mailbox> all = snapshot.all().stream().filter(m -> m.name().startsWith("pekko://")).toList();
         assertEquals(List.of(new Mailbox("pekko://unit/user/waiting", "actor", 20, null, List.of()),
                 new Mailbox("pekko://unit/user/stuck", "actor", 10, null, List.of(running.getId()))), all);
@@ -87,7 +78,7 @@ class PekkoMailboxesTest {
 
     @Test
     void tasksOnTheDispatcherThatAreNoActorsAreItsPoolsMailbox() throws Exception {
-        oneThreadBlockedBy("stuck");
+        Thread running = oneThreadBlocked();
         for (int i = 0; i < 3; i++) {
             system.dispatcher().execute(() -> { });
         }
@@ -99,14 +90,14 @@ class PekkoMailboxesTest {
 
     @Test
     void listsAtMostAThousandActorsAndSaysHowManyMoreWait() throws Exception {
-        oneThreadBlockedBy("stuck");
+        oneThreadBlocked();
         for (int i = 0; i < PekkoMailboxes.MAX_LISTED + 5; i++) {
             system.actorOf(Props.create(Stuck.class), "idle-" + i).tell("x", ActorRef.noSender());
         }
 
         // an actor made from outside is started a moment later, on Pekko's own thread: wait for all of them
         MailboxSnapshot[] snapshot = new MailboxSnapshot[1];
-        awaitTrue(() -> {
+        BlockedActors.awaitTrue(() -> {
             snapshot[0] = finder.scan(Thread.getAllStackTraces().keySet());
             return snapshot[0].note() != null;
         });
@@ -114,11 +105,5 @@ class PekkoMailboxesTest {
         assertTrue(snapshot[0].note().contains("5 more actors with 5 messages were not listed"), snapshot[0].note());
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            Thread.sleep(10);
-        }
-    }
+
 }
