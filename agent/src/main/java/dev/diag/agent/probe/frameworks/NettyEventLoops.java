@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Queue;
 
 /**
- * The app's Netty 4.1 event loops: every {@code SingleThreadEventExecutor} (NioEventLoop,
+ * The app's Netty 4.1 and 4.2 event loops: every {@code SingleThreadEventExecutor} (NioEventLoop,
  * EpollEventLoop, DefaultEventExecutor, ...) is drained by one thread, started with the loop's
  * own runnable ({@code SingleThreadEventExecutor$N.this$0}), which Netty wraps in
  * {@code ThreadExecutorMap$2} ({@code val$eventExecutor}) and {@code FastThreadLocalRunnable}
@@ -18,7 +18,8 @@ import java.util.Queue;
  * NioEventLoop answer it by submitting a task to the loop and waiting, which a busy loop never runs.
  *
  * <p>Only classes named {@code io.netty.*} are recognised, so the agent's own relocated Netty
- * (its "diag-io" loop) is never the app's. Read from Netty 4.1.118 (the same fields since 4.1.x);
+ * (its "diag-io" loop) is never the app's. Read from Netty 4.1.118 and 4.2.18 (the same fields;
+ * 4.2's NioEventLoopGroup runs SingleThreadIoEventLoops, still SingleThreadEventExecutors);
  * cost: at most four field reads per Netty thread, two size() calls per loop.
  */
 final class NettyEventLoops implements FrameworkQueues {
