@@ -43,6 +43,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * and Akka 2.6.20 (classic), on JDK 17 and 25. Cost: at most {@value #MAX_VISITED} actors walked and
  * {@value #MAX_SLOTS} queue slots read per actor system and scan; numberOfMessages() is
  * O(messages) for the default unbounded mailbox, asked only of actors that have messages.
+ * Measured on 2 cores, JDK 17, Pekko 1.1.5, idle actors: a scan took 2.8 ms at 1,000 actors, 9.9 ms
+ * at 10,000, 10.3 ms at 30,000 (the walk stops at 20,000), against 1.5 ms with none.
  */
 final class PekkoMailboxes implements FrameworkQueues {
     static final String KIND = "actor";
@@ -135,7 +137,11 @@ final class PekkoMailboxes implements FrameworkQueues {
         }
         List<Actor> actors = new ArrayList<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (!(holder instanceof ForkJoinPool)) {
+        if (holder instanceof ForkJoinPool pool) {
+            notes.add("the actor system of " + MailboxNames.fromWorkers(pools.get(pool), pool)
+                    + " was not found (its threads have another uncaught-exception handler): its queued actors are"
+                    + " listed, not the running ones");
+        } else {
             walk(holder, layout, pools, queued, actors, seen, notes);
         }
         for (Map.Entry<Object, ForkJoinPool> entry : queued.entrySet()) {
