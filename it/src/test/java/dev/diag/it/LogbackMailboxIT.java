@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -20,14 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LogbackMailboxIT {
     private static final String MAIN = "dev.diag.it.fixture.LogbackBacklogTarget";
 
-    static Stream<Arguments> targets() {
-        return Stream.of(Arguments.of("agent at start-up, JDK 17", false), Arguments.of("injected, JDK 21+", true));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("targets")
+    @MethodSource("dev.diag.it.FrameworkTargets#ways")
     void theAppendersQueueIsTheWorkersMailboxInEveryView(String how, boolean injectIntoModern) throws Exception {
-        Path java = injectIntoModern ? Jdks.requireModern() : Jdks.current();
+        Path java = FrameworkTargets.java(injectIntoModern);
         boolean inject = injectIntoModern;
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = FrameworkTargets.start(java, home, "shop", inject,
                 MAIN, "logback target ready")) {

@@ -28,4 +28,13 @@ public interface FrameworkQueues {
 
     /** The mailboxes of {@code holder}, drained by {@code workers} (ascending ids not required). */
     List<MailboxCandidate> mailboxes(Object holder, List<Thread> workers) throws ReflectiveOperationException;
+
+    /**
+     * As {@link #mailboxes(Object, List)}, for an adapter that also has something to say: what it
+     * left out to bound its work ("and 4,000 more actors with messages"), added to {@code notes}.
+     */
+    default List<MailboxCandidate> mailboxes(Object holder, List<Thread> workers, List<String> notes)
+            throws ReflectiveOperationException {
+        return mailboxes(holder, workers);
+    }
 }

@@ -45,7 +45,7 @@ public final class FrameworkThreads {
         List<MailboxCandidate> found = new ArrayList<>();
         claimed.forEach((framework, holders) -> holders.forEach((holder, workers) -> {
             try {
-                found.addAll(framework.mailboxes(holder, workers));
+                found.addAll(framework.mailboxes(holder, workers, notes));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 failed.putIfAbsent(framework, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " " + e.getMessage()));

@@ -12,6 +12,8 @@ public final class Frameworks {
         return List.of(
                 new LogbackAsyncAppenders(internals),
                 new TomcatPools(internals),
-                new JettyThreadPools(internals));
+                new JettyThreadPools(internals),
+                new NettyEventLoops(internals),
+                new PekkoMailboxes(internals));
     }
 }
