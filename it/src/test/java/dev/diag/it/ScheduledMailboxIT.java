@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -18,14 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScheduledMailboxIT {
 
-    static Stream<Arguments> targets() {
-        return Stream.of(Arguments.of("agent at start-up, JDK 17", false), Arguments.of("injected, JDK 21+", true));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("targets")
+    @MethodSource("dev.diag.it.FrameworkTargets#ways")
     void tasksNotYetDueAreScheduledAndOnlyTheDueOnesAreBacklog(String how, boolean inject) throws Exception {
-        Path java = inject ? Jdks.requireModern() : Jdks.current();
+        Path java = FrameworkTargets.java(inject);
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = FrameworkTargets.start(java, home, "sched", inject,
                 "dev.diag.it.fixture.ScheduledBacklogTarget", "scheduled target ready")) {
             NodeCalls node = new NodeCalls(home, "sched");

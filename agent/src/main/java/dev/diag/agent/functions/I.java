@@ -13,11 +13,9 @@ import dev.diag.protocol.result.ProcessRow;
 import dev.diag.protocol.result.ProcessTotals;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -59,10 +57,13 @@ final class I extends FunctionBase {
         entries.sort(Comparator.comparingLong(ThreadTable.Entry::id));
         MailboxSnapshot boxes = mailboxes.scan(LiveThreads.byId().values());
         Map<String, Integer> states = new TreeMap<>();
-        Set<String> counted = new HashSet<>();
         long heap = 0;
         long cpu = 0;
+        // every mailbox once, as regs() lists them: an actor waiting on no thread's queue counts too
         long msgs = 0;
+        for (Mailbox mailbox : boxes.all()) {
+            msgs += mailbox.size();
+        }
         int sent = 0;
         for (int from = 0; from < entries.size() && !context.cancelled(); from += TopFrames.BATCH) {
             List<ThreadTable.Entry> batch = entries.subList(from, Math.min(entries.size(), from + TopFrames.BATCH));
@@ -77,9 +78,6 @@ final class I extends FunctionBase {
                 states.merge(e.info().getThreadState().name(), 1, Integer::sum);
                 heap += Math.max(0, e.allocatedBytes());
                 cpu += Math.max(0, e.cpuNanos());
-                if (mailbox.isPresent() && counted.add(mailbox.get().name())) {
-                    msgs += mailbox.get().size(); // a pool's queue once, not once per worker
-                }
             }
             context.emit(rows);
             sent += rows.size();
