@@ -10,6 +10,8 @@ public final class Frameworks {
 
     public static List<FrameworkQueues> all(JdkInternals internals) {
         return List.of(
-                new LogbackAsyncAppenders(internals));
+                new LogbackAsyncAppenders(internals),
+                new Log4j2AsyncAppenders(internals),
+                new DisruptorRingBuffers(internals));
     }
 }

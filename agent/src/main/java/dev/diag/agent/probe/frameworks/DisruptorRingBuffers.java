@@ -1,0 +1,79 @@
+package dev.diag.agent.probe.frameworks;
+
+import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.MailboxCandidate;
+import dev.diag.agent.probe.Queues;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * The LMAX Disruptor's ring buffers, as log4j2's async loggers use them (all-async through
+ * {@code AsyncLoggerContextSelector}, and {@code <AsyncLogger>}/{@code AsyncLoggerConfig}): a
+ * consumer thread runs a {@code BatchEventProcessor} (its task), whose {@code dataProvider} is the
+ * {@code RingBuffer}. The ring's fill level is that thread's mailbox: size = getBufferSize() −
+ * remainingCapacity() (how far the slowest consumer is behind the producers), capacity = the
+ * buffer size, owners = every consumer thread of that ring. Named after the consumer thread
+ * without its counter: log4j2 names them {@code AsyncLogger[<context>]-1} and
+ * {@code AsyncLoggerConfig-1}. Read from disruptor 3.4.4 and 4.0.0 (the same fields), under
+ * log4j-core 2.26. Cost: one class-name test per thread with a task, one field read per consumer,
+ * two public-method calls per ring.
+ *
+ * <p>A producer waiting for a slot spins in {@code MultiProducerSequencer.next} with
+ * {@code LockSupport.parkNanos(1)} and no blocker, so it is not tied to the ring here; under
+ * log4j2 the other producers are BLOCKED on its enqueue lock, which their backtraces show.
+ * {@code WorkProcessor} (3.x's WorkerPool) and processors run by an app's own executor are not
+ * claimed.
+ */
+final class DisruptorRingBuffers implements FrameworkQueues {
+    static final String KIND = "disruptor";
+    private static final String PROCESSOR = "com.lmax.disruptor.BatchEventProcessor";
+    private static final String RING = "com.lmax.disruptor.RingBuffer";
+
+    private final JdkInternals internals;
+
+    DisruptorRingBuffers(JdkInternals internals) {
+        this.internals = internals;
+    }
+
+    @Override
+    public String framework() {
+        return "LMAX Disruptor ring buffer";
+    }
+
+    /** The processor's ring; the processor itself when the ring cannot be read, for mailboxes() to say so. */
+    @Override
+    public Object holderOf(Thread thread, Object task) {
+        if (task == null || !task.getClass().getName().equals(PROCESSOR)) {
+            return null;
+        }
+        return internals.read(task, "dataProvider").orElse(task);
+    }
+
+    @Override
+    public List<MailboxCandidate> mailboxes(Object ring, List<Thread> consumers) throws ReflectiveOperationException {
+        Class<?> type = ring.getClass();
+        if (!type.getName().equals(RING)) {
+            throw new NoSuchFieldException("dataProvider");
+        }
+        Method bufferSize = type.getMethod("getBufferSize");
+        Method remaining = type.getMethod("remainingCapacity");
+        int capacity = ((Number) bufferSize.invoke(ring)).intValue();
+        long size = capacity - ((Number) remaining.invoke(ring)).longValue();
+        return List.of(new MailboxCandidate(name(consumers), KIND, MailboxCandidate.saturated(size), capacity,
+                Queues.ids(consumers), ring, List.of()));
+    }
+
+    /** "AsyncLogger[AsyncContext@1b6d3586]-1" → "AsyncLogger[AsyncContext@1b6d3586]"; "Thread-3" → "disruptor". */
+    static String name(List<Thread> consumers) {
+        String name = consumers.isEmpty() ? "" : consumers.get(0).getName();
+        int end = name.length();
+        while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+            end--;
+        }
+        if (end < name.length() && end > 0 && name.charAt(end - 1) == '-') {
+            end--;
+        }
+        String trimmed = name.substring(0, end);
+        return trimmed.isEmpty() || trimmed.equals("Thread") ? KIND : trimmed;
+    }
+}
