@@ -14,12 +14,18 @@ final class FrameworkTargets {
 
     static TargetJvm start(Path java, DiagHomeDir home, String name, boolean inject, String mainClass, String ready)
             throws Exception {
+        return start(java, home, name, inject, Repo.frameworksClassPath(), mainClass, ready);
+    }
+
+    /** As above, on {@code classPath} (the frameworks' with one jar swapped for another version). */
+    static TargetJvm start(Path java, DiagHomeDir home, String name, boolean inject, String classPath, String mainClass,
+            String ready) throws Exception {
         if (!inject) {
-            TargetJvm target = TargetJvm.start(java, home, name, "", Repo.frameworksClassPath(), mainClass);
+            TargetJvm target = TargetJvm.start(java, home, name, "", classPath, mainClass);
             awaitOutput(target, ready);
             return target;
         }
-        TargetJvm plain = TargetJvm.startPlain(java, home, Repo.frameworksClassPath(), mainClass);
+        TargetJvm plain = TargetJvm.startPlain(java, home, classPath, mainClass);
         try {
             awaitOutput(plain, ready);
             DiagCli.Run injected = DiagCli.run(home, "inject", Long.toString(plain.pid()), "--name", name);

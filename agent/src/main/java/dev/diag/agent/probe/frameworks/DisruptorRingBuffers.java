@@ -11,12 +11,14 @@ import java.util.List;
  * {@code AsyncLoggerContextSelector}, and {@code <AsyncLogger>}/{@code AsyncLoggerConfig}): a
  * consumer thread runs a {@code BatchEventProcessor} (its task), whose {@code dataProvider} is the
  * {@code RingBuffer}. The ring's fill level is that thread's mailbox: size = getBufferSize() −
- * remainingCapacity() (how far the slowest consumer is behind the producers), capacity = the
- * buffer size, owners = every consumer thread of that ring. Named after the consumer thread
- * without its counter: log4j2 names them {@code AsyncLogger[<context>]-1} and
- * {@code AsyncLoggerConfig-1}. Read from disruptor 3.4.4 and 4.0.0 (the same fields), under
- * log4j-core 2.26. Cost: one class-name test per thread with a task, one field read per consumer,
- * two public-method calls per ring.
+ * remainingCapacity() (how far the slowest consumer is behind the producers; at most the buffer
+ * size, as 4.0 counts the slots producers are still waiting for), capacity = the buffer size,
+ * owners = every consumer thread of that ring. Named after the consumer thread without log4j2's
+ * thread-factory prefix and the counter: log4j2 names them
+ * {@code Log4j2-TF-1-AsyncLogger[<context>]-1} and {@code Log4j2-TF-2-AsyncLoggerConfig-2}.
+ * Read from disruptor 3.4.4 and 4.0.0 (the same fields), under log4j-core 2.26. Cost: one
+ * class-name test per thread with a task, one field read per consumer, two public-method calls
+ * per ring.
  *
  * <p>A producer waiting for a slot spins in {@code MultiProducerSequencer.next} with
  * {@code LockSupport.parkNanos(1)} and no blocker, so it is not tied to the ring here; under
@@ -28,6 +30,7 @@ final class DisruptorRingBuffers implements FrameworkQueues {
     static final String KIND = "disruptor";
     private static final String PROCESSOR = "com.lmax.disruptor.BatchEventProcessor";
     private static final String RING = "com.lmax.disruptor.RingBuffer";
+    private static final String LOG4J_FACTORY = "Log4j2-TF-"; // Log4jThreadFactory's "Log4j2-TF-<n>-<name>-<m>"
 
     private final JdkInternals internals;
 
@@ -58,22 +61,35 @@ final class DisruptorRingBuffers implements FrameworkQueues {
         Method bufferSize = type.getMethod("getBufferSize");
         Method remaining = type.getMethod("remainingCapacity");
         int capacity = ((Number) bufferSize.invoke(ring)).intValue();
-        long size = capacity - ((Number) remaining.invoke(ring)).longValue();
+        // 4.0 moves the cursor before a producer waits for its slot: a full ring reports the
+        // waiting claims too (257 of 256), which are not in the ring yet
+        long size = Math.min(capacity, capacity - ((Number) remaining.invoke(ring)).longValue());
         return List.of(new MailboxCandidate(name(consumers), KIND, MailboxCandidate.saturated(size), capacity,
                 Queues.ids(consumers), ring, List.of()));
     }
 
-    /** "AsyncLogger[AsyncContext@1b6d3586]-1" → "AsyncLogger[AsyncContext@1b6d3586]"; "Thread-3" → "disruptor". */
+    /**
+     * "Log4j2-TF-1-AsyncLogger[AsyncContext@1b6d3586]-1" → "AsyncLogger[AsyncContext@1b6d3586]"
+     * (log4j2's thread factory's prefix and the counter go); "Thread-3" → "disruptor".
+     */
     static String name(List<Thread> consumers) {
         String name = consumers.isEmpty() ? "" : consumers.get(0).getName();
+        int start = 0;
+        if (name.startsWith(LOG4J_FACTORY)) {
+            int i = LOG4J_FACTORY.length();
+            while (i < name.length() && Character.isDigit(name.charAt(i))) {
+                i++;
+            }
+            start = i < name.length() && name.charAt(i) == '-' ? i + 1 : 0;
+        }
         int end = name.length();
-        while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+        while (end > start && Character.isDigit(name.charAt(end - 1))) {
             end--;
         }
-        if (end < name.length() && end > 0 && name.charAt(end - 1) == '-') {
+        if (end < name.length() && end > start && name.charAt(end - 1) == '-') {
             end--;
         }
-        String trimmed = name.substring(0, end);
+        String trimmed = name.substring(start, end);
         return trimmed.isEmpty() || trimmed.equals("Thread") ? KIND : trimmed;
     }
 }

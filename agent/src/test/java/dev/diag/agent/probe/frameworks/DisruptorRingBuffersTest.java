@@ -79,7 +79,9 @@ class DisruptorRingBuffersTest {
     @Test
     void namesTheMailboxAfterItsConsumerWithoutTheCounter() {
         assertEquals("AsyncLogger[AsyncContext@5e2de80c]",
-                DisruptorRingBuffers.name(List.of(new Thread("AsyncLogger[AsyncContext@5e2de80c]-1"))));
+                DisruptorRingBuffers.name(List.of(new Thread("Log4j2-TF-1-AsyncLogger[AsyncContext@5e2de80c]-1"))));
+        assertEquals("AsyncLoggerConfig",
+                DisruptorRingBuffers.name(List.of(new Thread("Log4j2-TF-2-AsyncLoggerConfig-2"))));
         assertEquals("disruptor", DisruptorRingBuffers.name(List.of(new Thread("Thread-3"))));
     }
 }

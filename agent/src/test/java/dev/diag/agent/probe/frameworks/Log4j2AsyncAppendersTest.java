@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class Log4j2AsyncAppendersTest {
     private final CountDownLatch stuck = new CountDownLatch(1);
+    private final CountDownLatch entered = new CountDownLatch(1);
     private final DefaultConfiguration config = new DefaultConfiguration();
     private AsyncAppender async;
     private Thread producer;
@@ -42,6 +43,7 @@ class Log4j2AsyncAppendersTest {
 
         @Override
         public void append(LogEvent event) {
+            entered.countDown();
             try {
                 stuck.await();
             } catch (InterruptedException e) {
@@ -73,6 +75,9 @@ class Log4j2AsyncAppendersTest {
             for (int i = 0; i < 10; i++) { // 1 in the stuck appender, 8 queued, the 10th blocks in put
                 async.append(Log4jLogEvent.newBuilder().setLoggerName("orders").setLevel(Level.INFO)
                         .setMessage(new SimpleMessage("order " + i)).build());
+                if (i == 0) {
+                    awaitQuietly(entered); // the dispatcher holds the first: the queue only grows from here
+                }
             }
         }, "request-handler-1");
         producer.setDaemon(true);
@@ -131,6 +136,14 @@ class Log4j2AsyncAppendersTest {
         public List<dev.diag.agent.probe.MailboxCandidate> mailboxes(Object holder, List<Thread> workers)
                 throws ReflectiveOperationException {
             return real.mailboxes(holder, workers);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
