@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Disruptor ring is full (its fill level is the consumer thread's mailbox). Every view says so:
  * regs(), i()'s MSGS, recon's ranking, and for the appender a handler's backtrace and links. With
  * the agent at start-up on the default JDK, and injected later on a JDK 21+; the ring with
- * disruptor 3.4.4 (log4j-core's own) and 4.0.0. The producers waiting for a slot of the ring are
- * not tied to it (see DisruptorRingBuffers).
+ * disruptor 3.4.4 (log4j-core's own) and 4.0.0. A producer spinning for a slot of the ring, with
+ * no blocker, is tied to it by its frames (see DisruptorRingBuffers).
  */
 class Log4j2MailboxIT {
     private static final String APPENDER_MAIN = "dev.diag.it.fixture.Log4j2AsyncAppenderTarget";
@@ -103,7 +103,25 @@ class Log4j2MailboxIT {
 
             JsonNode ranked = node.json("recon:proc_count(message_queue_len, 1)").get(0).get("result");
             assertTrue(ranked.toString().contains(consumerName), ranked.toString());
+
+            // the producer spinning for a slot has no blocker: its frames tie it to the ring. It
+            // gets its slot when the consumer next reports progress, so look until one is caught.
+            String trace = NodeCalls.await("a spinning producer's backtrace naming the ring", () -> spinnersTrace(node),
+                    t -> t.lines().anyMatch(l -> l.contains("waiting on mailbox " + ringName)
+                            && l.contains("drained by <") && l.contains(consumerName)));
+            assertTrue(trace.contains("MultiProducerSequencer.next"), trace);
         }
+    }
+
+    /** The backtrace of a request handler that i() saw in the Disruptor's MultiProducerSequencer.next, or "". */
+    private static String spinnersTrace(NodeCalls node) throws Exception {
+        for (JsonNode row : node.processes()) {
+            if (row.get("name").asText().startsWith("request-handler")
+                    && row.path("currentFunction").asText().contains("MultiProducerSequencer.next")) {
+                return node.text("process_info(<" + row.get("pid").asLong() + ">, backtrace)");
+            }
+        }
+        return "";
     }
 
     /** The frameworks' class path with disruptor 4.0.0 (copied to target/disruptor-4) for 3.4.4. */

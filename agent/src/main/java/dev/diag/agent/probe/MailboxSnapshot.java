@@ -87,6 +87,28 @@ public final class MailboxSnapshot {
         return blocker == null ? Optional.empty() : Optional.ofNullable(byCondition.get(blocker));
     }
 
+    /**
+     * As {@link #waitedOnBy(Thread)}, and else the mailbox a thread spins for without a blocker,
+     * told by its top frames (a {@link SpinWait} among the mailbox's conditions). Where two
+     * mailboxes list the same spin (two Disruptor rings), the stack cannot tell which: empty.
+     */
+    public Optional<Mailbox> waitedOnBy(Thread thread, StackTraceElement[] stack) {
+        Optional<Mailbox> parked = waitedOnBy(thread);
+        if (parked.isPresent() || stack == null || stack.length == 0) {
+            return parked;
+        }
+        Mailbox found = null;
+        for (Map.Entry<Object, Mailbox> entry : byCondition.entrySet()) {
+            if (entry.getKey() instanceof SpinWait spin && spin.isIn(stack)) {
+                if (found != null && found != entry.getValue()) {
+                    return Optional.empty();
+                }
+                found = entry.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** Every mailbox, largest first (ties by name). */
     public List<Mailbox> all() {
         return all;

@@ -3,6 +3,7 @@ package dev.diag.agent.probe.frameworks;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.MailboxCandidate;
 import dev.diag.agent.probe.Queues;
+import dev.diag.agent.probe.SpinWait;
 import java.lang.reflect.Method;
 import java.util.List;
 
@@ -20,9 +21,12 @@ import java.util.List;
  * class-name test per thread with a task, one field read per consumer, two public-method calls
  * per ring.
  *
- * <p>A producer waiting for a slot spins in {@code MultiProducerSequencer.next} with
- * {@code LockSupport.parkNanos(1)} and no blocker, so it is not tied to the ring here; under
- * log4j2 the other producers are BLOCKED on its enqueue lock, which their backtraces show.
+ * <p>A producer waiting for a slot spins in {@code MultiProducerSequencer.next} (or the single
+ * producer's) with {@code LockSupport.parkNanos(1)} and no blocker: its backtrace is tied to the
+ * ring by those frames ({@link SpinWait}), where the JVM has one ring; with two or more, the stack
+ * does not say which. Under log4j2 the other producers are BLOCKED on the spinning one's enqueue
+ * lock (on disruptor 3.4; on 4.0 log4j2 2.26 discards their events instead), which their
+ * backtraces show as the lock's owner. {@code links} has no stack, so it does not tie them.
  * {@code WorkProcessor} (3.x's WorkerPool) and processors run by an app's own executor are not
  * claimed.
  */
@@ -65,7 +69,16 @@ final class DisruptorRingBuffers implements FrameworkQueues {
         // waiting claims too (257 of 256), which are not in the ring yet
         long size = Math.min(capacity, capacity - ((Number) remaining.invoke(ring)).longValue());
         return List.of(new MailboxCandidate(name(consumers), KIND, MailboxCandidate.saturated(size), capacity,
-                Queues.ids(consumers), ring, List.of()));
+                Queues.ids(consumers), ring, producers()));
+    }
+
+    /**
+     * Where a producer waits for a slot of a full ring, parked with no blocker: new objects for
+     * each ring, as the snapshot tells mailboxes' conditions apart by identity.
+     */
+    private static List<Object> producers() {
+        return List.of(new SpinWait("com.lmax.disruptor.MultiProducerSequencer", "next"),
+                new SpinWait("com.lmax.disruptor.SingleProducerSequencer", "next"));
     }
 
     /**
