@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The mailboxes of one {@link MailboxFinder#scan}: every mailbox, which one each thread drains,
  * and which one a thread is parked on. Plain data once built: it holds no thread and no queue,
- * only the executor queues' condition objects, to recognise a parked thread's blocker.
+ * only the queues' condition objects, to recognise a parked thread's blocker, and the
+ * {@link SpinWait}s of queues whose producers wait with none (a Disruptor ring's).
  */
 public final class MailboxSnapshot {
     // A class, not a chain of lambdas: each lambda spins a class on first use, and the first
