@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The mailboxes of one {@link MailboxFinder#scan}: every mailbox, which one each thread drains,
  * and which one a thread is parked on. Plain data once built: it holds no thread and no queue,
- * only the executor queues' condition objects, to recognise a parked thread's blocker.
+ * only the queues' condition objects, to recognise a parked thread's blocker, and the
+ * {@link SpinWait}s of queues whose producers wait with none (a Disruptor ring's).
  */
 public final class MailboxSnapshot {
     // A class, not a chain of lambdas: each lambda spins a class on first use, and the first
@@ -85,6 +86,28 @@ public final class MailboxSnapshot {
         }
         Object blocker = LockSupport.getBlocker(thread);
         return blocker == null ? Optional.empty() : Optional.ofNullable(byCondition.get(blocker));
+    }
+
+    /**
+     * As {@link #waitedOnBy(Thread)}, and else the mailbox a thread spins for without a blocker,
+     * told by its top frames (a {@link SpinWait} among the mailbox's conditions). Where two
+     * mailboxes list the same spin (two Disruptor rings), the stack cannot tell which: empty.
+     */
+    public Optional<Mailbox> waitedOnBy(Thread thread, StackTraceElement[] stack) {
+        Optional<Mailbox> parked = waitedOnBy(thread);
+        if (parked.isPresent() || stack == null || stack.length == 0) {
+            return parked;
+        }
+        Mailbox found = null;
+        for (Map.Entry<Object, Mailbox> entry : byCondition.entrySet()) {
+            if (entry.getKey() instanceof SpinWait spin && spin.isIn(stack)) {
+                if (found != null && found != entry.getValue()) {
+                    return Optional.empty();
+                }
+                found = entry.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Every mailbox, largest first (ties by name). */

@@ -98,7 +98,8 @@ public final class ProcessFacts {
      */
     public static Backtrace backtrace(ThreadInfo info, Thread thread, MailboxSnapshot mailboxes,
             Map<Long, Thread> threads, boolean synchronizers) {
-        Optional<Mailbox> waitedOn = thread == null ? Optional.empty() : mailboxes.waitedOnBy(thread);
+        Optional<Mailbox> waitedOn = thread == null ? Optional.empty()
+                : mailboxes.waitedOnBy(thread, info.getStackTrace());
         return new Backtrace(info.getThreadId(), info.getThreadName(), info.getThreadState().name(), frames(info),
                 lock(info.getLockInfo()), owner(info),
                 waitedOn.map(Mailbox::name).orElse(null),

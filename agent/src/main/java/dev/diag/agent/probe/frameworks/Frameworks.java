@@ -14,6 +14,8 @@ public final class Frameworks {
                 new TomcatPools(internals),
                 new JettyThreadPools(internals),
                 new NettyEventLoops(internals),
-                new PekkoMailboxes(internals));
+                new PekkoMailboxes(internals),
+                new Log4j2AsyncAppenders(internals),
+                new DisruptorRingBuffers(internals));
     }
 }
