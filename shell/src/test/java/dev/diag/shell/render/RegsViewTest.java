@@ -74,6 +74,20 @@ class RegsViewTest {
     }
 
     @Test
+    void inScriptsAManyOwneredMailboxNamesAFewAndSaysHowManyMore() {
+        List<ProcessRef> owners = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            owners.add(new ProcessRef(100 + i, "http-nio-8080-exec-" + i));
+        }
+        Mailboxes many = new Mailboxes(List.of(new MailboxRow("http-nio-8080-exec", "executor", 100, null, owners)), null);
+
+        String line = RegsView.render(many, Integer.MAX_VALUE / 2).get(1);
+
+        assertTrue(line.endsWith("<105> http-nio-8080-exec-5, … 45 more"), line);
+        assertTrue(line.length() < 250, line.length() + ": " + line);
+    }
+
+    @Test
     void showsAnOwnerTheNodeCouldNotNameByItsPidAlone() {
         assertEquals("<17>", RegsView.owners(List.of(new ProcessRef(17, null)), 40));
         assertEquals("<17>, <18> b", RegsView.owners(List.of(new ProcessRef(17, null), new ProcessRef(18, "b")), 40));
