@@ -45,7 +45,7 @@ public enum Declaration {
                     + "cgroup files; no pause"),
             new Usage("Item", "one fact about the node: process_count (live threads, platform and virtual), "
                     + "virtual_process_count (virtual threads alone), process_limit (what limits thread creation), "
-                    + "schedulers, version, uptime",
+                    + "schedulers, version, uptime, shutdown (in shutdown or not, and the hooks still running)",
                     "system_info(process_count).   erlang:system_info(process_limit).")),
     STATISTICS("statistics", new Arity(1, 1), Modules.ERLANG_ONLY, ONE, "statistics.md",
             low("reads CPU, GC and load counters from the platform MXBeans; run_queue also reads every thread's state "
