@@ -28,7 +28,7 @@ public final class RegsView {
     }
 
     public static List<String> render(Mailboxes result, int width) {
-        return render(result, null, width);
+        return render(result, result.ownerCounts(), width);
     }
 
     /**
