@@ -3,6 +3,7 @@ package dev.diag.agent;
 import dev.diag.agent.functions.Functions;
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.cookie.CookieException;
@@ -72,9 +73,11 @@ public final class DiagAgent {
         // port=4370 on a host whose nodes share 4370 as their directory: the node's own port cannot be shared
         boolean clash = options.port() != 0 && directoryPort.isPresent() && directoryPort.getAsInt() == options.port();
         DiagServer server;
+        JdkInternals internals = JdkInternals.open(instrumentation);
+        ShutdownWatch shutdown = ShutdownWatch.open(); // after open(): the JDK's hook table is in java.lang
         try {
             server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
-                    Functions.all(JdkInternals.open(instrumentation), registry, heart));
+                    Functions.all(internals, registry, heart, shutdown));
         } catch (IOException e) {
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
                     + (clash ? "; " + options.port() + " is the host's directory port, which the diag nodes share: "
@@ -103,6 +106,6 @@ public final class DiagAgent {
                     + "); name@host finds it only with its port, " + options.name() + "@" + LocalHost.name() + ":"
                     + address.getPort());
         }
-        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart);
+        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown);
     }
 }

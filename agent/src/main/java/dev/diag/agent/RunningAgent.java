@@ -1,6 +1,7 @@
 package dev.diag.agent;
 
 import dev.diag.agent.heart.Heart;
+import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRegistry;
@@ -10,26 +11,33 @@ import java.util.Optional;
 /**
  * A started agent. {@link #close()} stops the server, ends every session and removes the
  * registry entry, leaving nothing behind (heart, if on, is told goodbye and exits without a
- * restart); a shutdown hook does the same when the JVM exits.
+ * restart).
+ *
+ * When the JVM exits the agent stops nothing: it serves until the JVM halts, so a JVM hung in a
+ * shutdown hook can still be asked why ({@code system_info(shutdown)}); its daemon threads die
+ * with it, and its registry entry, whose pid and start time are then dead, is stale and removed
+ * by the next reader (NodeRecord.isAlive). Its one hook ({@link ShutdownWatch}) notes when
+ * shutdown began and tells heart goodbye, so heart never restarts a JVM that exited on purpose.
  */
 public final class RunningAgent implements AutoCloseable {
     private final String name;
     private final DiagServer server;
     private final NodeRegistry registry;
     private final long pid;
-    private final Thread shutdownHook;
+    private final ShutdownWatch shutdown;
     private final String directoryProblem;
     private final Heart heart;
 
-    RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart) {
+    RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart,
+            ShutdownWatch shutdown) {
         this.name = name;
         this.heart = heart;
         this.directoryProblem = directoryProblem;
         this.server = server;
         this.registry = registry;
         this.pid = pid;
-        this.shutdownHook = new Thread(this::stop, "diag-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdown = shutdown;
+        shutdown.arm(heart::close); // in a JVM already shutting down (inject), says goodbye now and adds no hook
     }
 
     public String nodeName() {
@@ -52,11 +60,7 @@ public final class RunningAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to: it stops the agent
-        }
+        shutdown.disarm(); // false in shutdown: the watch runs or ran, and stopping now is still right
         stop();
     }
 

@@ -10,14 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The story DESIGN.md says diag must make easy, against the real demo node in leak mode: the log
- * writer turns slow, its queue fills, request handlers pile up blocked in put. With nothing but
+ * The story DESIGN.md says diag must make easy, against the real demo node in leak mode: it logs
+ * through the real logback, whose AsyncAppender "ASYNC" sits in front of a disk that turns slow;
+ * the appender's queue fills, request handlers pile up blocked in put. With nothing but
  * bin/diag, each fact a newcomer needs is there: the process count rising, i() full of blocked
- * handlers, the logger's mailbox at capacity, and a handler's backtrace naming the frame it is
- * blocked in and the thread it waits for.
+ * handlers, the appender's mailbox at capacity, and a handler's backtrace naming the frame it is
+ * blocked in and the thread it waits for, logback's worker.
  */
 class LoggerBacklogStoryIT {
-    private static final int LOG_CAPACITY = 1_000;
+    private static final int LOG_CAPACITY = 1_000; // queueSize in demo's logback.xml
+    private static final String WORKER = "AsyncAppender-Worker-ASYNC";
 
     @Test
     void aNewcomerFindsTheBackedUpLoggerBehindTheBlockedHandlers() throws Exception {
@@ -35,8 +37,10 @@ class LoggerBacklogStoryIT {
             // i() is full of handlers blocked in the queue's put
             assertTrue(blocked.size() >= 50, "blocked handlers: " + blocked.size());
 
-            // the logger's mailbox is at capacity, and its owner is the log writer
+            // the appender's mailbox is at capacity, named after it, and its owner is logback's worker
             JsonNode logger = loggerMailbox(json(home, "regs()").get(0).get("result").get("mailboxes"));
+            assertEquals("ASYNC", logger.get("name").asText(), logger.toString());
+            assertEquals("logback", logger.get("kind").asText(), logger.toString());
             // full, give or take the event the writer just took (a handler refills it a moment later)
             assertTrue(logger.get("size").asInt() >= LOG_CAPACITY - 5, logger.toString());
             assertEquals(LOG_CAPACITY, logger.get("capacity").asInt(), logger.toString());
@@ -56,7 +60,7 @@ class LoggerBacklogStoryIT {
             }
             assertTrue(handler > 0, "no handler stayed blocked in ArrayBlockingQueue.put long enough to look at");
             assertEquals(logger.get("name").asText(), trace.get("waitsForMailbox").asText(), trace.toString());
-            assertTrue(trace.get("mailboxOwners").toString().contains("log-writer"), trace.toString());
+            assertTrue(trace.get("mailboxOwners").toString().contains(WORKER), trace.toString());
 
             // and the same, as a person reads it (again asking until a handler is still blocked)
             String mailbox = logger.get("name").asText();
@@ -72,17 +76,17 @@ class LoggerBacklogStoryIT {
             assertEquals(0, shown.exit(), shown::toString);
             assertTrue(shown.out().contains("at java.util.concurrent.ArrayBlockingQueue.put("), shown::toString);
             assertTrue(shown.out().lines().anyMatch(l -> l.contains("waiting on mailbox " + mailbox)
-                    && l.contains("drained by <") && l.contains("log-writer")), shown::toString);
+                    && l.contains("drained by <") && l.contains(WORKER)), shown::toString);
         }
     }
 
     private static JsonNode loggerMailbox(JsonNode mailboxes) {
         for (JsonNode mailbox : mailboxes) {
-            if (mailbox.get("owners").toString().contains("log-writer")) {
+            if (mailbox.get("owners").toString().contains(WORKER)) {
                 return mailbox;
             }
         }
-        throw new AssertionError("no mailbox drained by the log writer in regs(): " + mailboxes);
+        throw new AssertionError("no mailbox drained by " + WORKER + " in regs(): " + mailboxes);
     }
 
     /** Polls i() until at least {@code n} request handlers wait in ArrayBlockingQueue.put; returns their rows. */

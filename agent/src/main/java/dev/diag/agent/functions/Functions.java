@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.function.UniqueNames;
@@ -41,7 +42,12 @@ public final class Functions {
 
     /** The functions, the heart ones (heart:get_cmd() ...) answering for {@code heart}. */
     public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart) {
-        Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()));
+        return all(internals, registry, heart, ShutdownWatch.open());
+    }
+
+    /** The functions, system_info(shutdown) answering from {@code shutdown}, the agent's watch. */
+    public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown) {
+        Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown);
         List<DiagFunction> functions = new ArrayList<>();
         for (Declaration declaration : Declaration.values()) {
             DiagFunction function = implementation(declaration, wiring, functions);
@@ -59,7 +65,7 @@ public final class Functions {
         return switch (declaration) {
             case MEMORY -> new Memory();
             case REGS -> new Regs(w.internals());
-            case SYSTEM_INFO -> new SystemInfo(w.internals());
+            case SYSTEM_INFO -> new SystemInfo(w.internals(), w.shutdown());
             case STATISTICS -> new Statistics();
             case PROCESSES -> new Processes(w.internals());
             case I -> new I(w.internals());
@@ -91,7 +97,8 @@ public final class Functions {
     }
 
     /** What the implementations are built with. */
-    private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code) {
+    private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
+            ShutdownWatch shutdown) {
     }
 
     public DiagFunction find(String name) {

@@ -1,5 +1,6 @@
 package dev.diag.agent.functions;
 
+import dev.diag.agent.AgentThreads;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.diag.agent.probe.Reasons;
 import dev.diag.protocol.function.Declaration;
@@ -37,7 +38,7 @@ final class HeapDump extends FunctionBase {
                     + "; wait for it to finish (its file stops growing) before asking for another");
         }
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread dumper = new Thread(() -> {
+        Thread dumper = AgentThreads.newThread(() -> {
             try {
                 ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(path.toString(), true);
             } catch (Throwable t) { // kept for the caller: nothing may escape into the target
@@ -46,7 +47,6 @@ final class HeapDump extends FunctionBase {
                 writing.set(null); // the dump ended, whoever still watches it
             }
         }, "diag-heap-dump");
-        dumper.setDaemon(true);
         long start = System.nanoTime();
         try {
             dumper.start();

@@ -42,13 +42,16 @@ final class Regs extends FunctionBase {
         MailboxSnapshot snapshot = finder.scan(live.values());
         List<Mailbox> all = snapshot.all();
         List<MailboxRow> rows = new ArrayList<>(Math.min(all.size(), MAX_ROWS));
+        List<Integer> ownerCounts = new ArrayList<>(Math.min(all.size(), MAX_ROWS));
         int ownersCut = 0;
         for (Mailbox mailbox : all.subList(0, Math.min(all.size(), MAX_ROWS))) {
             MailboxRow row = row(mailbox, live, MAX_OWNERS);
             ownersCut += mailbox.ownerThreadIds().size() - row.owners().size();
             rows.add(row);
+            ownerCounts.add(mailbox.ownerThreadIds().size()); // the view's "… N more" counts the owners not sent
         }
-        return new Mailboxes(rows, note(snapshot.note(), all.size() - rows.size(), ownersCut));
+        return new Mailboxes(rows, note(snapshot.note(), all.size() - rows.size(), ownersCut),
+                ownerCounts.isEmpty() ? null : ownerCounts);
     }
 
     /** A mailbox as sent, with at most {@code maxOwners} owners named from {@code live}; top() shows them too. */

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.HostLimits;
 import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.probe.TextFiles;
 import dev.diag.agent.probe.VirtualThreads;
 import dev.diag.protocol.function.Declaration;
@@ -21,14 +22,21 @@ import java.util.concurrent.ForkJoinPool;
  * {@code system_info(Item)}, as Erlang's {@code erlang:system_info/1}: one fact about the node per
  * call, e.g. {@code system_info(process_count)}. There is no {@code system_info()}: Erlang has
  * none either. Low impact: counters from the platform MXBeans and system properties, and for
- * process_limit a handful of small /proc and /sys files; nothing walks the threads or stops them.
+ * process_limit a handful of small /proc and /sys files; nothing walks the threads or stops them,
+ * but shutdown in a JVM shutting down, which takes every thread's stack once to find the hooks.
  */
 final class SystemInfo extends FunctionBase {
     private final VirtualThreads virtualThreads;
+    private final ShutdownWatch shutdown;
 
     SystemInfo(JdkInternals internals) {
+        this(internals, ShutdownWatch.open());
+    }
+
+    SystemInfo(JdkInternals internals, ShutdownWatch shutdown) {
         super(Declaration.SYSTEM_INFO);
         this.virtualThreads = internals.virtualThreads();
+        this.shutdown = shutdown;
     }
 
     @Override
@@ -41,6 +49,7 @@ final class SystemInfo extends FunctionBase {
             case SCHEDULERS -> schedulers();
             case VERSION -> version();
             case UPTIME -> uptime("uptime");
+            case SHUTDOWN -> shutdown.state();
         };
     }
 

@@ -78,8 +78,10 @@ final class Top extends FunctionBase {
         Map<Long, Thread> live = LiveThreads.byId();
         MailboxSnapshot boxes = mailboxes.scan(live.values());
         List<MailboxRow> largest = new ArrayList<>(TOP_MAILBOXES);
+        List<Integer> owners = new ArrayList<>(TOP_MAILBOXES);
         for (Mailbox mailbox : boxes.all().subList(0, Math.min(TOP_MAILBOXES, boxes.all().size()))) {
             largest.add(Regs.row(mailbox, live, OWNERS));
+            owners.add(mailbox.ownerThreadIds().size()); // all of them: the view's "… N more" counts the rest
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         heapHistory.addLast(heap.getUsed());
@@ -87,11 +89,14 @@ final class Top extends FunctionBase {
             heapHistory.removeFirst();
         }
         return new TopSample(number, interval / 1_000_000, heap.getUsed(), heap.getCommitted(), heap.getMax(),
-                List.copyOf(heapHistory), processes(after.ids().length), busiest, largest,
+                List.copyOf(heapHistory), processes(ManagementFactory.getThreadMXBean().getThreadCount()), busiest, largest, owners,
                 ProcRanking.note(ProcRanking.Attribute.REDUCTIONS, boxes.note()));
     }
 
-    /** Platform threads and, where the JDK has them, virtual ones: process_count's figure (counters only). */
+    /**
+     * Platform threads and, where the JDK has them, virtual ones: process_count's figure (counters
+     * only), the agent's threads included, though they are never ranked.
+     */
     private int processes(int platform) {
         long virtual = virtualThreads.available() ? virtualThreads.census().virtual() : 0;
         return (int) Math.min(Integer.MAX_VALUE, platform + Math.max(0, virtual));

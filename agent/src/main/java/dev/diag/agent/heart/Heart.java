@@ -1,5 +1,6 @@
 package dev.diag.agent.heart;
 
+import dev.diag.agent.AgentThreads;
 import dev.diag.protocol.result.HeartCommand;
 import dev.diag.protocol.result.HeartStatus;
 import java.io.IOException;
@@ -101,8 +102,7 @@ public final class Heart implements AutoCloseable {
         started.onExit().thenRun(() -> gone("heart (pid " + started.pid() + ") exited with status " + started.exitValue()));
         beater = new Beater(pipe, () -> closing || state.equals(HeartStatus.GONE),
                 e -> gone("the pipe to heart (pid " + started.pid() + ") broke: " + e.getMessage()));
-        Thread thread = new Thread(beater, "diag-heart");
-        thread.setDaemon(true);
+        Thread thread = AgentThreads.newThread(beater, "diag-heart");
         thread.start();
         HeartCommand command = commands.current();
         System.err.println("diag: heart (pid " + process.pid() + ") watches node " + node + ": "

@@ -1,5 +1,6 @@
 package dev.diag.agent.probe;
 
+import dev.diag.agent.AgentThreads;
 import dev.diag.agent.probe.frameworks.FrameworkQueues;
 import dev.diag.agent.probe.frameworks.FrameworkThreads;
 import dev.diag.agent.probe.frameworks.Frameworks;
@@ -74,8 +75,8 @@ public final class MailboxFinder {
         FrameworkThreads byFramework = new FrameworkThreads(frameworks);
         int unreadable = 0;
         for (Thread thread : threads) {
-            if (thread == null) {
-                continue;
+            if (thread == null || AgentThreads.isAgents(thread)) {
+                continue; // the agent's call pool queues diag's calls, not the app's work
             }
             Object task = hidden == null ? ThreadTasks.taskOf(thread, internals).orElse(null) : null;
             if (byFramework.claim(thread, task)) {

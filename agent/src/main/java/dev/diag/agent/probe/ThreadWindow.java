@@ -1,5 +1,6 @@
 package dev.diag.agent.probe;
 
+import dev.diag.agent.AgentThreads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,7 +11,8 @@ import java.util.PriorityQueue;
  * Per-thread counters at one instant, and what changed between two instants: the probe behind
  * {@code recon:proc_count}, {@code recon:proc_window} and {@code top()}. A snapshot is three bulk
  * calls of the ThreadMXBean (every id, then every CPU time and every allocated-bytes count in one
- * array call each): no stacks, so no pause, and about a millisecond at 10,000 threads.
+ * array call each): no stacks, so no pause, and about a millisecond at 10,000 threads. The
+ * agent's own threads are not in it ({@link AgentThreads}).
  *
  * <pre>
  * Snapshot before = ThreadWindow.take();  ...sleep...  Snapshot after = ThreadWindow.take();
@@ -35,8 +37,7 @@ public final class ThreadWindow {
 
     public static Snapshot take() {
         com.sun.management.ThreadMXBean bean = ThreadTable.bean();
-        long[] ids = bean.getAllThreadIds();
-        Arrays.sort(ids); // the diff walks two snapshots side by side
+        long[] ids = withoutAgents(bean.getAllThreadIds());
         long nanos = System.nanoTime();
         long[] cpu = bean.isThreadCpuTimeSupported() && bean.isThreadCpuTimeEnabled() ? bean.getThreadCpuTime(ids) : unmeasured(ids);
         long[] allocated = bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled()
@@ -85,6 +86,24 @@ public final class ThreadWindow {
         }
         died += beforeIds.length - b;
         return new Diff(top.sorted(), threads, born, died);
+    }
+
+    /**
+     * The ids ascending (the diff walks two snapshots side by side), the agent's own threads left
+     * out: the call answering "who is busy" is busy itself, and is never the answer.
+     */
+    static long[] withoutAgents(long[] all) {
+        long[] agents = AgentThreads.ids();
+        long[] ids = new long[all.length];
+        int n = 0;
+        for (long id : all) {
+            if (Arrays.binarySearch(agents, id) < 0) {
+                ids[n++] = id;
+            }
+        }
+        ids = n == ids.length ? ids : Arrays.copyOf(ids, n);
+        Arrays.sort(ids);
+        return ids;
     }
 
     private static long[] unmeasured(long[] ids) {

@@ -1,5 +1,6 @@
 package dev.diag.agent.server;
 
+import dev.diag.agent.AgentThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,11 +21,8 @@ final class CallExecutor {
 
     CallExecutor() {
         AtomicInteger counter = new AtomicInteger();
-        pool = new ThreadPoolExecutor(THREADS, THREADS, 10, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread thread = new Thread(r, "diag-call-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        pool = new ThreadPoolExecutor(THREADS, THREADS, 10, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                r -> AgentThreads.newThread(r, "diag-call-" + counter.incrementAndGet()));
         pool.allowCoreThreadTimeOut(true);
     }
 

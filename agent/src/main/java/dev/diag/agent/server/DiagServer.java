@@ -1,6 +1,7 @@
 package dev.diag.agent.server;
 
 import dev.diag.agent.AgentOptions;
+import dev.diag.agent.AgentThreads;
 import dev.diag.agent.functions.Functions;
 import dev.diag.protocol.cookie.Cookie;
 import io.netty.bootstrap.ServerBootstrap;
@@ -61,7 +62,8 @@ public final class DiagServer implements AutoCloseable {
         System.setProperty(NO_UNSAFE, System.getProperty(NO_UNSAFE, "true"));
         NettyLogging.silence(); // before Netty's first logger: never through the target's logging
         EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
-            Thread thread = new FastThreadLocalThread(runnable, "diag-io");
+            // in the agent's group, so rankings and mailboxes leave it out (AgentThreads)
+            Thread thread = new FastThreadLocalThread(AgentThreads.group(), runnable, "diag-io");
             thread.setDaemon(true);
             return thread;
         });

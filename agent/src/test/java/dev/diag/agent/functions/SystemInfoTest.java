@@ -129,7 +129,7 @@ class SystemInfoTest {
         FunctionException e = assertThrows(FunctionException.class, () -> systemInfo.call(args("port_count"), CONTEXT));
         CallError error = e.toError();
         assertEquals(CallError.BAD_ARGUMENT, error.code());
-        assertEquals("unknown item 'port_count'; use one of process_count, virtual_process_count, process_limit, schedulers, version, uptime",
+        assertEquals("unknown item 'port_count'; use one of process_count, virtual_process_count, process_limit, schedulers, version, uptime, shutdown",
                 error.message());
     }
 

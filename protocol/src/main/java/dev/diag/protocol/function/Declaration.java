@@ -42,10 +42,10 @@ public enum Declaration {
     SYSTEM_INFO("system_info", new Arity(1, 1), Modules.ERLANG_ONLY, ONE, "system_info.md",
             low("reads thread counters and runtime properties from the platform MXBeans and the JDK's thread containers "
                     + "(virtual threads: counters only, no thread visited), and for process_limit a few /proc and "
-                    + "cgroup files; no pause"),
+                    + "cgroup files; no pause, but shutdown in a JVM shutting down takes every thread's stack once"),
             new Usage("Item", "one fact about the node: process_count (live threads, platform and virtual), "
                     + "virtual_process_count (virtual threads alone), process_limit (what limits thread creation), "
-                    + "schedulers, version, uptime",
+                    + "schedulers, version, uptime, shutdown (in shutdown or not, and the hooks still running)",
                     "system_info(process_count).   erlang:system_info(process_limit).")),
     STATISTICS("statistics", new Arity(1, 1), Modules.ERLANG_ONLY, ONE, "statistics.md",
             low("reads CPU, GC and load counters from the platform MXBeans; run_queue also reads every thread's state "

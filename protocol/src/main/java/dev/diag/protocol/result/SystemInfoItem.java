@@ -9,7 +9,8 @@ public enum SystemInfoItem {
     PROCESS_LIMIT("what limits thread creation on this host"),
     SCHEDULERS("processors and the common pool's parallelism"),
     VERSION("Java, VM and agent versions"),
-    UPTIME("time since the JVM started");
+    UPTIME("time since the JVM started"),
+    SHUTDOWN("whether the JVM is shutting down, since when, and its shutdown hooks still running");
 
     private final String meaning;
 

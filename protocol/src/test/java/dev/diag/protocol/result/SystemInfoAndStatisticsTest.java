@@ -35,6 +35,9 @@ class SystemInfoAndStatisticsTest {
                 new VersionInfo("17.0.15", "Debian", 17, "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6", "0.1.0"),
                 new Uptime("uptime", 61_000, 1_700_000_000_000L),
                 new Uptime("wall_clock", 61_000, 1_700_000_000_000L),
+                new ShutdownState(false, null, null, List.of(new ShutdownHook(0, "log4j-shutdown", "NEW", null)), null),
+                new ShutdownState(true, 1_700_000_000_000L, new ProcessRef(12, "SIGTERM handler"),
+                        List.of(new ShutdownHook(31, "log4j-shutdown", "TIMED_WAITING", "Thread.sleep")), null),
                 new CpuTime(2_500_000_000L, 10_000, 0.25, 8),
                 new CpuTime(null, 10_000, null, 8),
                 new GarbageCollection(12, 340, 60_000, 340 / 60_000.0,
@@ -71,7 +74,7 @@ class SystemInfoAndStatisticsTest {
             assertEquals(Optional.of(item), StatisticsItem.of(item.atom()));
             assertFalse(item.meaning().isBlank());
         }
-        assertEquals("process_count, virtual_process_count, process_limit, schedulers, version, uptime", SystemInfoItem.atoms());
+        assertEquals("process_count, virtual_process_count, process_limit, schedulers, version, uptime, shutdown", SystemInfoItem.atoms());
         assertEquals("runtime, wall_clock, garbage_collection, run_queue", StatisticsItem.atoms());
         assertTrue(SystemInfoItem.of("PROCESS_COUNT").isEmpty());
         assertTrue(StatisticsItem.of(null).isEmpty());

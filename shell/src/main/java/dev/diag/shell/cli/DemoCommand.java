@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code diag demo}: starts the demo service (a worker pool and an async logger) in its own JVM
+ * {@code diag demo}: starts the demo service (a worker pool logging through logback's AsyncAppender) in its own JVM
  * with the agent, attaches a console to it, and stops it when the console closes. With
  * {@code --cmd}, runs the calls and stops it.
  */
@@ -28,8 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cmd", paramLabel = "EXPR", description = "run these calls on the demo node instead of a console")
     List<String> commands = new ArrayList<>();
 
-    @Option(names = "--leak", description = "reproduce the classic backlog: 5 s after start the log writer turns "
-            + "slow, its queue fills and request handlers pile up behind it (see README)")
+    @Option(names = "--leak", description = "reproduce the classic backlog: 5 s after start the disk behind logback's "
+            + "AsyncAppender ASYNC turns slow, its queue fills and request handlers pile up behind it (see README)")
     boolean leak;
 
     @Mixin

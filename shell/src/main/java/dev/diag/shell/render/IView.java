@@ -30,7 +30,7 @@ public final class IView implements StreamView {
     public String row(JsonNode json, int width) throws Exception {
         ProcessRow row = RecordReader.read(json, ProcessRow.class);
         String name = row.virtual() && (row.name() == null || row.name().isEmpty()) ? "(virtual)" : row.name();
-        return fit(String.format(FORMAT, "<" + row.pid() + ">", cut(name, 25), row.state(),
+        return fit(String.format(FORMAT, "<" + row.pid() + ">", ThreadNames.column(name, 25, width), row.state(),
                 row.heapBytes() < 0 ? "-" : Units.bytes(row.heapBytes()),
                 row.cpuNanos() < 0 ? "-" : Units.millis(row.cpuNanos() / 1_000_000),
                 row.msgs() == null ? "-" : Units.count(row.msgs()),

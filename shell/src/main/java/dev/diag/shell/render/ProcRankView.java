@@ -30,7 +30,7 @@ public final class ProcRankView {
     public static List<String> render(ProcCount result, int width) {
         Table table = Table.of(ALIGNS, "PID", "NAME", heading(result.attribute()), "STATE", "CURRENT FUNCTION");
         for (RankedProcess p : result.processes()) {
-            table.row("<" + p.pid() + ">", name(p.name()), amount(result.attribute(), p.value()), state(p.state()),
+            table.row("<" + p.pid() + ">", name(p.name(), width), amount(result.attribute(), p.value()), state(p.state()),
                     function(p.currentFunction()));
         }
         return finish(table, result.processes().isEmpty(), "(" + threads(result.threads()) + " ranked by "
@@ -43,7 +43,7 @@ public final class ProcRankView {
                 attribute.equals("reductions") ? "CORE" : "PER SECOND", heading(attribute) + " NOW", "STATE",
                 "CURRENT FUNCTION");
         for (WindowedProcess p : result.processes()) {
-            table.row("<" + p.pid() + ">", name(p.name()), amount(attribute, p.delta()), rate(attribute, p.perSecond()),
+            table.row("<" + p.pid() + ">", name(p.name(), width), amount(attribute, p.delta()), rate(attribute, p.perSecond()),
                     amount(attribute, p.value()), state(p.state()), function(p.currentFunction()));
         }
         String ranked = "(window of " + Units.count(result.windowMillis()) + " ms, " + Units.count(result.measuredMillis())
@@ -108,8 +108,8 @@ public final class ProcRankView {
         };
     }
 
-    private static String name(String name) {
-        return name == null ? "(ended)" : IView.cut(name, 30);
+    private static String name(String name, int width) {
+        return name == null ? "(ended)" : ThreadNames.column(name, 30, width);
     }
 
     private static String state(String state) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Renders {@code regs()}: one line per mailbox, largest first as the node sent them, its owners
- * shortened to what fits the width, then the node's note on what it could not see. SCHEDULED
+ * shortened to what fits the width (at most {@value #MAX_OWNERS_SHOWN} even where nothing is cut, as
+ * in scripts: the rest as "… N more"), then the node's note on what it could not see. SCHEDULED
  * (a scheduled executor's delayed tasks not yet due: not in SIZE) and BUSY (a web server pool's
  * busy threads of its most) are columns only when some mailbox has them.
  *
@@ -27,16 +28,26 @@ public final class RegsView {
     private static final int MIN_OWNERS_WIDTH = 16;
     private static final int MIN_OWNERS_CUT = 6;
     private static final int MIN_NAME_WIDTH = 8; // Table's
+    /** Owners named on one line at most: a pool of 50 would make a 1,500-character line; i() lists them all. */
+    static final int MAX_OWNERS_SHOWN = 5;
 
     private RegsView() {
     }
 
     public static List<String> render(Mailboxes result, int width) {
+        return render(result, result.ownerCounts(), width);
+    }
+
+    /**
+     * As {@link #render(Mailboxes, int)}, with how many threads drain each mailbox where the rows
+     * name only some of them ({@code top()}); null: the rows name all that were sent.
+     */
+    static List<String> render(Mailboxes result, List<Integer> ownerCounts, int width) {
         List<String> lines = new ArrayList<>();
         if (result.mailboxes().isEmpty()) {
             lines.add("(none found)");
         } else {
-            lines.addAll(table(result.mailboxes(), width));
+            lines.addAll(table(result.mailboxes(), ownerCounts, width));
         }
         if (result.note() != null && !result.note().isBlank()) {
             lines.addAll(Wrap.words(result.note(), Math.max(20, width)));
@@ -44,7 +55,7 @@ public final class RegsView {
         return lines;
     }
 
-    private static List<String> table(List<MailboxRow> rows, int width) {
+    private static List<String> table(List<MailboxRow> rows, List<Integer> ownerCounts, int width) {
         // SCHEDULED and BUSY only where some mailbox has them: most nodes have neither
         boolean scheduled = rows.stream().anyMatch(r -> r.scheduled() != null);
         boolean busy = rows.stream().anyMatch(r -> r.threads() != null);
@@ -93,31 +104,46 @@ public final class RegsView {
         Table table = Table.of(aligns, headers.toArray(new String[0]));
         for (int i = 0; i < rows.size(); i++) {
             String[] line = java.util.Arrays.copyOf(cells.get(i), headers.size());
-            line[line.length - 1] = owners(rows.get(i).owners(), ownersWidth);
+            List<ProcessRef> owners = rows.get(i).owners();
+            int total = ownerCounts == null || i >= ownerCounts.size() || ownerCounts.get(i) == null
+                    ? owners.size() : Math.max(owners.size(), ownerCounts.get(i));
+            line[line.length - 1] = owners(owners, total, ownersWidth);
             table.row(line);
         }
         return table.render(width);
     }
 
-    /** "&lt;31&gt; request-handler-1, &lt;32&gt; request-handler-2, … 6 more", at most {@code width} characters. */
     static String owners(List<ProcessRef> owners, int width) {
+        return owners(owners, owners.size(), width);
+    }
+
+    /**
+     * "&lt;31&gt; request-handler-1, &lt;32&gt; request-handler-2, … 6 more", at most {@code width}
+     * characters and {@value #MAX_OWNERS_SHOWN} owners; {@code total} counts the owners the node did
+     * not send too.
+     */
+    static String owners(List<ProcessRef> owners, int total, int width) {
         if (owners.isEmpty()) {
-            return "-";
+            return total == 0 ? "-" : "… " + Units.count(total) + " threads";
         }
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < owners.size(); i++) {
+        int shown = Math.min(owners.size(), MAX_OWNERS_SHOWN);
+        for (int i = 0; i < shown; i++) {
             ProcessRef ref = owners.get(i);
             String owner = "<" + ref.pid() + ">" + (ref.name() == null ? "" : " " + ref.name());
             String separator = i == 0 ? "" : ", ";
-            int leftAfter = owners.size() - i - 1;
             // Each owner is taken only if the "… N more" that may follow it still fits.
-            String tail = leftAfter == 0 ? "" : ", … " + leftAfter + " more";
+            String tail = more(total - i - 1);
             if (i > 0 && text.length() + separator.length() + owner.length() + tail.length() > width) {
-                return fit(text.toString(), ", … " + (owners.size() - i) + " more", width);
+                return fit(text.toString(), more(total - i), width);
             }
             text.append(separator).append(owner);
         }
-        return fit(text.toString(), "", width);
+        return fit(text.toString(), more(total - shown), width);
+    }
+
+    private static String more(int left) {
+        return left <= 0 ? "" : ", … " + Units.count(left) + " more";
     }
 
     private static String fit(String text, String tail, int width) {

@@ -3,6 +3,8 @@ package dev.diag.shell.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.Schedulers;
+import dev.diag.protocol.result.ShutdownHook;
+import dev.diag.protocol.result.ShutdownState;
 import dev.diag.protocol.result.ThreadCount;
 import dev.diag.protocol.result.VirtualProcessCount;
 import dev.diag.protocol.result.ThreadLimits;
@@ -32,6 +34,7 @@ public final class SystemInfoView {
             case Schedulers.ITEM -> render(RecordReader.read(result, Schedulers.class), width);
             case VersionInfo.ITEM -> render(RecordReader.read(result, VersionInfo.class), width);
             case "uptime" -> render(RecordReader.read(result, Uptime.class), width);
+            case ShutdownState.ITEM -> render(RecordReader.read(result, ShutdownState.class), width);
             default -> throw new IOException("no view for system_info item '" + item + "'");
         };
     }
@@ -90,6 +93,43 @@ public final class SystemInfoView {
                 .add(uptime.item().replace('_', ' '), Units.duration(uptime.uptimeMillis()),
                         Units.count(uptime.uptimeMillis()) + " ms, since " + started)
                 .render(width);
+    }
+
+    /**
+     * system_info(shutdown): in shutdown or not, since when and who started it, then one line per
+     * hook thread (the registered ones before shutdown, those still running during it).
+     *
+     * <pre>
+     * shutdown            in progress  for 12.3 s, since 2026-12-07T02:10:00Z, begun by &lt;12&gt; SIGTERM handler
+     * hooks still running  1
+     *   &lt;31&gt; log4j-shutdown  TIMED_WAITING  Thread.sleep
+     * </pre>
+     */
+    public static List<String> render(ShutdownState state, int width) {
+        Facts facts = Facts.ofText();
+        if (!state.inShutdown()) {
+            facts.add("shutdown", "no", "the JVM runs; its shutdown hooks wait for it to exit");
+        } else {
+            String since = state.sinceMillis() == null ? "since before the agent started"
+                    : "for " + Units.duration(Math.max(0, System.currentTimeMillis() - state.sinceMillis())) + ", since "
+                            + Instant.ofEpochMilli(state.sinceMillis()).truncatedTo(ChronoUnit.SECONDS);
+            String by = state.exitedBy() == null ? "" : ", begun by <" + state.exitedBy().pid() + "> "
+                    + state.exitedBy().name();
+            facts.add("shutdown", "in progress", since + by + "; the JVM halts when the last hook ends");
+        }
+        facts.add(state.inShutdown() ? "hooks still running" : "hooks registered", Units.count(state.hooks().size()),
+                state.hooks().isEmpty() ? "" : state.inShutdown() ? "process_info(Pid, backtrace) shows what one waits for" : "");
+        List<String> lines = new java.util.ArrayList<>(facts.render(width));
+        if (!state.hooks().isEmpty()) {
+            Table table = Table.of(List.of(Table.Align.LEFT, Table.Align.LEFT, Table.Align.LEFT, Table.Align.LEFT),
+                    "PID", "NAME", "STATE", "CURRENT FUNCTION");
+            for (ShutdownHook hook : state.hooks()) {
+                table.row(hook.pid() == 0 ? "-" : "<" + hook.pid() + ">", ThreadNames.column(hook.name(), 40, width),
+                        hook.state(), hook.currentFunction() == null ? "" : hook.currentFunction());
+            }
+            table.render(Math.max(20, width - 2)).forEach(line -> lines.add("  " + line));
+        }
+        return withNote(lines, state.note());
     }
 
     /** The facts, then the node's note (what it left out) on a line of its own, where there is one. */

@@ -45,9 +45,9 @@ public final class TopView implements LiveView {
         top.add(heap + Sparkline.of(s.heapHistory(), w - heap.length()));
         top.add("processes  " + Units.count(s.processes()));
         List<String> notes = s.note() == null ? List.of() : Wrap.words(s.note(), w);
-        List<String> busy = busiest(s);
+        List<String> busy = busiest(s, w);
         List<String> boxes = s.mailboxes().isEmpty() ? List.of() : RegsView.render(
-                new dev.diag.protocol.result.Mailboxes(s.mailboxes(), null), w);
+                new dev.diag.protocol.result.Mailboxes(s.mailboxes(), null), s.mailboxOwners(), w);
         int room = Math.max(0, height - 1 - top.size() - notes.size());
         // the two tables share what is left: mailboxes keep up to a third, the busiest the rest
         int boxRoom = boxes.isEmpty() ? 0 : Math.min(boxes.size() + 2, Math.max(0, room / 3));
@@ -73,10 +73,10 @@ public final class TopView implements LiveView {
         lines.addAll(table.subList(0, Math.min(table.size(), room - 2)));
     }
 
-    private static List<String> busiest(TopSample s) {
+    private static List<String> busiest(TopSample s, int width) {
         Table table = Table.of(BUSY, "PID", "NAME", "CPU", "CORE", "STATE", "CURRENT FUNCTION");
         for (TopProcess p : s.byCpu()) {
-            table.row("<" + p.pid() + ">", p.name() == null ? "(ended)" : IView.cut(p.name(), 30),
+            table.row("<" + p.pid() + ">", p.name() == null ? "(ended)" : ThreadNames.column(p.name(), 30, width),
                     Units.millis(p.cpuNanos() / 1_000_000), Units.percent(p.coreShare()),
                     p.state() == null ? "-" : p.state(), p.currentFunction() == null ? "" : p.currentFunction());
         }
@@ -92,15 +92,18 @@ public final class TopView implements LiveView {
     @Override
     public String row(JsonNode json, int width) throws Exception {
         TopSample s = RecordReader.read(json, TopSample.class);
-        String busiest = s.byCpu().isEmpty() ? "-" : busy(s.byCpu().get(0));
+        String busiest = s.byCpu().isEmpty() ? "-" : busy(s.byCpu().get(0), width);
         MailboxRow box = s.mailboxes().isEmpty() ? null : s.mailboxes().get(0);
         return IView.cut(String.format(LINE, Units.count(s.sample()), Units.bytes(s.heapUsed()) + "/"
-                + Units.bytes(s.heapCommitted()), Units.count(s.processes()), IView.cut(busiest, 30),
+                + Units.bytes(s.heapCommitted()), Units.count(s.processes()), busiest,
                 box == null ? "-" : box.name() + " " + Units.count(box.size())).stripTrailing(), Math.max(20, width));
     }
 
-    private static String busy(TopProcess p) {
-        return "<" + p.pid() + "> " + (p.name() == null ? "" : p.name()) + " " + Units.percent(p.coreShare());
+    /** "&lt;23&gt; spinner 99.8%" in the column's 30 characters on a terminal, whole in scripts. */
+    private static String busy(TopProcess p, int width) {
+        String pid = "<" + p.pid() + "> ";
+        String share = " " + Units.percent(p.coreShare());
+        return pid + ThreadNames.column(p.name(), Math.max(8, 30 - pid.length() - share.length()), width) + share;
     }
 
     @Override

@@ -72,13 +72,13 @@ class IViewTest {
     }
 
     @Test
-    void aLongNameIsCutToItsColumnAndTheColumnsAfterItStay() throws Exception {
+    void aLongNameIsCutInTheMiddleToItsColumnKeepingItsTailAndTheColumnsAfterItStay() throws Exception {
         ProcessRow consumer = ProcessRow.platform(61, "org.example.orders.OrderEventsConsumer-7", "RUNNABLE", 0, 0, null,
                 "Consumer.poll", false);
 
         String line = row(consumer, 120);
 
-        assertTrue(line.contains(" org.example.orders.Order… "), line);
+        assertTrue(line.contains(" org.exam…EventsConsumer-7 "), line);
         assertEquals(HEADER.indexOf("STATE"), line.indexOf("RUNNABLE"), line);
         assertEquals(HEADER.indexOf("CURRENT FUNCTION"), line.indexOf("Consumer.poll"), line);
     }
@@ -141,6 +141,17 @@ class IViewTest {
         String line = row(busy, 200);
 
         assertEquals(HEADER.indexOf("CURRENT FUNCTION"), line.indexOf("ArrayBlockingQueue.take"), line);
+    }
+
+    @Test
+    void inScriptsALongNameIsWholeSoThreadsWithASharedPrefixStayApart() throws Exception {
+        int unlimited = Integer.MAX_VALUE / 2; // piped output: TerminalWidth cuts nothing
+        for (int n : new int[] {16, 17}) {
+            ProcessRow worker = ProcessRow.platform(60 + n, "pekko.actor.default-dispatcher-" + n, "RUNNABLE", 0, 0,
+                    null, "Mailbox.run", false);
+
+            assertTrue(row(worker, unlimited).contains(" pekko.actor.default-dispatcher-" + n + " "), row(worker, unlimited));
+        }
     }
 
     private static String row(ProcessRow process, int width) throws Exception {

@@ -22,7 +22,7 @@ class RegsViewTest {
     private static final Mailboxes TYPICAL = new Mailboxes(List.of(
             new MailboxRow("async-logger", "executor", 1000, 1000, List.of(new ProcessRef(23, "log-writer-1"))),
             new MailboxRow("audit", "registered", 42, null, List.of(new ProcessRef(40, "audit-writer"))),
-            new MailboxRow("ForkJoinPool.commonPool", "fork_join", 0, null, List.of())), null);
+            new MailboxRow("ForkJoinPool.commonPool", "fork_join", 0, null, List.of())), null, List.of(1, 1, 0));
 
     @Test
     void rendersOneAlignedRowPerMailboxInTheNodesOrder() {
@@ -72,6 +72,34 @@ class RegsViewTest {
         for (String line : RegsView.render(many, width)) {
             assertTrue(line.length() <= width, width + ": " + line);
         }
+    }
+
+    @Test
+    void inScriptsAManyOwneredMailboxNamesAFewAndSaysHowManyMore() {
+        List<ProcessRef> owners = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            owners.add(new ProcessRef(100 + i, "http-nio-8080-exec-" + i));
+        }
+        Mailboxes many = new Mailboxes(List.of(new MailboxRow("http-nio-8080-exec", "executor", 100, null, owners)), null);
+
+        String line = RegsView.render(many, Integer.MAX_VALUE / 2).get(1);
+
+        assertTrue(line.endsWith("<105> http-nio-8080-exec-5, … 45 more"), line);
+        assertTrue(line.length() < 250, line.length() + ": " + line);
+    }
+
+    @Test
+    void countsTheOwnersTheNodeDidNotSend() {
+        List<ProcessRef> sent = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            sent.add(new ProcessRef(100 + i, "request-handler-" + i));
+        }
+        Mailboxes pool = new Mailboxes(List.of(new MailboxRow("request-handler", "executor", 0, 0, sent)), null,
+                List.of(1_128));
+
+        String line = RegsView.render(pool, Integer.MAX_VALUE / 2).get(1);
+
+        assertTrue(line.endsWith("<105> request-handler-5, … 1,123 more"), line);
     }
 
     @Test

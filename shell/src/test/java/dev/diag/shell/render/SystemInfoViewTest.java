@@ -2,9 +2,13 @@ package dev.diag.shell.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diag.protocol.message.Json;
+import dev.diag.protocol.result.ProcessRef;
 import dev.diag.protocol.result.Schedulers;
+import dev.diag.protocol.result.ShutdownHook;
+import dev.diag.protocol.result.ShutdownState;
 import dev.diag.protocol.result.ThreadCount;
 import dev.diag.protocol.result.Uptime;
 import dev.diag.protocol.result.VirtualProcessCount;
@@ -15,6 +19,31 @@ import org.junit.jupiter.api.Test;
 
 class SystemInfoViewTest {
     private static final ThreadCount COUNT = new ThreadCount(4812, 4790, 4900, 120_345, null, null);
+
+    @Test
+    void aJvmInShutdownSaysSinceWhenWhoBeganItAndTheHooksStillRunning() throws IOException {
+        ShutdownState state = new ShutdownState(true, System.currentTimeMillis() - 12_000, new ProcessRef(12, "SIGTERM handler"),
+                List.of(new ShutdownHook(31, "log4j-shutdown", "TIMED_WAITING", "Thread.sleep")), null);
+
+        List<String> lines = SystemInfoView.render(Json.mapper().valueToTree(state), 160);
+
+        assertTrue(lines.get(0).startsWith("shutdown") && lines.get(0).contains("in progress")
+                && lines.get(0).contains("begun by <12> SIGTERM handler"), lines.toString());
+        assertTrue(lines.get(1).startsWith("hooks still running  1"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(" +<31> +log4j-shutdown +TIMED_WAITING +Thread\\.sleep")),
+                lines.toString());
+    }
+
+    @Test
+    void aRunningJvmListsItsRegisteredHooksAndWhatCouldNotBeSeen() {
+        List<String> lines = SystemInfoView.render(new ShutdownState(false, null, null,
+                List.of(new ShutdownHook(0, "flush-on-exit", "NEW", null)), "the table is not open"), 120);
+
+        assertTrue(lines.get(0).matches("shutdown +no .*"), lines.toString());
+        assertTrue(lines.get(1).startsWith("hooks registered"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(" +- +flush-on-exit +NEW")), lines.toString());
+        assertEquals("note: the table is not open", lines.get(lines.size() - 1));
+    }
 
     @Test
     void showsTheLiveThreadsWithTheirDaemonsPeakAndStarts() {

@@ -66,7 +66,7 @@ class TopViewTest {
                 new MailboxRow("qtp1234-exec", "jetty", 80, null, List.of(new ProcessRef(41, "qtp1234-41")), null,
                         new dev.diag.protocol.result.PoolThreads(200, 200)),
                 new MailboxRow("Scheduler", "executor", 0, null, List.of(new ProcessRef(38, "Scheduler-1")), 100, null));
-        TopSample s = new TopSample(1, 1000, 1, 2, 3, List.of(1L), 9, List.of(), boxes, null);
+        TopSample s = new TopSample(1, 1000, 1, 2, 3, List.of(1L), 9, List.of(), boxes, null, null);
 
         List<String> frame = TopView.frame(s, 80, 30);
         int header = frame.indexOf("MAILBOXES (largest)") + 1;
@@ -74,6 +74,32 @@ class TopViewTest {
         assertTrue(frame.get(header + 1).startsWith("qtp1234-exec") && frame.get(header + 1).contains("200/200"),
                 frame.toString());
         assertTrue(frame.stream().allMatch(l -> l.length() <= 80), frame.toString());
+    }
+
+    @Test
+    void aMailboxSaysHowManyOwnersItHasBeyondTheFewTheSampleNames() {
+        List<ProcessRef> three = List.of(new ProcessRef(31, "exec-1"), new ProcessRef(32, "exec-2"),
+                new ProcessRef(33, "exec-3"));
+        TopSample s = new TopSample(1, 1000, 1L << 20, 2L << 20, -1, List.of(1L << 20), 40, List.of(),
+                List.of(new MailboxRow("exec", "executor", 100, null, three)), List.of(19), null);
+
+        List<String> frame = TopView.frame(s, 120, 40);
+
+        assertTrue(frame.stream().anyMatch(l -> l.endsWith("<31> exec-1, <32> exec-2, <33> exec-3, … 16 more")),
+                frame.toString());
+    }
+
+    @Test
+    void inAScriptTheBusiestKeepsItsWholeName() throws Exception {
+        TopSample s = new TopSample(1, 1000, 1L << 20, 2L << 20, -1, List.of(1L << 20), 40,
+                List.of(new TopProcess(100, "Log4j2-TF-1-AsyncLoggerConfig-1", "RUNNABLE", 900_000_000L, 0.9, "X.y")),
+                List.of(), List.of(), null);
+
+        String row = new TopView().row(Json.mapper().valueToTree(s), Integer.MAX_VALUE / 2);
+
+        assertTrue(row.contains("<100> Log4j2-TF-1-AsyncLoggerConfig-1 90.0%"), row);
+        String cut = new TopView().row(Json.mapper().valueToTree(s), 120);
+        assertTrue(cut.contains("…") && cut.contains("Config-1 90.0%"), "a terminal keeps the tail: " + cut);
     }
 
     static TopSample sample(int busy, int boxes) {
@@ -87,6 +113,6 @@ class TopViewTest {
             mailboxes.add(new MailboxRow("box-" + i, "executor", 40 - i, 100, List.of(new ProcessRef(200 + i, "w"))));
         }
         return new TopSample(7, 1000, 40L << 20, 64L << 20, 128L << 20, List.of(10L, 20L, 30L), 1214, byCpu, mailboxes,
-                null);
+                mailboxes.stream().map(m -> m.owners().size()).toList(), null);
     }
 }
