@@ -104,7 +104,8 @@ public final class ProcessFacts {
                 lock(info.getLockInfo()), owner(info),
                 waitedOn.map(Mailbox::name).orElse(null),
                 waitedOn.map(m -> refs(m.ownerThreadIds(), threads)).orElse(null),
-                synchronizers ? locks(info.getLockedSynchronizers()) : null);
+                synchronizers ? locks(info.getLockedSynchronizers()) : null,
+                waitedOn.map(Mailbox::size).orElse(null), waitedOn.map(Mailbox::capacity).orElse(null));
     }
 
     /** The wait-for graph around one thread, from every thread's lock facts (no stacks). */

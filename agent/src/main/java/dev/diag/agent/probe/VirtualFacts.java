@@ -65,7 +65,7 @@ public final class VirtualFacts {
     public Backtrace backtrace(Thread thread) {
         Object blocker = LockSupport.getBlocker(thread);
         return new Backtrace(thread.getId(), thread.getName(), thread.getState().name(), stack(thread), lock(blocker),
-                owner(blocker), null, null, null);
+                owner(blocker), null);
     }
 
     public Links links(Thread thread) {

@@ -15,7 +15,7 @@ import java.util.List;
  * <pre>
  * &lt;61&gt; "request-handler-3" WAITING
  *   waiting for &lt;0x1b2c3d&gt; (a java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject)
- *   waiting on mailbox log-writer, drained by &lt;23&gt; log-writer
+ *   waiting on mailbox log-writer (1,000/1,000), drained by &lt;23&gt; log-writer
  *     at java.util.concurrent.ArrayBlockingQueue.put(ArrayBlockingQueue.java:370)
  *     - locked &lt;0x5e6f7a&gt; (a dev.diag.demo.Session)
  * </pre>
@@ -32,7 +32,7 @@ public final class BacktraceView {
                     + (trace.waitingOnOwner() == null ? "" : " held by " + ref(trace.waitingOnOwner())));
         }
         if (trace.waitsForMailbox() != null) {
-            lines.add("  waiting on mailbox " + trace.waitsForMailbox() + (trace.mailboxOwners() == null
+            lines.add("  waiting on mailbox " + trace.waitsForMailbox() + fill(trace) + (trace.mailboxOwners() == null
                     || trace.mailboxOwners().isEmpty() ? "" : ", drained by " + refs(trace.mailboxOwners())));
         }
         for (StackFrame frame : trace.frames()) {
@@ -59,6 +59,15 @@ public final class BacktraceView {
 
     static String lock(LockRef lock) {
         return "<0x" + Integer.toHexString(lock.identityHashCode()) + "> (a " + lock.className() + ")";
+    }
+
+    /** " (256/256)", " (12)" for an unbounded queue, "" from an agent that did not say. */
+    private static String fill(Backtrace trace) {
+        if (trace.mailboxSize() == null) {
+            return "";
+        }
+        return " (" + Units.count(trace.mailboxSize())
+                + (trace.mailboxCapacity() == null ? "" : "/" + Units.count(trace.mailboxCapacity())) + ")";
     }
 
     static String ref(ProcessRef ref) {
