@@ -99,6 +99,11 @@ spread() {
     END { if (NR) printf "%.1f %.1f %.1f\n", median(v, NR), v[1], nearest_rank(v, NR, 0.9) }'
 }
 
+# A over B to two decimals, "-" when B is 0: e.g. `ratio 282 232` prints 1.22.
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b != 0) printf "%.2f", a / b; else printf "-" }'
+}
+
 # --- the clock
 
 # Wall clock in nanoseconds. $EPOCHREALTIME (bash 5) is read without forking a date, so the clock
@@ -119,6 +124,61 @@ millis() {
   start="$(now_ns)"
   "$@" >/dev/null || return
   echo $((($(now_ns) - start) / 1000000))
+}
+
+# --- the target's safepoint log
+
+# The -Xlog option that makes a target JVM log every safepoint to FILE: never rotated (filecount=0),
+# so byte offsets into it stay valid; besides the target's uptime each line carries the wall clock
+# in ms (timemillis), so a pause can be placed within the command that caused it.
+safepoint_log_option() {
+  echo "-Xlog:safepoint*=info:file=$1:uptime,timemillis,level,tags:filecount=0"
+}
+
+# The `Safepoint "` lines of LOG between two byte offsets (sizes of the log taken before and after).
+safepoint_lines() {
+  dd if="$1" iflag=skip_bytes,count_bytes skip="$2" count="$(($3 - $2))" status=none | grep 'Safepoint "' || true
+}
+
+# The safepoints of one window of the log, one summary line out:
+#   count longest_ns sum_ns span_ms unparsed mismatched reaching_ns at_safepoint_ns other_ns lead_ms tail_ms
+# The JVM writes one `Safepoint "NAME", ... Total: N ns` line per safepoint operation, when it
+# ends. JDK 17: Reaching safepoint + Cleanup + At safepoint = Total; JDK 21+ dropped Cleanup and
+# added Leaving safepoint (and a Threads: field after Total). Each line's Total is checked against
+# the sum of the phases it lists (`mismatched` counts those that differ); a Safepoint line without
+# a Total counts as `unparsed`. span_ms: from the first to the last such line, by the log's uptime
+# stamps (millisecond resolution). reaching_ns, at_safepoint_ns, other_ns: the call's pauses split
+# into their phases (other: Cleanup on JDK 17, Leaving safepoint on 21+). lead_ms: from the
+# command's start ($1, epoch ms) to the first safepoint's line, by its timemillis stamp; tail_ms:
+# from the last one's line to the command's exit ($2); both -1 if there was no safepoint.
+summarize_window() {
+  awk -v start_ms="$1" -v end_ms="$2" '
+    function ns(key) {
+      if (match($0, key ": [0-9]+ ns")) return substr($0, RSTART + length(key) + 2, RLENGTH - length(key) - 5) + 0
+      return 0
+    }
+    function uptime_ms(   s) {
+      s = $0; sub(/^\[/, "", s); sub(/s\].*/, "", s)
+      return s * 1000
+    }
+    function wall_ms(   s) {
+      if (!match($0, /\]\[[0-9]+ms\]/)) return -1
+      return substr($0, RSTART + 2, RLENGTH - 5) + 0
+    }
+    /Safepoint "/ {
+      if (!match($0, /Total: [0-9]+ ns/)) { unparsed++; next }
+      total = ns("Total")
+      phases = ns("Reaching safepoint") + ns("Cleanup") + ns("At safepoint") + ns("Leaving safepoint")
+      if (phases != total) mismatched++
+      count++; sum += total; if (total > longest) longest = total
+      reach += ns("Reaching safepoint"); at += ns("At safepoint"); other += ns("Cleanup") + ns("Leaving safepoint")
+      t = uptime_ms(); if (count == 1) first = t; last = t
+      w = wall_ms(); if (count == 1) first_wall = w; last_wall = w
+    }
+    END {
+      lead = count ? first_wall - start_ms : -1; tail = count ? end_ms - last_wall : -1
+      printf "%d %d %d %d %d %d %d %d %d %d %d\n", count, longest, sum, last - first, unparsed, mismatched, reach, at, other, lead, tail
+    }'
 }
 
 # --- what a script starts, and its clean-up
