@@ -63,6 +63,7 @@ public final class Functions {
     /** The class answering each declared function. */
     private static DiagFunction implementation(Declaration declaration, Wiring w, List<DiagFunction> all) {
         return switch (declaration) {
+            case WHY -> new Why(w.internals(), w.shutdown());
             case MEMORY -> new Memory();
             case REGS -> new Regs(w.internals());
             case SYSTEM_INFO -> new SystemInfo(w.internals(), w.shutdown());

@@ -1,6 +1,8 @@
 package dev.diag.agent.probe;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ public final class LiveThreads {
     private LiveThreads() {
     }
 
-    public static Map<Long, Thread> byId() {
+    /** Every live thread, in no order: as {@link #byId()} without the map, for a pass over them all. */
+    public static List<Thread> all() {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
@@ -23,9 +26,14 @@ public final class LiveThreads {
         while ((n = root.enumerate(threads, true)) == threads.length) {
             threads = new Thread[threads.length * 2]; // more appeared meanwhile: try again, larger
         }
-        Map<Long, Thread> byId = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            byId.put(threads[i].getId(), threads[i]);
+        return Arrays.asList(threads).subList(0, n);
+    }
+
+    public static Map<Long, Thread> byId() {
+        List<Thread> all = all();
+        Map<Long, Thread> byId = new HashMap<>(all.size() * 2);
+        for (Thread thread : all) {
+            byId.put(thread.getId(), thread);
         }
         return byId;
     }

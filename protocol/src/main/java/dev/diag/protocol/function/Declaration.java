@@ -28,6 +28,14 @@ import java.util.Set;
  * </pre>
  */
 public enum Declaration {
+    WHY("why", new Arity(0, 0), Modules.ERLANG, ONE, "why.md",
+            medium("samples for 500 ms: two bulk reads of every thread's counters and lock state (no stacks, no "
+                    + "pause), two mailbox scans, heap and GC counters; then the top frames of the few threads named "
+                    + "in findings (JDK 17: one short pause of those threads; JDK 21+: none); no heap walk"),
+            new Usage("", "the first call on a sick node: what looks wrong now (full or growing mailboxes and what "
+                    + "their drainer does, lock convoys, deadlocks, saturated pools, spinning threads, heap near its "
+                    + "max, threads near their limit, a JVM in shutdown), ranked by how many processes each holds "
+                    + "up, each with its evidence, pids and the next call to make", "why().")),
     MEMORY("memory", new Arity(0, 1), Modules.ERLANG, ONE, "memory.md",
             low("reads the JVM's memory counters and /proc; no pause"),
             new Usage("[Kind]", "memory by area: heap, pools, metaspace, code cache, buffers, stacks, GC; memory(Kind) "

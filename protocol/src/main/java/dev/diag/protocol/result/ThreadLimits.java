@@ -27,6 +27,21 @@ public record ThreadLimits(
         this(ITEM, jvmThreads, hostThreads, threadsMax, pidMax, nprocSoft, nprocHard, cgroupPids, tightest, headroom);
     }
 
+    /** The limit a field name such as {@link #tightest} names ("pidMax"), or null for null or an unknown name. */
+    public Limit limit(String field) {
+        if (field == null) {
+            return null;
+        }
+        return switch (field) {
+            case "threadsMax" -> threadsMax;
+            case "pidMax" -> pidMax;
+            case "nprocSoft" -> nprocSoft;
+            case "nprocHard" -> nprocHard;
+            case "cgroupPids" -> cgroupPids;
+            default -> null;
+        };
+    }
+
     /**
      * One limit, read from {@code source} (a file). {@code max} is null when unlimited. {@code used}
      * is what counts against it now, null where unknown; where only this JVM's threads could be

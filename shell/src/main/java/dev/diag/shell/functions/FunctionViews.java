@@ -30,6 +30,7 @@ import dev.diag.protocol.result.ProcessGroups;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
 import dev.diag.protocol.result.UpgradeReport;
+import dev.diag.protocol.result.WhyReport;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.render.AllLoadedView;
 import dev.diag.shell.render.BacktracesView;
@@ -57,6 +58,7 @@ import dev.diag.shell.render.SystemInfoView;
 import dev.diag.shell.render.TopView;
 import dev.diag.shell.render.UpgradeView;
 import dev.diag.shell.render.WhichView;
+import dev.diag.shell.render.WhyView;
 import java.util.List;
 
 /**
@@ -70,6 +72,7 @@ final class FunctionViews {
 
     static FunctionView view(Declaration declaration) {
         return switch (declaration) {
+            case WHY -> of(WhyReport.class, WhyView::render);
             case MEMORY -> of(FunctionViews::memory);
             case REGS -> of(Mailboxes.class, RegsView::render);
             case SYSTEM_INFO -> of((call, result, width) -> SystemInfoView.render(result, width));

@@ -35,7 +35,7 @@ public final class ThreadLimitsView {
         row(table, "nprocHard", " (user)", limits.nprocHard());
         row(table, "cgroupPids", "", limits.cgroupPids());
         List<String> lines = new ArrayList<>(table.render(width));
-        Limit tightest = limit(limits, limits.tightest());
+        Limit tightest = limits.limit(limits.tightest());
         if (tightest == null || limits.headroom() == null) {
             lines.add("tightest: none known");
         } else {
@@ -60,19 +60,5 @@ public final class ThreadLimitsView {
         String headroom = limit.headroom() == null ? "-"
                 : (limit.usedIsLowerBound() ? "≤ " : "") + Units.count(limit.headroom());
         table.row(name, limit.max() == null ? "unlimited" : Units.count(limit.max()), used, headroom);
-    }
-
-    private static Limit limit(ThreadLimits limits, String field) {
-        if (field == null) {
-            return null;
-        }
-        return switch (field) {
-            case "threadsMax" -> limits.threadsMax();
-            case "pidMax" -> limits.pidMax();
-            case "nprocSoft" -> limits.nprocSoft();
-            case "nprocHard" -> limits.nprocHard();
-            case "cgroupPids" -> limits.cgroupPids();
-            default -> null;
-        };
     }
 }

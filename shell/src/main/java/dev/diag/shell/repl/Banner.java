@@ -17,8 +17,8 @@ import java.util.List;
  * without its JVM and uptime.
  *
  * <pre>
- * Attached to orders@db1 (Java 17.0.15, up 3 h 12 min). help(). lists functions; ^G switches jobs;
- * q(). leaves (the node keeps running).
+ * Attached to orders@db1 (Java 17.0.15, up 3 h 12 min). why(). says what looks wrong; help(). lists
+ * functions; ^G switches jobs; q(). leaves (the node keeps running).
  * </pre>
  */
 final class Banner {
@@ -39,7 +39,8 @@ final class Banner {
         } catch (IOException e) {
             // the banner does without
         }
-        return Wrap.words("Attached to " + job.node() + about + ". help(). lists functions; ^G switches jobs; q(). "
-                + "leaves (the node keeps running).", Math.max(40, width));
+        // why() first: a user who does not yet know which question to ask has one to type
+        return Wrap.words("Attached to " + job.node() + about + ". why(). says what looks wrong; help(). lists "
+                + "functions; ^G switches jobs; q(). leaves (the node keeps running).", Math.max(40, width));
     }
 }

@@ -58,7 +58,7 @@ class EvaluatorTest {
     void helpSaysWhichFunctionsTheConnectedNodeLacks() throws Exception {
         Evaluator evaluator = evaluator(request -> reply(request, ONLY_MEMORY), 5_000);
         String text = String.join(" ", render(evaluator.evaluate("help()", null, null)));
-        assertTrue(text.contains("This node lacks regs/0,"), text);
+        assertTrue(text.contains("This node lacks why/0, regs/0,"), text);
         assertFalse(text.contains("lacks memory"), text);
         List<String> regs = render(evaluator.evaluate("help(regs)", null, null));
         assertTrue(regs.contains("  not on this node: its agent is older than this shell"), regs.toString());

@@ -74,8 +74,8 @@ class FunctionTableTest {
     @Test
     void listsMemoryWithItsSignatureAndErlangModules() {
         List<FunctionSpec> all = table.all();
-        assertEquals("memory", all.get(0).name());
-        FunctionSpec memory = all.get(0);
+        assertEquals("why", all.get(0).name()); // the first thing to type on a sick node leads help()
+        FunctionSpec memory = all.get(1);
         assertEquals("memory/0,1", memory.signature());
         assertEquals(Set.of("erlang", "c", "recon"), memory.modules());
     }

@@ -23,7 +23,7 @@ class HelpViewTest {
         List<String> expected = new ArrayList<>(STANDARD.stream().map(FunctionSpec::signature).toList());
         expected.addAll(List.of("help/0,1", "attach", "q/0"));
         assertEquals(expected, entries.stream().map(line -> line.split(" ")[0]).toList());
-        assertEquals("memory/0,1", expected.get(0));
+        assertEquals("why/0", expected.get(0)); // the first thing to type on a sick node leads the list
         int help = entries.size() - 3;
         assertTrue(entries.get(help).endsWith("this list; help(Fn) explains one function"), entries.get(help));
         assertTrue(entries.get(help + 1).startsWith("attach NODE ")
@@ -55,7 +55,7 @@ class HelpViewTest {
     void overviewIndentsContinuationLinesUnderTheSummaryColumn() {
         List<String> lines = HelpView.overview(STANDARD, 60);
         int column = summaryColumn();
-        assertTrue(lines.get(0).startsWith(padded("memory/0,1", column) + "memory by area:"), lines.get(0));
+        assertTrue(lines.get(0).startsWith(padded("why/0", column) + "the first call on a sick node:"), lines.get(0));
         List<String> continuation = new ArrayList<>();
         for (int i = 1; lines.get(i).startsWith(" "); i++) {
             continuation.add(lines.get(i));
@@ -73,10 +73,10 @@ class HelpViewTest {
     void overviewPutsEachSummaryUnderItsNameWhereNoRoomIsLeftBesideTheNames() {
         int narrow = summaryColumn() + HelpView.MIN_SUMMARY_WIDTH - 1;
         List<String> lines = HelpView.overview(STANDARD, narrow);
-        assertEquals("memory/0,1", lines.get(0));
-        assertTrue(lines.get(1).startsWith("    memory by area:"), lines.get(1));
+        assertEquals("why/0", lines.get(0));
+        assertTrue(lines.get(1).startsWith("    the first call on a sick node:"), lines.get(1));
         lines.forEach(line -> assertTrue(line.length() <= narrow, line));
-        assertTrue(HelpView.overview(STANDARD, narrow + 1).get(0).startsWith(padded("memory/0,1", summaryColumn())));
+        assertTrue(HelpView.overview(STANDARD, narrow + 1).get(0).startsWith(padded("why/0", summaryColumn())));
     }
 
     @Test

@@ -153,7 +153,7 @@ class ResultPrinterTest {
         assertEquals(1, lines.size(), lines.toString());
         JsonNode line = PLAIN.readTree(lines.get(0));
         assertEquals("help()", line.get("call").asText());
-        assertTrue(line.get("result").get("lines").get(0).asText().startsWith("memory/0,1"), line.toString());
+        assertTrue(line.get("result").get("lines").get(0).asText().startsWith("why/0"), line.toString());
     }
 
     // --- human mode

@@ -1,0 +1,439 @@
+package dev.diag.agent.functions;
+
+import dev.diag.agent.probe.DeadlockCycles;
+import dev.diag.agent.probe.LockFacts;
+import dev.diag.agent.probe.Mailbox;
+import dev.diag.agent.probe.MailboxSnapshot;
+import dev.diag.agent.probe.ThreadWindow;
+import dev.diag.protocol.result.Finding;
+import dev.diag.protocol.result.ShutdownHook;
+import dev.diag.protocol.result.ShutdownState;
+import dev.diag.protocol.result.ThreadLimits;
+import java.lang.management.LockInfo;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The findings of one {@code why()} sample, each a pure function of what {@link Why} read: no
+ * probe is called here but one batch of top frames for the threads the findings name
+ * ({@link WhyText}). Thresholds are the constants below; a finding's heldUp is how many processes
+ * wait on it, and the list is sorted by it, most first (ties in the order the kinds are found).
+ */
+final class WhyFindings {
+    static final double FULL = 0.9;            // a bounded mailbox this full is at capacity
+    static final int GROWING = 10;             // grew by at least this many in the window ...
+    static final int GROWING_SIZE = 50;        // ... and holds at least this many at its end
+    static final int BACKLOG = 1_000;          // this many waiting is a backlog, growing or not
+    static final int CONVOY = 3;               // this many waiting for one held lock
+    static final double SPINNING = 0.8;        // of one core over the window
+    static final double HEAP_FULL = 0.9;       // of the heap's max, after the window
+    static final double GC_HOLDS_UP = 0.2;     // GC share of the window above which every process waits on it
+    static final double LIMIT_NEAR = 0.9;      // of the tightest thread limit
+    static final int MAX_PIDS = 10;
+
+    /** What {@link Why} read: two samples {@code windowMillis} apart and, at the end, the rest. */
+    record Sample(long windowMillis, ThreadWindow.Snapshot cpuBefore, ThreadWindow.Snapshot cpuAfter,
+            MailboxSnapshot boxesBefore, MailboxSnapshot boxesAfter, List<Thread> live, WhyThreads threads,
+            long[] deadlocked, MemoryUsage heap, long gcWindowMillis, long gcTotalMillis,
+            long uptimeMillis, ThreadLimits limits, ShutdownState shutdown) {
+    }
+
+    /** A finding whose sentences wait for the top frames of its {@code culprits}. */
+    private record Draft(List<Long> culprits, java.util.function.Function<WhyText, Finding> build) {
+    }
+
+    private final Sample s;
+    private final WhyThreads infos;
+    private final Map<String, List<Long>> producers = new HashMap<>(); // mailbox name → non-owners parked on it
+    private final Map<String, Set<Long>> idle = new HashMap<>();       // mailbox name → owners parked waiting for work
+    private final Set<Long> inDeadlock = new HashSet<>();
+    private final List<Draft> drafts = new ArrayList<>();
+    private final List<String> checked = new ArrayList<>();
+
+    private WhyFindings(Sample sample) {
+        this.s = sample;
+        this.infos = sample.threads();
+        for (Thread thread : sample.live()) {
+            Mailbox box = sample.boxesAfter().waitedOnBy(thread).orElse(null);
+            if (box != null && infos.containsKey(thread.getId())) {
+                boolean owner = box.ownerThreadIds().contains(thread.getId());
+                (owner ? idle.computeIfAbsent(box.name(), k -> new HashSet<>())
+                        : producers.computeIfAbsent(box.name(), k -> new ArrayList<>())).add(thread.getId());
+            }
+        }
+        producers.values().forEach(list -> list.sort(null));
+    }
+
+    /** The findings, sorted, and what was checked. */
+    static WhyFindings of(Sample sample) {
+        WhyFindings f = new WhyFindings(sample);
+        f.shutdown();
+        f.deadlocks();
+        f.mailboxes();
+        f.convoys();
+        f.spinning();
+        f.heap();
+        f.processLimit();
+        return f;
+    }
+
+    List<Finding> findings() {
+        Set<Long> wanted = new java.util.TreeSet<>();
+        drafts.forEach(d -> wanted.addAll(d.culprits()));
+        WhyText text = WhyText.of(infos, wanted);
+        List<Finding> findings = new ArrayList<>(drafts.size());
+        drafts.forEach(d -> findings.add(d.build().apply(text)));
+        findings.sort((a, b) -> Integer.compare(b.heldUp(), a.heldUp())); // stable: ties keep the order found
+        return findings;
+    }
+
+    String note() {
+        String boxes = s.boxesAfter().note();
+        return String.join(", ", checked) + "." + (boxes == null ? "" : " " + boxes);
+    }
+
+    private void add(List<Long> culprits, java.util.function.Function<WhyText, Finding> build) {
+        drafts.add(new Draft(culprits, build));
+    }
+
+    // ---- shutdown: the whole node is going down; the hooks still running are the culprits
+
+    private void shutdown() {
+        ShutdownState state = s.shutdown();
+        if (!state.inShutdown()) {
+            checked.add("not shutting down");
+            return;
+        }
+        List<Long> hooks = new ArrayList<>();
+        state.hooks().forEach(h -> {
+            if (h.pid() > 0) {
+                hooks.add(h.pid());
+            }
+        });
+        add(hooks, text -> {
+            List<String> evidence = new ArrayList<>();
+            if (state.sinceMillis() != null) {
+                evidence.add("shutting down for " + WhyText.millis(System.currentTimeMillis() - state.sinceMillis()));
+            }
+            if (state.exitedBy() != null) {
+                evidence.add("shutdown run by " + WhyText.ref(state.exitedBy()));
+            }
+            for (ShutdownHook hook : state.hooks()) {
+                evidence.add("hook " + (hook.pid() > 0 ? "<" + hook.pid() + "> " : "") + hook.name() + ": " + hook.state()
+                        + (hook.pid() > 0 ? " in " + text.where(hook.pid()) : ""));
+            }
+            if (state.note() != null) {
+                evidence.add(state.note());
+            }
+            ShutdownHook first = state.hooks().stream().filter(h -> h.pid() > 0).findFirst().orElse(null);
+            List<dev.diag.protocol.result.ProcessRef> pids = new ArrayList<>();
+            if (first != null) {
+                pids.add(new dev.diag.protocol.result.ProcessRef(first.pid(), first.name()));
+            }
+            if (state.exitedBy() != null) {
+                pids.add(state.exitedBy());
+            }
+            String summary = "The JVM is shutting down" + (first == null ? ""
+                    : ", waiting for shutdown hook <" + first.pid() + "> " + first.name() + " in "
+                            + text.where(first.pid())) + ".";
+            return new Finding(Finding.SHUTDOWN, summary, infos.size(), evidence, pids,
+                    first == null ? "system_info(shutdown)" : "process_info(<" + first.pid() + ">, backtrace)");
+        });
+    }
+
+    // ---- deadlock: each cycle, with the threads stuck behind it
+
+    private void deadlocks() {
+        if (s.deadlocked().length == 0) {
+            checked.add("no deadlock");
+            return;
+        }
+        Map<Long, LockFacts> facts = LockFacts.everyThread();
+        List<List<Long>> cycles = DeadlockCycles.cycles(facts, s.deadlocked());
+        List<List<Long>> behind = DeadlockCycles.behind(facts, cycles);
+        for (int i = 0; i < cycles.size(); i++) {
+            List<Long> cycle = cycles.get(i);
+            List<Long> stuck = behind.get(i);
+            inDeadlock.addAll(cycle);
+            inDeadlock.addAll(stuck);
+            add(cycle, text -> {
+                List<String> evidence = new ArrayList<>();
+                for (long pid : cycle) {
+                    LockFacts fact = facts.get(pid);
+                    evidence.add(text.name(pid) + " " + fact.state() + " in " + text.where(pid) + ", waits for "
+                            + WhyText.lock(fact.waitingFor()) + " held by " + text.name(fact.ownerId()));
+                }
+                if (!stuck.isEmpty()) {
+                    evidence.add(stuck.size() + " more process(es) stuck behind the cycle");
+                }
+                List<Long> pids = new ArrayList<>(cycle);
+                pids.addAll(stuck);
+                List<String> names = new ArrayList<>();
+                cycle.forEach(pid -> names.add(text.name(pid)));
+                return new Finding(Finding.DEADLOCK, "Deadlock: " + String.join(", ", names)
+                        + " each wait for a lock another of them holds.", cycle.size() + stuck.size(), evidence,
+                        text.refs(pids, MAX_PIDS), "deadlocks()");
+            });
+        }
+    }
+
+    // ---- mailbox at or near capacity or growing; saturated pools
+
+    private void mailboxes() {
+        Map<String, Mailbox> before = new HashMap<>();
+        s.boxesBefore().all().forEach(m -> before.put(m.name(), m));
+        Mailbox largest = null;
+        for (Mailbox m : s.boxesAfter().all()) {
+            largest = largest == null ? m : largest;
+            Mailbox was = before.get(m.name());
+            List<Long> parked = producers.getOrDefault(m.name(), List.of());
+            int growth = was == null ? 0 : m.size() - was.size();
+            boolean full = m.capacity() != null && m.capacity() > 0 && m.size() >= FULL * m.capacity();
+            boolean growing = was != null && growth >= GROWING && m.size() >= GROWING_SIZE;
+            int heldUp = parked.isEmpty() ? m.size() : parked.size();
+            Long drainer = drainer(m);
+            boolean backlog = m.size() >= BACKLOG;
+            if (full || growing || backlog || !parked.isEmpty()) {
+                mailbox(m, was, growth, full, parked, heldUp, drainer);
+            }
+            if (saturated(m, was)) {
+                pool(m, was, parked, heldUp);
+            }
+        }
+        checked.add(s.boxesAfter().all().size() + " mailbox(es)" + (largest == null ? ""
+                : " (largest " + largest.name() + " " + WhyText.size(largest) + ")"));
+    }
+
+    private void mailbox(Mailbox m, Mailbox was, int growth, boolean full, List<Long> parked, int heldUp,
+            Long drainer) {
+        add(drainer == null ? List.of() : List.of(drainer), text -> {
+            List<String> evidence = new ArrayList<>();
+            evidence.add("size " + WhyText.size(m) + " (" + m.kind() + ")");
+            evidence.add(was == null ? "new in the window" : "growth over " + s.windowMillis() + " ms: "
+                    + WhyText.signed(growth) + " (" + WhyText.n(was.size()) + " → " + WhyText.n(m.size()) + "), net "
+                    + WhyText.signed(Math.round(growth * 1000.0 / s.windowMillis())) + "/s");
+            if (growth < 0) {
+                long drain = Math.round(-growth * 1000.0 / s.windowMillis()); // at least: arrivals hide in the net figure
+                evidence.add("draining at least " + WhyText.n(drain) + "/s net: empty in about "
+                        + WhyText.millis(m.size() * 1000L / Math.max(1, drain)) + " at this rate");
+            }
+            evidence.add(parked.isEmpty() ? "drain and arrival rates: not counted by this queue (arrival unknown)"
+                    : WhyText.n(parked.size()) + " process(es) parked waiting for room: arrival outpaces the drain "
+                            + "(rates not counted by this queue)");
+            String drainedBy = drainer == null ? "no live thread drains it"
+                    : "drained by " + text.name(drainer) + ", " + text.state(drainer) + " in " + text.where(drainer);
+            evidence.add(drainedBy);
+            List<Long> pids = new ArrayList<>();
+            if (drainer != null) {
+                pids.add(drainer);
+            }
+            pids.addAll(parked);
+            String what = full ? "is full (" + WhyText.n(m.size()) + " of " + WhyText.n(m.capacity()) + ")" : growth > 0 && was != null
+                    ? "is growing (" + WhyText.signed(growth) + " in " + s.windowMillis() + " ms, now " + WhyText.n(m.size()) + ")"
+                    : parked.isEmpty() ? "is backed up (" + WhyText.n(m.size()) + " waiting)"
+                    : "has " + WhyText.n(parked.size()) + " process(es) waiting to put into it";
+            String summary = "Mailbox " + m.name() + " " + what + ", " + (drainer == null ? "no live thread drains it"
+                    : "drained by " + text.name(drainer) + " in " + text.where(drainer)) + ".";
+            return new Finding(Finding.MAILBOX, summary, heldUp, evidence, text.refs(pids, MAX_PIDS),
+                    drainer == null ? "regs()" : "process_info(<" + drainer + ">, backtrace)");
+        });
+    }
+
+    /** Work queued in both samples and every worker busy: by the pool's own count, or none parked idle. */
+    private boolean saturated(Mailbox m, Mailbox was) {
+        if (m.size() == 0 || was == null || was.size() == 0 || m.ownerThreadIds().isEmpty()) {
+            return false;
+        }
+        if (m.busy() != null && m.maxThreads() != null) {
+            return m.busy() >= m.maxThreads();
+        }
+        return Mailbox.EXECUTOR.equals(m.kind()) && idle.getOrDefault(m.name(), Set.of()).isEmpty();
+    }
+
+    private void pool(Mailbox m, Mailbox was, List<Long> parked, int heldUp) {
+        List<Long> workers = m.ownerThreadIds().subList(0, Math.min(3, m.ownerThreadIds().size()));
+        add(workers, text -> {
+            List<String> evidence = new ArrayList<>();
+            int all = m.ownerThreadIds().size();
+            evidence.add((m.busy() != null ? WhyText.n(m.busy()) : WhyText.n(all)) + " of "
+                    + WhyText.n(m.maxThreads() != null ? m.maxThreads() : all) + " workers busy, none idle");
+            evidence.add(WhyText.n(m.size()) + " task(s) queued (" + WhyText.n(was.size()) + " at the start of the window)"
+                    + (parked.isEmpty() ? "" : ", " + WhyText.n(parked.size()) + " process(es) parked waiting for room"));
+            for (long worker : workers) {
+                evidence.add("worker " + text.name(worker) + ": " + text.state(worker) + " in " + text.where(worker));
+            }
+            List<Long> pids = new ArrayList<>(workers);
+            pids.addAll(parked);
+            return new Finding(Finding.SATURATED_POOL, "Pool " + m.name() + " is saturated: every worker is busy and "
+                    + WhyText.n(m.size()) + " task(s) wait; " + text.name(workers.get(0)) + " is in "
+                    + text.where(workers.get(0)) + ".", heldUp, evidence, text.refs(pids, MAX_PIDS),
+                    "process_info(<" + workers.get(0) + ">, backtrace)");
+        });
+    }
+
+    private Long drainer(Mailbox m) {
+        Set<Long> idleOwners = idle.getOrDefault(m.name(), Set.of());
+        Long first = null;
+        for (Long owner : m.ownerThreadIds()) {
+            if (!infos.containsKey(owner)) {
+                continue;
+            }
+            if (!idleOwners.contains(owner)) {
+                return owner; // a busy drainer says more than an idle one
+            }
+            first = first == null ? owner : first;
+        }
+        return first;
+    }
+
+    // ---- convoy: many waiting for one lock someone holds
+
+    private void convoys() {
+        Map<String, List<Long>> waiters = new LinkedHashMap<>();
+        Map<String, Long> holders = new HashMap<>();
+        Map<String, LockInfo> locks = new HashMap<>();
+        Set<Long> onMailboxes = new HashSet<>();
+        producers.values().forEach(onMailboxes::addAll);
+        for (ThreadInfo info : infos.values()) {
+            LockInfo lock = info.getLockInfo();
+            long holder = info.getLockOwnerId();
+            long pid = info.getThreadId();
+            if (lock == null || holder < 0 || inDeadlock.contains(pid) || onMailboxes.contains(pid)) {
+                continue;
+            }
+            String key = lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
+            waiters.computeIfAbsent(key, k -> new ArrayList<>()).add(pid);
+            holders.put(key, holder);
+            locks.put(key, lock);
+        }
+        int largest = 0;
+        for (Map.Entry<String, List<Long>> e : waiters.entrySet()) {
+            List<Long> waiting = e.getValue();
+            largest = Math.max(largest, waiting.size());
+            long holder = holders.get(e.getKey());
+            if (waiting.size() < CONVOY || inDeadlock.contains(holder)) {
+                continue;
+            }
+            waiting.sort(null);
+            LockInfo lock = locks.get(e.getKey());
+            Thread holderThread = s.live().stream().filter(t -> t.getId() == holder).findFirst().orElse(null);
+            Mailbox holderWaitsOn = holderThread == null ? null : s.boxesAfter().waitedOnBy(holderThread).orElse(null);
+            add(List.of(holder), text -> {
+                int blocked = 0;
+                for (long pid : waiting) {
+                    blocked += infos.get(pid).getThreadState() == Thread.State.BLOCKED ? 1 : 0;
+                }
+                List<String> evidence = new ArrayList<>();
+                evidence.add(WhyText.n(waiting.size()) + " processes wait for " + e.getKey() + ": " + blocked
+                        + " BLOCKED on the monitor, " + (waiting.size() - blocked) + " parked on the lock");
+                evidence.add("held by " + text.name(holder) + ", " + text.state(holder) + " in " + text.where(holder));
+                if (holderWaitsOn != null) {
+                    evidence.add("the holder itself waits on mailbox " + holderWaitsOn.name() + " ("
+                            + WhyText.size(holderWaitsOn) + ")");
+                }
+                List<Long> pids = new ArrayList<>();
+                pids.add(holder);
+                pids.addAll(waiting);
+                return new Finding(Finding.CONVOY, WhyText.n(waiting.size()) + " processes wait for "
+                        + WhyText.shortClass(lock.getClassName()) + " held by " + text.name(holder) + " in "
+                        + text.where(holder) + ".", waiting.size(), evidence, text.refs(pids, MAX_PIDS),
+                        "process_info(<" + holder + ">, backtrace)");
+            });
+        }
+        checked.add("at most " + largest + " process(es) waiting for one held lock");
+    }
+
+    // ---- spinning: a thread burning a core
+
+    private void spinning() {
+        long windowNanos = Math.max(1, s.cpuAfter().nanos() - s.cpuBefore().nanos());
+        ThreadWindow.Diff diff = ThreadWindow.diff(s.cpuBefore().ids(), s.cpuBefore().cpu(), s.cpuAfter().ids(),
+                s.cpuAfter().cpu(), 5);
+        double busiest = 0;
+        for (ThreadWindow.Change change : diff.top()) {
+            long id = change.id();
+            if (!infos.containsKey(id)) {
+                continue;
+            }
+            double share = (double) change.delta() / windowNanos;
+            busiest = Math.max(busiest, share);
+            if (share < SPINNING) {
+                continue;
+            }
+            int waiting = 0;
+            List<Long> pids = new ArrayList<>();
+            pids.add(id);
+            for (ThreadInfo info : infos.values()) {
+                if (info.getLockOwnerId() == id) {
+                    waiting++;
+                    pids.add(info.getThreadId());
+                }
+            }
+            int heldUp = waiting;
+            add(List.of(id), text -> new Finding(Finding.SPINNING, text.name(id) + " uses " + WhyText.percent(share)
+                    + " of a core, in " + text.where(id) + ".", heldUp, List.of(
+                            "CPU " + WhyText.millis(change.delta() / 1_000_000) + " in the " + s.windowMillis()
+                                    + " ms window (" + WhyText.percent(share) + " of a core)",
+                            "state " + text.state(id) + " in " + text.where(id),
+                            heldUp + " process(es) wait for locks it holds"),
+                    text.refs(pids, MAX_PIDS), "process_info(<" + id + ">, current_stacktrace)"));
+        }
+        checked.add("busiest process " + WhyText.percent(busiest) + " of a core");
+    }
+
+    // ---- heap near its max, with the GC's share of the time
+
+    private void heap() {
+        MemoryUsage heap = s.heap();
+        long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
+        double used = max > 0 ? (double) heap.getUsed() / max : 0;
+        double gcWindow = (double) s.gcWindowMillis() / s.windowMillis();
+        double gcSinceStart = s.uptimeMillis() > 0 ? (double) s.gcTotalMillis() / s.uptimeMillis() : 0;
+        checked.add("heap " + WhyText.percent(used) + " of max, GC " + WhyText.percent(gcWindow) + " of the window");
+        if (used < HEAP_FULL) {
+            return;
+        }
+        int heldUp = gcWindow >= GC_HOLDS_UP ? infos.size() : 0; // every process stops for the collector
+        add(List.of(), text -> new Finding(Finding.HEAP, "Heap is " + WhyText.percent(used) + " full ("
+                + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + ") and GC took "
+                + WhyText.percent(gcWindow) + " of the last " + s.windowMillis() + " ms.", heldUp, List.of(
+                        "heap used " + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + " max ("
+                                + WhyText.percent(used) + ") after the window",
+                        "GC time " + s.gcWindowMillis() + " ms of the " + s.windowMillis() + " ms window ("
+                                + WhyText.percent(gcWindow) + ")",
+                        "GC time since start " + WhyText.millis(s.gcTotalMillis()) + " of "
+                                + WhyText.millis(s.uptimeMillis()) + " (" + WhyText.percent(gcSinceStart) + ")"),
+                List.of(), "memory()"));
+    }
+
+    // ---- threads near the tightest limit
+
+    private void processLimit() {
+        ThreadLimits limits = s.limits();
+        ThreadLimits.Limit tightest = limits.limit(limits.tightest());
+        if (tightest == null || tightest.max() == null || tightest.used() == null || tightest.max() <= 0) {
+            checked.add(WhyText.n(limits.jvmThreads()) + " threads, no thread limit known");
+            return;
+        }
+        double share = (double) tightest.used() / tightest.max();
+        checked.add(WhyText.n(tightest.used()) + " of " + WhyText.n(tightest.max()) + " threads (" + limits.tightest() + ")");
+        if (share < LIMIT_NEAR) {
+            return;
+        }
+        add(List.of(), text -> new Finding(Finding.PROCESS_LIMIT, "Threads are at " + WhyText.percent(share)
+                + " of their tightest limit (" + limits.tightest() + ": " + WhyText.n(tightest.used()) + " of "
+                + WhyText.n(tightest.max()) + ").", 0, List.of(
+                        limits.tightest() + " " + WhyText.n(tightest.max()) + " (" + tightest.source() + "), used "
+                                + (tightest.usedIsLowerBound() ? "at least " : "") + WhyText.n(tightest.used())
+                                + ", headroom " + WhyText.n(tightest.headroom() == null ? 0 : tightest.headroom()),
+                        "this JVM's live platform threads: " + WhyText.n(limits.jvmThreads())),
+                List.of(), "system_info(process_limit)"));
+    }
+}
