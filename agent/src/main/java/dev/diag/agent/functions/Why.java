@@ -32,6 +32,7 @@ import java.util.List;
  */
 final class Why extends FunctionBase {
     static final long WINDOW_MILLIS = 500;
+    static final int ATTEMPTS = 3; // a sample an OutOfMemoryError cut short is taken again, then the heap alone is told
 
     private final MailboxFinder mailboxes;
     private final ShutdownWatch shutdown;
@@ -52,6 +53,29 @@ final class Why extends FunctionBase {
     @Override
     public Object call(Args args, CallContext context) throws FunctionException {
         long start = System.nanoTime();
+        for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+            try {
+                return sample(start);
+            } catch (OutOfMemoryError e) {
+                // the app filled the heap under us: the collector may free some in a moment
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw FunctionException.failed("why() was cancelled");
+                }
+            }
+        }
+        try {
+            return sample(start);
+        } catch (OutOfMemoryError e) {
+            // a heap too full for the sample is the finding: say so from the counters alone
+            return WhyFindings.heapTooFull(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage(), gcMillis(),
+                    ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private WhyReport sample(long start) throws FunctionException {
         ThreadWindow.Snapshot cpuBefore = ThreadWindow.take();
         long gcBefore = gcMillis();
         MailboxSnapshot boxesBefore = mailboxes.scan(LiveThreads.all());

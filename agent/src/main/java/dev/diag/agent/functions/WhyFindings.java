@@ -179,7 +179,7 @@ final class WhyFindings {
                 cycle.forEach(pid -> names.add(text.name(pid)));
                 return new Finding(Finding.DEADLOCK, "Deadlock: " + String.join(", ", names)
                         + " each wait for a lock another of them holds.", cycle.size() + stuck.size(), evidence,
-                        text.refs(pids, MAX_PIDS), "deadlocks()");
+                        text.refs(pids, MAX_PIDS), "process_info(<" + cycle.get(0) + ">, backtrace)");
             });
         }
     }
@@ -258,7 +258,13 @@ final class WhyFindings {
     }
 
     private void pool(Mailbox m, Mailbox was, List<Long> parked, int heldUp) {
-        List<Long> workers = m.ownerThreadIds().subList(0, Math.min(3, m.ownerThreadIds().size()));
+        List<Long> workers = new ArrayList<>(m.ownerThreadIds().subList(0, Math.min(3, m.ownerThreadIds().size())));
+        ThreadInfo first = infos.get(workers.get(0));
+        long holder = first == null ? -1 : first.getLockOwnerId();
+        if (holder >= 0 && m.ownerThreadIds().contains(holder)) {
+            workers.remove(holder);
+            workers.add(0, holder); // the workers wait for one of their own: it is the one to look at
+        }
         add(workers, text -> {
             List<String> evidence = new ArrayList<>();
             int all = m.ownerThreadIds().size();
@@ -411,6 +417,25 @@ final class WhyFindings {
                         "GC time since start " + WhyText.millis(s.gcTotalMillis()) + " of "
                                 + WhyText.millis(s.uptimeMillis()) + " (" + WhyText.percent(gcSinceStart) + ")"),
                 List.of(), "memory()"));
+    }
+
+    /** The report when the heap was too full for why() to sample: the heap finding from its counters alone. */
+    static dev.diag.protocol.result.WhyReport heapTooFull(MemoryUsage heap, long gcTotalMillis, long uptimeMillis,
+            long nodeMillis) {
+        long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
+        double used = max > 0 ? (double) heap.getUsed() / max : 1;
+        Finding finding = new Finding(Finding.HEAP, "Heap is " + WhyText.percent(used) + " full ("
+                + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + "): why() itself ran out of heap "
+                + "while sampling.", Thread.activeCount(), List.of(
+                        "heap used " + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + " max ("
+                                + WhyText.percent(used) + ")",
+                        "an allocation of why()'s failed with OutOfMemoryError",
+                        "GC time since start " + WhyText.millis(gcTotalMillis) + " of " + WhyText.millis(uptimeMillis)
+                                + " (" + WhyText.percent(uptimeMillis > 0 ? (double) gcTotalMillis / uptimeMillis : 0)
+                                + ")"),
+                List.of(), "memory()");
+        return new dev.diag.protocol.result.WhyReport(List.of(finding), 0, nodeMillis,
+                "only the heap was checked: the sample could not be taken");
     }
 
     // ---- threads near the tightest limit

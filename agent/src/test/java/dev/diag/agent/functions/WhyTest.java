@@ -111,7 +111,7 @@ class WhyTest {
         assertEquals(2, deadlock.heldUp(), deadlock.toString());
         assertEquals(List.of(a.getId(), b.getId()), deadlock.pids().stream().map(ProcessRef::pid).toList());
         assertTrue(deadlock.summary().contains("why-dl-a") && deadlock.summary().contains("why-dl-b"), deadlock.summary());
-        assertEquals("deadlocks()", deadlock.next());
+        assertEquals("process_info(<" + a.getId() + ">, backtrace)", deadlock.next());
     }
 
     @Test
