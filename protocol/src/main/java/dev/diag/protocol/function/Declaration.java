@@ -32,7 +32,7 @@ public enum Declaration {
             medium("samples for 500 ms: two bulk reads of every thread's counters and lock state (no stacks, no "
                     + "pause), two mailbox scans, heap and GC counters; then the top frames of the few threads named "
                     + "in findings (JDK 17: one short pause of those threads; JDK 21+: none); no heap walk; at 10,000 "
-                    + "threads about 50 ms on the node besides the window, 3.4 MB allocated, no pause over 3 ms"),
+                    + "threads 43-91 ms on the node besides the window, 3.1-3.8 MB allocated, no pause over 7 ms (bench/why)"),
             new Usage("", "the first call on a sick node: what looks wrong now (full or growing mailboxes and what "
                     + "their drainer does, lock convoys, deadlocks, saturated pools, spinning threads, heap near its "
                     + "max, threads near their limit, a JVM in shutdown), ranked by how many processes each holds "
