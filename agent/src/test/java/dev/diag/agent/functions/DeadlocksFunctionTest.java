@@ -40,7 +40,9 @@ class DeadlocksFunctionTest {
         CountDownLatch bothHold = new CountDownLatch(2);
         Thread a = start("dl-a", first, second, bothHold);
         Thread b = start("dl-b", second, first, bothHold);
-        awaitParked(a, b);
+        // WAITING alone may be the latch still: wait until each is queued on the other's lock
+        Await.until(() -> second.hasQueuedThread(a) && first.hasQueuedThread(b),
+                () -> "dl-a and dl-b queued on each other's lock");
 
         Deadlocks result = (Deadlocks) deadlocks.call(new Args("deadlocks", List.of()), OneShotContext.INSTANCE);
 
@@ -71,12 +73,6 @@ class DeadlocksFunctionTest {
         threads.add(thread);
         thread.start();
         return thread;
-    }
-
-    private static void awaitParked(Thread... threads) throws InterruptedException {
-        for (Thread thread : threads) {
-            Await.state(thread, Thread.State.WAITING);
-        }
     }
 
     /** The AQS object the JVM names as the lock: ReentrantLock's private {@code sync}. */

@@ -163,7 +163,9 @@ class MailboxFinderTest {
         MailboxSnapshot snapshot = scan();
         Mailbox mailbox = named(snapshot, "flooded");
         assertTrue(mailbox.size() >= DueTasks.MAX_LOOKED_AT / 2 && mailbox.size() <= DueTasks.MAX_LOOKED_AT, mailbox.toString());
-        assertEquals(DueTasks.MAX_LOOKED_AT + 500, mailbox.size() + mailbox.scheduled());
+        // the split covers the queue as it was read (the queue's own count, not the test's: under load the
+        // worker may not have taken the gate task off the queue yet)
+        assertEquals(ticker.getQueue().size(), mailbox.size() + mailbox.scheduled());
         assertTrue(snapshot.note() != null && snapshot.note().contains("tasks of flooded are due"), snapshot.note());
     }
 
