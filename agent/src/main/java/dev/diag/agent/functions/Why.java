@@ -70,7 +70,7 @@ final class Why extends FunctionBase {
             return sample(start);
         } catch (OutOfMemoryError e) {
             // a heap too full for the sample is the finding: say so from the counters alone
-            return WhyFindings.heapTooFull(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage(), gcMillis(),
+            return WhyNodeFindings.heapTooFull(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage(), gcMillis(),
                     ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - start) / 1_000_000);
         }
     }

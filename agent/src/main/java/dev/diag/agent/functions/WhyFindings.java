@@ -6,7 +6,6 @@ import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.agent.probe.ThreadWindow;
 import dev.diag.protocol.result.Finding;
-import dev.diag.protocol.result.ShutdownHook;
 import dev.diag.protocol.result.ShutdownState;
 import dev.diag.protocol.result.ThreadLimits;
 import java.lang.management.LockInfo;
@@ -19,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The findings of one {@code why()} sample, each a pure function of what {@link Why} read: no
@@ -33,9 +34,6 @@ final class WhyFindings {
     static final int BACKLOG = 1_000;          // this many waiting is a backlog, growing or not
     static final int CONVOY = 3;               // this many waiting for one held lock
     static final double SPINNING = 0.8;        // of one core over the window
-    static final double HEAP_FULL = 0.9;       // of the heap's max, after the window
-    static final double GC_HOLDS_UP = 0.2;     // GC share of the window above which every process waits on it
-    static final double LIMIT_NEAR = 0.9;      // of the tightest thread limit
     static final int MAX_PIDS = 10;
 
     /** What {@link Why} read: two samples {@code windowMillis} apart and, at the end, the rest. */
@@ -46,7 +44,7 @@ final class WhyFindings {
     }
 
     /** A finding whose sentences wait for the top frames of its {@code culprits}. */
-    private record Draft(List<Long> culprits, java.util.function.Function<WhyText, Finding> build) {
+    private record Draft(List<Long> culprits, Function<WhyText, Finding> build) {
     }
 
     private final Sample s;
@@ -74,18 +72,19 @@ final class WhyFindings {
     /** The findings, sorted, and what was checked. */
     static WhyFindings of(Sample sample) {
         WhyFindings f = new WhyFindings(sample);
-        f.shutdown();
+        WhyNodeFindings node = new WhyNodeFindings(sample, f);
+        node.shutdown();
         f.deadlocks();
         f.mailboxes();
         f.convoys();
         f.spinning();
-        f.heap();
-        f.processLimit();
+        node.heap();
+        node.processLimit();
         return f;
     }
 
     List<Finding> findings() {
-        Set<Long> wanted = new java.util.TreeSet<>();
+        Set<Long> wanted = new TreeSet<>();
         drafts.forEach(d -> wanted.addAll(d.culprits()));
         WhyText text = WhyText.of(infos, wanted);
         List<Finding> findings = new ArrayList<>(drafts.size());
@@ -99,53 +98,14 @@ final class WhyFindings {
         return String.join(", ", checked) + "." + (boxes == null ? "" : " " + boxes);
     }
 
-    private void add(List<Long> culprits, java.util.function.Function<WhyText, Finding> build) {
+    /** A finding to build once the top frames of its {@code culprits} are taken. */
+    void add(List<Long> culprits, Function<WhyText, Finding> build) {
         drafts.add(new Draft(culprits, build));
     }
 
-    // ---- shutdown: the whole node is going down; the hooks still running are the culprits
-
-    private void shutdown() {
-        ShutdownState state = s.shutdown();
-        if (!state.inShutdown()) {
-            checked.add("not shutting down");
-            return;
-        }
-        List<Long> hooks = new ArrayList<>();
-        state.hooks().forEach(h -> {
-            if (h.pid() > 0) {
-                hooks.add(h.pid());
-            }
-        });
-        add(hooks, text -> {
-            List<String> evidence = new ArrayList<>();
-            if (state.sinceMillis() != null) {
-                evidence.add("shutting down for " + WhyText.millis(System.currentTimeMillis() - state.sinceMillis()));
-            }
-            if (state.exitedBy() != null) {
-                evidence.add("shutdown run by " + WhyText.ref(state.exitedBy()));
-            }
-            for (ShutdownHook hook : state.hooks()) {
-                evidence.add("hook " + (hook.pid() > 0 ? "<" + hook.pid() + "> " : "") + hook.name() + ": " + hook.state()
-                        + (hook.pid() > 0 ? " in " + text.where(hook.pid()) : ""));
-            }
-            if (state.note() != null) {
-                evidence.add(state.note());
-            }
-            ShutdownHook first = state.hooks().stream().filter(h -> h.pid() > 0).findFirst().orElse(null);
-            List<dev.diag.protocol.result.ProcessRef> pids = new ArrayList<>();
-            if (first != null) {
-                pids.add(new dev.diag.protocol.result.ProcessRef(first.pid(), first.name()));
-            }
-            if (state.exitedBy() != null) {
-                pids.add(state.exitedBy());
-            }
-            String summary = "The JVM is shutting down" + (first == null ? ""
-                    : ", waiting for shutdown hook <" + first.pid() + "> " + first.name() + " in "
-                            + text.where(first.pid())) + ".";
-            return new Finding(Finding.SHUTDOWN, summary, infos.size(), evidence, pids,
-                    first == null ? "system_info(shutdown)" : "process_info(<" + first.pid() + ">, backtrace)");
-        });
+    /** One clause of what was looked at and found healthy, for the answer's note. */
+    void checked(String clause) {
+        checked.add(clause);
     }
 
     // ---- deadlock: each cycle, with the threads stuck behind it
@@ -392,73 +352,5 @@ final class WhyFindings {
                     text.refs(pids, MAX_PIDS), "process_info(<" + id + ">, current_stacktrace)"));
         }
         checked.add("busiest process " + WhyText.percent(busiest) + " of a core");
-    }
-
-    // ---- heap near its max, with the GC's share of the time
-
-    private void heap() {
-        MemoryUsage heap = s.heap();
-        long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
-        double used = max > 0 ? (double) heap.getUsed() / max : 0;
-        double gcWindow = (double) s.gcWindowMillis() / s.windowMillis();
-        double gcSinceStart = s.uptimeMillis() > 0 ? (double) s.gcTotalMillis() / s.uptimeMillis() : 0;
-        checked.add("heap " + WhyText.percent(used) + " of max, GC " + WhyText.percent(gcWindow) + " of the window");
-        if (used < HEAP_FULL) {
-            return;
-        }
-        int heldUp = gcWindow >= GC_HOLDS_UP ? infos.size() : 0; // every process stops for the collector
-        add(List.of(), text -> new Finding(Finding.HEAP, "Heap is " + WhyText.percent(used) + " full ("
-                + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + ") and GC took "
-                + WhyText.percent(gcWindow) + " of the last " + s.windowMillis() + " ms.", heldUp, List.of(
-                        "heap used " + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + " max ("
-                                + WhyText.percent(used) + ") after the window",
-                        "GC time " + s.gcWindowMillis() + " ms of the " + s.windowMillis() + " ms window ("
-                                + WhyText.percent(gcWindow) + ")",
-                        "GC time since start " + WhyText.millis(s.gcTotalMillis()) + " of "
-                                + WhyText.millis(s.uptimeMillis()) + " (" + WhyText.percent(gcSinceStart) + ")"),
-                List.of(), "memory()"));
-    }
-
-    /** The report when the heap was too full for why() to sample: the heap finding from its counters alone. */
-    static dev.diag.protocol.result.WhyReport heapTooFull(MemoryUsage heap, long gcTotalMillis, long uptimeMillis,
-            long nodeMillis) {
-        long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
-        double used = max > 0 ? (double) heap.getUsed() / max : 1;
-        Finding finding = new Finding(Finding.HEAP, "Heap is " + WhyText.percent(used) + " full ("
-                + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + "): why() itself ran out of heap "
-                + "while sampling.", Thread.activeCount(), List.of(
-                        "heap used " + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + " max ("
-                                + WhyText.percent(used) + ")",
-                        "an allocation of why()'s failed with OutOfMemoryError",
-                        "GC time since start " + WhyText.millis(gcTotalMillis) + " of " + WhyText.millis(uptimeMillis)
-                                + " (" + WhyText.percent(uptimeMillis > 0 ? (double) gcTotalMillis / uptimeMillis : 0)
-                                + ")"),
-                List.of(), "memory()");
-        return new dev.diag.protocol.result.WhyReport(List.of(finding), 0, nodeMillis,
-                "only the heap was checked: the sample could not be taken");
-    }
-
-    // ---- threads near the tightest limit
-
-    private void processLimit() {
-        ThreadLimits limits = s.limits();
-        ThreadLimits.Limit tightest = limits.limit(limits.tightest());
-        if (tightest == null || tightest.max() == null || tightest.used() == null || tightest.max() <= 0) {
-            checked.add(WhyText.n(limits.jvmThreads()) + " threads, no thread limit known");
-            return;
-        }
-        double share = (double) tightest.used() / tightest.max();
-        checked.add(WhyText.n(tightest.used()) + " of " + WhyText.n(tightest.max()) + " threads (" + limits.tightest() + ")");
-        if (share < LIMIT_NEAR) {
-            return;
-        }
-        add(List.of(), text -> new Finding(Finding.PROCESS_LIMIT, "Threads are at " + WhyText.percent(share)
-                + " of their tightest limit (" + limits.tightest() + ": " + WhyText.n(tightest.used()) + " of "
-                + WhyText.n(tightest.max()) + ").", 0, List.of(
-                        limits.tightest() + " " + WhyText.n(tightest.max()) + " (" + tightest.source() + "), used "
-                                + (tightest.usedIsLowerBound() ? "at least " : "") + WhyText.n(tightest.used())
-                                + ", headroom " + WhyText.n(tightest.headroom() == null ? 0 : tightest.headroom()),
-                        "this JVM's live platform threads: " + WhyText.n(limits.jvmThreads())),
-                List.of(), "system_info(process_limit)"));
     }
 }
