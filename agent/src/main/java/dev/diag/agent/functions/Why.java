@@ -5,6 +5,7 @@ import dev.diag.agent.probe.HostLimits;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.LiveThreads;
 import dev.diag.agent.probe.MailboxFinder;
+import dev.diag.agent.probe.MailboxFlows;
 import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.probe.TextFiles;
@@ -17,10 +18,12 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code why()}: the first call on a sick node. Samples the node twice, {@value #WINDOW_MILLIS} ms
- * apart (every thread's CPU counter, a mailbox scan and the GC counters each time), then reads
+ * apart (every thread's CPU counter, a mailbox scan and the GC counters each time; the mailboxes'
+ * drain counters through the window, see {@link MailboxFlows}), then reads
  * every thread's state and lock without stacks, the deadlock detector, heap, limits and shutdown
  * state, and hands them to {@link WhyFindings}, which turns them into findings ranked by how many
  * processes each holds up. Only the few threads named in findings have their top frames taken.
@@ -79,9 +82,10 @@ final class Why extends FunctionBase {
         ThreadWindow.Snapshot cpuBefore = ThreadWindow.take();
         long gcBefore = gcMillis();
         MailboxSnapshot boxesBefore = mailboxes.scan(LiveThreads.all());
+        MailboxFlows flows = MailboxFlows.start(boxesBefore);
         long slept = System.nanoTime();
         try {
-            Thread.sleep(WINDOW_MILLIS);
+            flows.await(WINDOW_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw FunctionException.failed("why() was cancelled during its sampling window");
@@ -92,6 +96,7 @@ final class Why extends FunctionBase {
         List<Thread> live = LiveThreads.all();
         long[] ignored = ignored();
         MailboxSnapshot boxesAfter = mailboxes.scan(live);
+        Map<String, MailboxFlows.Flow> rates = flows.finish(boxesBefore, boxesAfter);
         // every app thread's state and lock, no stacks (no pause), for the ids the CPU sample has
         WhyThreads threads = new WhyThreads(cpuAfter.ids(), ThreadTable.bean().getThreadInfo(cpuAfter.ids(), 0), ignored);
         long[] deadlocked = ThreadTable.bean().isSynchronizerUsageSupported()
@@ -100,8 +105,10 @@ final class Why extends FunctionBase {
         ThreadLimits limits = HostLimits.read(files, ManagementFactory.getThreadMXBean().getThreadCount());
         long window = Math.max(1, (cpuAfter.nanos() - cpuBefore.nanos()) / 1_000_000);
         WhyFindings.Sample sample = new WhyFindings.Sample(window, cpuBefore, cpuAfter, boxesBefore, boxesAfter,
-                live, threads, deadlocked == null ? new long[0] : deadlocked, heap, gcAfter - gcBefore, gcAfter,
-                ManagementFactory.getRuntimeMXBean().getUptime(), limits, shutdown.state());
+                rates, live, threads, deadlocked == null ? new long[0] : deadlocked, heap, gcAfter - gcBefore, gcAfter,
+                ManagementFactory.getRuntimeMXBean().getUptime(), limits, shutdown.state(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors());
         WhyFindings found = WhyFindings.of(sample);
         long nodeMillis = Math.max(0, (System.nanoTime() - start - slept) / 1_000_000);
         return new WhyReport(found.findings(), window, nodeMillis, found.note());

@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import dev.diag.agent.probe.DeadlockCycles;
 import dev.diag.agent.probe.LockFacts;
 import dev.diag.agent.probe.Mailbox;
+import dev.diag.agent.probe.MailboxFlows;
 import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.agent.probe.ThreadWindow;
 import dev.diag.protocol.result.Finding;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,14 +35,24 @@ final class WhyFindings {
     static final int GROWING_SIZE = 50;        // ... and holds at least this many at its end
     static final int BACKLOG = 1_000;          // this many waiting is a backlog, growing or not
     static final int CONVOY = 3;               // this many waiting for one held lock
-    static final double SPINNING = 0.8;        // of one core over the window
+    static final double SPINNING = 0.8;        // of one core over the window, or of what an overloaded host gives a thread
+    static final double SPINNING_FLOOR = 0.1;  // ... but never less than this (at most 5 are named)
     static final int MAX_PIDS = 10;
 
     /** What {@link Why} read: two samples {@code windowMillis} apart and, at the end, the rest. */
     record Sample(long windowMillis, ThreadWindow.Snapshot cpuBefore, ThreadWindow.Snapshot cpuAfter,
-            MailboxSnapshot boxesBefore, MailboxSnapshot boxesAfter, List<Thread> live, WhyThreads threads,
+            MailboxSnapshot boxesBefore, MailboxSnapshot boxesAfter, Map<String, MailboxFlows.Flow> flows,
+            List<Thread> live, WhyThreads threads,
             long[] deadlocked, MemoryUsage heap, long gcWindowMillis, long gcTotalMillis,
-            long uptimeMillis, ThreadLimits limits, ShutdownState shutdown) {
+            long uptimeMillis, ThreadLimits limits, ShutdownState shutdown, double loadAverage, int cores) {
+
+        /**
+         * The share of a core a thread that never waits can get: 1 on a host with a core to spare,
+         * cores / load on an overloaded one (the 1-minute load average; negative where the OS has none).
+         */
+        double fairShare() {
+            return loadAverage <= cores || cores <= 0 ? 1 : cores / loadAverage;
+        }
     }
 
     /** A finding whose sentences wait for the top frames of its {@code culprits}. */
@@ -173,20 +185,29 @@ final class WhyFindings {
 
     private void mailbox(Mailbox m, Mailbox was, int growth, boolean full, List<Long> parked, int heldUp,
             Long drainer) {
+        MailboxFlows.Flow flow = s.flows().get(m.name());
         add(drainer == null ? List.of() : List.of(drainer), text -> {
             List<String> evidence = new ArrayList<>();
             evidence.add("size " + WhyText.size(m) + " (" + m.kind() + ")");
             evidence.add(was == null ? "new in the window" : "growth over " + s.windowMillis() + " ms: "
                     + WhyText.signed(growth) + " (" + WhyText.n(was.size()) + " → " + WhyText.n(m.size()) + "), net "
                     + WhyText.signed(Math.round(growth * 1000.0 / s.windowMillis())) + "/s");
-            if (growth < 0) {
+            if (flow != null) {
+                evidence.add(WhyText.rate(flow.outPerSecond()) + " out, " + WhyText.rate(flow.inPerSecond())
+                        + " in over the window (from " + flow.counts() + ")" + eta(m, flow)
+                        + (flow.outPerSecond() > 0 || m.size() == 0 ? "" : ": its drainer took nothing in the window; "
+                                + "it is stuck, or takes work in batches (logback, a Disruptor ring) and is still on one"));
+            } else if (growth < 0) {
                 long drain = Math.round(-growth * 1000.0 / s.windowMillis()); // at least: arrivals hide in the net figure
                 evidence.add("draining at least " + WhyText.n(drain) + "/s net: empty in about "
                         + WhyText.millis(m.size() * 1000L / Math.max(1, drain)) + " at this rate");
             }
-            evidence.add(parked.isEmpty() ? "drain and arrival rates: not counted by this queue (arrival unknown)"
-                    : WhyText.n(parked.size()) + " process(es) parked waiting for room: arrival outpaces the drain "
-                            + "(rates not counted by this queue)");
+            if (!parked.isEmpty()) {
+                evidence.add(WhyText.n(parked.size()) + " process(es) parked waiting for room: arrivals outpace the "
+                        + "drain and wait for it" + (flow == null ? " (rates not counted by this queue)" : ""));
+            } else if (flow == null) {
+                evidence.add("drain and arrival rates: not counted by this queue");
+            }
             String drainedBy = drainer == null ? "no live thread drains it"
                     : "drained by " + text.name(drainer) + ", " + text.state(drainer) + " in " + text.where(drainer);
             evidence.add(drainedBy);
@@ -200,10 +221,23 @@ final class WhyFindings {
                     : parked.isEmpty() ? "is backed up (" + WhyText.n(m.size()) + " waiting)"
                     : "has " + WhyText.n(parked.size()) + " process(es) waiting to put into it";
             String summary = "Mailbox " + m.name() + " " + what + ", " + (drainer == null ? "no live thread drains it"
-                    : "drained by " + text.name(drainer) + " in " + text.where(drainer)) + ".";
+                    : "drained by " + text.name(drainer) + " in " + text.where(drainer))
+                    + (flow == null ? "" : ": " + WhyText.rates(flow)) + ".";
             return new Finding(Finding.MAILBOX, summary, heldUp, evidence, text.refs(pids, MAX_PIDS),
                     drainer == null ? "regs()" : "process_info(<" + drainer + ">, backtrace)");
         });
+    }
+
+    /** ": full in about 2.1 s at this rate" or ": empty in about 300 ms …", where the rates say either. */
+    private static String eta(Mailbox m, MailboxFlows.Flow flow) {
+        double net = flow.inPerSecond() - flow.outPerSecond();
+        if (net > 0.5 && m.capacity() != null && m.size() < m.capacity()) {
+            return ": full in about " + WhyText.millis(Math.round((m.capacity() - m.size()) * 1000.0 / net)) + " at this rate";
+        }
+        if (net < -0.5 && m.size() > 0 && !flow.atLeast()) {
+            return ": empty in about " + WhyText.millis(Math.round(m.size() * 1000.0 / -net)) + " at this rate";
+        }
+        return "";
     }
 
     /** Work queued in both samples and every worker busy: by the pool's own count, or none parked idle. */
@@ -232,6 +266,10 @@ final class WhyFindings {
                     + WhyText.n(m.maxThreads() != null ? m.maxThreads() : all) + " workers busy, none idle");
             evidence.add(WhyText.n(m.size()) + " task(s) queued (" + WhyText.n(was.size()) + " at the start of the window)"
                     + (parked.isEmpty() ? "" : ", " + WhyText.n(parked.size()) + " process(es) parked waiting for room"));
+            MailboxFlows.Flow flow = s.flows().get(m.name());
+            evidence.add(flow == null ? "completion and arrival rates: not counted by this pool"
+                    : WhyText.rate(flow.outPerSecond()) + " completed, " + WhyText.rate(flow.inPerSecond())
+                            + " arrived over the window (from " + flow.counts() + ")");
             for (long worker : workers) {
                 evidence.add("worker " + text.name(worker) + ": " + text.state(worker) + " in " + text.where(worker));
             }
@@ -323,6 +361,10 @@ final class WhyFindings {
         ThreadWindow.Diff diff = ThreadWindow.diff(s.cpuBefore().ids(), s.cpuBefore().cpu(), s.cpuAfter().ids(),
                 s.cpuAfter().cpu(), 5);
         double busiest = 0;
+        double fair = s.fairShare();
+        double threshold = Math.max(SPINNING_FLOOR, SPINNING * fair);
+        String overloaded = fair >= 1 ? "" : String.format(Locale.ROOT, " (the host is overloaded: load %.1f on %d "
+                + "cores, so a thread gets about %s of one)", s.loadAverage(), s.cores(), WhyText.percent(fair));
         for (ThreadWindow.Change change : diff.top()) {
             long id = change.id();
             if (!infos.containsKey(id)) {
@@ -330,7 +372,7 @@ final class WhyFindings {
             }
             double share = (double) change.delta() / windowNanos;
             busiest = Math.max(busiest, share);
-            if (share < SPINNING) {
+            if (share < threshold) {
                 continue;
             }
             int waiting = 0;
@@ -346,11 +388,11 @@ final class WhyFindings {
             add(List.of(id), text -> new Finding(Finding.SPINNING, text.name(id) + " uses " + WhyText.percent(share)
                     + " of a core, in " + text.where(id) + ".", heldUp, List.of(
                             "CPU " + WhyText.millis(change.delta() / 1_000_000) + " in the " + s.windowMillis()
-                                    + " ms window (" + WhyText.percent(share) + " of a core)",
+                                    + " ms window (" + WhyText.percent(share) + " of a core)" + overloaded,
                             "state " + text.state(id) + " in " + text.where(id),
                             heldUp + " process(es) wait for locks it holds"),
                     text.refs(pids, MAX_PIDS), "process_info(<" + id + ">, current_stacktrace)"));
         }
-        checked.add("busiest process " + WhyText.percent(busiest) + " of a core");
+        checked.add("busiest process " + WhyText.percent(busiest) + " of a core" + overloaded);
     }
 }

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.Mailbox;
+import dev.diag.agent.probe.MailboxFlows;
 import dev.diag.agent.probe.TopFrames;
 import dev.diag.protocol.result.LockRef;
 import dev.diag.protocol.result.ProcessRef;
@@ -106,6 +107,26 @@ final class WhyText {
 
     static String signed(long value) {
         return (value >= 0 ? "+" : "") + n(value);
+    }
+
+    /** "20/s", "2.5/s", "5,000/s": items a second, a decimal only below 10. */
+    static String rate(double perSecond) {
+        if (perSecond >= 9.95) {
+            return n(Math.round(perSecond)) + "/s";
+        }
+        String one = String.format(Locale.ROOT, "%.1f", perSecond);
+        return (one.endsWith(".0") ? one.substring(0, one.length() - 2) : one) + "/s";
+    }
+
+    /**
+     * "20/s out, 5,000/s in": a mailbox's drain against its arrivals over the window; "nothing left
+     * it in the window" where nothing did, as a number would read like a broken counter.
+     */
+    static String rates(MailboxFlows.Flow flow) {
+        if (flow.outPerSecond() == 0) {
+            return "nothing left it in the window" + (flow.inPerSecond() == 0 ? "" : ", " + rate(flow.inPerSecond()) + " in");
+        }
+        return (flow.atLeast() ? "at least " : "") + rate(flow.outPerSecond()) + " out, " + rate(flow.inPerSecond()) + " in";
     }
 
     static String percent(double share) {
