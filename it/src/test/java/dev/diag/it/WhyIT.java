@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,44 @@ class WhyIT {
             assertCulprit(first, n -> n.endsWith(dispatcher), "ASYNC", dispatcher);
             assertTrue(first.get("heldUp").asInt() >= 40, "most of the 50 handlers are held up: " + first);
             assertDrainAtMost(first, 20, "the queue's take index");
+        }
+    }
+
+    @Test
+    void virtualHandlersStuckOnAFullLogbackQueueAreCountedAsHeldUpByIt() throws Exception {
+        Path java = Jdks.requireModern();
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(java, home, "shop", "",
+                Repo.frameworksClassPath(), FIXTURES + "LogbackBacklogTarget", "virtual")) {
+            FrameworkTargets.awaitOutput(target, "logback target ready");
+            NodeCalls node = new NodeCalls(home, "shop");
+            NodeCalls.await("the ASYNC appender's queue filling", () -> node.mailbox("ASYNC").orElse(null),
+                    m -> m != null && m.get("size").asInt() >= 250);
+
+            JsonNode first = NodeCalls.await("most virtual handlers counted as parked on ASYNC",
+                    () -> awaitFirst(node, Set.of("mailbox")).get(0), f -> f.get("heldUp").asInt() >= 40);
+            assertCulprit(first, "AsyncAppender-Worker-ASYNC"::equals, "ASYNC", "AsyncAppender-Worker-ASYNC");
+            assertTrue(first.get("evidence").toString().contains("of them virtual)"), first.toString());
+            assertTrue(pidNames(first).stream().anyMatch(n -> n.startsWith("request-handler-")),
+                    "the virtual handlers by name: " + first);
+        }
+    }
+
+    @Test
+    void virtualThreadsQueuedForOneHeldLockAreAConvoyNamingItsHolder() throws Exception {
+        Path java = Jdks.requireModern();
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(java, home, "vt", "",
+                Repo.TEST_CLASSES.toString(), FIXTURES + "VirtualThreadsTarget", "20000")) {
+            FrameworkTargets.awaitOutput(target, "virtual threads up");
+            NodeCalls node = new NodeCalls(home, "vt");
+
+            JsonNode report = why(node);
+            JsonNode convoy = report.get("findings").get(0);
+            assertEquals("convoy", convoy.get("kind").asText(), report::toString);
+            assertCulprit(convoy, "vt-lock-holder"::equals, "ReentrantLock", "vt-lock-holder");
+            assertEquals(7, convoy.get("heldUp").asInt(), "VirtualThreadsTarget's 7 lock waiters: " + convoy);
+            assertTrue(convoy.get("evidence").get(0).asText().endsWith("7 virtual parked on the lock"), convoy.toString());
+            assertEquals(8, convoy.get("pids").size(), "the holder and its 7 waiters: " + convoy);
+            assertTrue(report.get("note").asText().contains("virtual thread(s) looked at"), report.toString());
         }
     }
 

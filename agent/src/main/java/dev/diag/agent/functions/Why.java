@@ -11,6 +11,7 @@ import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.probe.TextFiles;
 import dev.diag.agent.probe.ThreadTable;
 import dev.diag.agent.probe.ThreadWindow;
+import dev.diag.agent.probe.VirtualWaits;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.ThreadLimits;
 import dev.diag.protocol.result.WhyReport;
@@ -24,8 +25,8 @@ import java.util.Map;
  * {@code why()}: the first call on a sick node. Samples the node twice, {@value #WINDOW_MILLIS} ms
  * apart (every thread's CPU counter, a mailbox scan and the GC counters each time; the mailboxes'
  * drain counters through the window, see {@link MailboxFlows}), then reads
- * every thread's state and lock without stacks, the deadlock detector, heap, limits and shutdown
- * state, and hands them to {@link WhyFindings}, which turns them into findings ranked by how many
+ * every thread's state and lock without stacks, what each virtual thread is parked on (JDK 21+,
+ * {@link VirtualWaits}), the deadlock detector, heap, limits and shutdown state, and hands them to {@link WhyFindings}, which turns them into findings ranked by how many
  * processes each holds up. Only the few threads named in findings have their top frames taken.
  * Nothing outlives the call; no thread is started; diag's own threads are never looked at.
  *
@@ -37,6 +38,7 @@ final class Why extends FunctionBase {
     static final long WINDOW_MILLIS = 500;
     static final int ATTEMPTS = 3; // a sample an OutOfMemoryError cut short is taken again, then the heap alone is told
 
+    private final JdkInternals internals;
     private final MailboxFinder mailboxes;
     private final ShutdownWatch shutdown;
     private final TextFiles files;
@@ -48,6 +50,7 @@ final class Why extends FunctionBase {
     /** With {@code files} for /proc and /sys: tests give a host near its thread limit. */
     Why(JdkInternals internals, ShutdownWatch shutdown, TextFiles files) {
         super(Declaration.WHY);
+        this.internals = internals;
         this.mailboxes = new MailboxFinder(internals);
         this.shutdown = shutdown;
         this.files = files;
@@ -97,6 +100,7 @@ final class Why extends FunctionBase {
         long[] ignored = ignored();
         MailboxSnapshot boxesAfter = mailboxes.scan(live);
         Map<String, MailboxFlows.Flow> rates = flows.finish(boxesBefore, boxesAfter);
+        VirtualWaits virtual = VirtualWaits.of(internals.virtualThreads(), boxesAfter, internals);
         // every app thread's state and lock, no stacks (no pause), for the ids the CPU sample has
         WhyThreads threads = new WhyThreads(cpuAfter.ids(), ThreadTable.bean().getThreadInfo(cpuAfter.ids(), 0), ignored);
         long[] deadlocked = ThreadTable.bean().isSynchronizerUsageSupported()
@@ -105,7 +109,7 @@ final class Why extends FunctionBase {
         ThreadLimits limits = HostLimits.read(files, ManagementFactory.getThreadMXBean().getThreadCount());
         long window = Math.max(1, (cpuAfter.nanos() - cpuBefore.nanos()) / 1_000_000);
         WhyFindings.Sample sample = new WhyFindings.Sample(window, cpuBefore, cpuAfter, boxesBefore, boxesAfter,
-                rates, live, threads, deadlocked == null ? new long[0] : deadlocked, heap, gcAfter - gcBefore, gcAfter,
+                rates, live, threads, virtual, deadlocked == null ? new long[0] : deadlocked, heap, gcAfter - gcBefore, gcAfter,
                 ManagementFactory.getRuntimeMXBean().getUptime(), limits, shutdown.state(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors());
