@@ -2,6 +2,7 @@ package dev.diag.agent;
 
 import dev.diag.agent.functions.Functions;
 import dev.diag.agent.heart.Heart;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
@@ -75,10 +76,12 @@ public final class DiagAgent {
         DiagServer server;
         JdkInternals internals = JdkInternals.open(instrumentation);
         ShutdownWatch shutdown = ShutdownWatch.open(); // after open(): the JDK's hook table is in java.lang
+        GcHistory gcHistory = GcHistory.start(); // why()'s minute of GC: listening from now, closed with the agent
         try {
             server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
-                    Functions.all(internals, registry, heart, shutdown));
+                    Functions.all(internals, registry, heart, shutdown, gcHistory));
         } catch (IOException e) {
+            gcHistory.close();
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
                     + (clash ? "; " + options.port() + " is the host's directory port, which the diag nodes share: "
                             + "choose another port=" : ""));
@@ -93,6 +96,7 @@ public final class DiagAgent {
         } catch (IOException e) {
             heart.close();
             server.close();
+            gcHistory.close();
             throw new AgentStartException("cannot register the node in " + home.nodes() + ": " + e.getMessage());
         }
         // One line, and the node runs on: the directory only saves the shell from knowing the port.
@@ -106,6 +110,6 @@ public final class DiagAgent {
                     + "); name@host finds it only with its port, " + options.name() + "@" + LocalHost.name() + ":"
                     + address.getPort());
         }
-        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown);
+        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown, gcHistory);
     }
 }

@@ -199,6 +199,12 @@ class WhyIT {
 
             JsonNode first = awaitFirst(node, Set.of("heap")).get(0);
             assertEvidence(first);
+            // the agent has listened to the collectors since the JVM started: the GC of the last seconds, not just the window
+            JsonNode listened = NodeCalls.await("why()'s heap finding weighing the GC of more than its window",
+                    () -> awaitFirst(node, Set.of("heap")).get(0),
+                    f -> f.get("evidence").toString().contains("GC pauses "));
+            assertTrue(listened.get("summary").asText().matches(".*and GC took \\d+% of the last (minute|[0-9.,]+ (s|ms) "
+                    + "\\(diag has listened that long\\))\\."), listened.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.AgentThreads;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.HostLimits;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.LiveThreads;
@@ -41,18 +42,20 @@ final class Why extends FunctionBase {
     private final JdkInternals internals;
     private final MailboxFinder mailboxes;
     private final ShutdownWatch shutdown;
+    private final GcHistory gcHistory;
     private final TextFiles files;
 
-    Why(JdkInternals internals, ShutdownWatch shutdown) {
-        this(internals, shutdown, TextFiles.system());
+    Why(JdkInternals internals, ShutdownWatch shutdown, GcHistory gcHistory) {
+        this(internals, shutdown, gcHistory, TextFiles.system());
     }
 
     /** With {@code files} for /proc and /sys: tests give a host near its thread limit. */
-    Why(JdkInternals internals, ShutdownWatch shutdown, TextFiles files) {
+    Why(JdkInternals internals, ShutdownWatch shutdown, GcHistory gcHistory, TextFiles files) {
         super(Declaration.WHY);
         this.internals = internals;
         this.mailboxes = new MailboxFinder(internals);
         this.shutdown = shutdown;
+        this.gcHistory = gcHistory;
         this.files = files;
     }
 
@@ -112,7 +115,8 @@ final class Why extends FunctionBase {
                 rates, live, threads, virtual, deadlocked == null ? new long[0] : deadlocked, heap, gcAfter - gcBefore, gcAfter,
                 ManagementFactory.getRuntimeMXBean().getUptime(), limits, shutdown.state(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors());
+                ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors(),
+                gcHistory.lastMinute(System.currentTimeMillis()));
         WhyFindings found = WhyFindings.of(sample);
         long nodeMillis = Math.max(0, (System.nanoTime() - start - slept) / 1_000_000);
         return new WhyReport(found.findings(), window, nodeMillis, found.note());
@@ -130,7 +134,9 @@ final class Why extends FunctionBase {
     private static long gcMillis() {
         long total = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            total += Math.max(0, gc.getCollectionTime());
+            if (GcHistory.isPause(gc.getName())) { // a concurrent cycle's time runs beside the app
+                total += Math.max(0, gc.getCollectionTime());
+            }
         }
         return total;
     }

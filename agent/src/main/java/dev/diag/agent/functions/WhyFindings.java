@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.DeadlockCycles;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.LockFacts;
 import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxFlows;
@@ -45,7 +46,8 @@ final class WhyFindings {
             MailboxSnapshot boxesBefore, MailboxSnapshot boxesAfter, Map<String, MailboxFlows.Flow> flows,
             List<Thread> live, WhyThreads threads, VirtualWaits virtual,
             long[] deadlocked, MemoryUsage heap, long gcWindowMillis, long gcTotalMillis,
-            long uptimeMillis, ThreadLimits limits, ShutdownState shutdown, double loadAverage, int cores) {
+            long uptimeMillis, ThreadLimits limits, ShutdownState shutdown, double loadAverage, int cores,
+            GcHistory.Minute gcMinute) {
 
         /**
          * The share of a core a thread that never waits can get: 1 on a host with a core to spare,

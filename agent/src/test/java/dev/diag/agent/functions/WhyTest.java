@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diag.agent.Await;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.probe.TextFiles;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** why() in this JVM, on sick states the tests make with threads of their own and undo afterwards. */
 class WhyTest {
-    private final Why why = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open());
+    private final Why why = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open(), GcHistory.none());
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean spin = true;
@@ -200,7 +201,7 @@ class WhyTest {
     void warnsWhenThreadsNearTheTightestLimit() {
         Map<String, String> proc = Map.of("/proc/sys/kernel/pid_max", "100\n",
                 "/proc/loadavg", "0.00 0.01 0.05 1/95 4242\n");
-        Why onAFullHost = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open(), proc::get);
+        Why onAFullHost = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open(), GcHistory.none(), proc::get);
 
         Finding limit = first(call(onAFullHost), Finding.PROCESS_LIMIT);
 

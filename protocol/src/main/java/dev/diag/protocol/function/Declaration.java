@@ -30,7 +30,8 @@ import java.util.Set;
 public enum Declaration {
     WHY("why", new Arity(0, 0), Modules.ERLANG, ONE, "why.md",
             medium("samples for 500 ms: two bulk reads of every thread's counters and lock state (no stacks, no "
-                    + "pause), two mailbox scans and their drain counters, heap and GC counters, one visit of each "
+                    + "pause), two mailbox scans and their drain counters, heap and GC counters (and the pauses of "
+                    + "the last minute, kept from the collectors' notifications), one visit of each "
                     + "virtual thread's park blocker (JDK 21+, at most 1.5 s); then the top frames of the few threads "
                     + "named in findings (JDK 17: one short pause of those threads; JDK 21+: none); no heap walk; at "
                     + "10,000 threads 86-186 ms on the node besides the window, 3.8 MB allocated, no pause over 16 ms; "
