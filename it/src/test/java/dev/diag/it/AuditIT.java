@@ -26,7 +26,7 @@ class AuditIT {
 
             List<String> lines = awaitLines(audit, 2);
             String user = System.getProperty("user.name");
-            assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z " + user + "@localhost orders ok \\d+ms "
+            assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z " + user + "@localhost orders ok \\d+ms "
                     + "garbage_collect\\(\\)"), lines.get(0));
             assertTrue(lines.get(1).endsWith(" " + user + "@localhost orders ok " + lines.get(1).split(" ")[4]
                     + " heap_histogram(3)"), lines.get(1));

@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,9 @@ final class AuditLog {
     static final long DEFAULT_CAP_BYTES = 10L * 1024 * 1024;
     static final int MAX_CALL_CHARS = 1_000;
     private static final long QUIET_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Always to the millisecond (Instant.toString drops a zero fraction), so the lines align. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final Path rotated;
@@ -68,7 +73,7 @@ final class AuditLog {
         }
         try {
             long millis = Math.max(0, Instant.now().toEpochMilli() - started.toEpochMilli());
-            append(started.truncatedTo(ChronoUnit.MILLIS) + " " + caller + " " + node + " " + outcome + " " + millis
+            append(TIME.format(started) + " " + caller + " " + node + " " + outcome + " " + millis
                     + "ms " + written(function.name(), args) + "\n");
         } catch (IOException | RuntimeException e) {
             complain(e);
@@ -100,8 +105,9 @@ final class AuditLog {
         } else {
             StrictModes.checkDirectory(file.getParent());
         }
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
+        // not through a link: the log is a file of ours in a directory of ours, nothing else
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         try (FileChannel channel = FileChannel.open(file, options,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);

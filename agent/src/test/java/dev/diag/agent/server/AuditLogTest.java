@@ -53,6 +53,14 @@ class AuditLogTest {
     }
 
     @Test
+    void writesTheTimeAlwaysToTheMillisecond() throws Exception {
+        try (TempAuditLog audit = new TempAuditLog()) {
+            audit.log().record(HIGH, List.of(), ALICE, Instant.parse("2026-12-07T04:31:07Z"), "ok");
+            assertTrue(audit.lines().get(0).startsWith("2026-12-07T04:31:07.000Z "), audit.lines().toString());
+        }
+    }
+
+    @Test
     void cutsALongCallAndSaysHowMuchWasLeftOut() {
         String written = AuditLog.written("load_binary", List.<JsonNode>of(TextNode.valueOf("A".repeat(5_000))));
         assertTrue(written.length() < AuditLog.MAX_CALL_CHARS + 40, written);
@@ -76,6 +84,22 @@ class AuditLogTest {
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(1, lines.size(), lines::toString);
         assertTrue(lines.get(0).startsWith("diag: cannot write the audit log "), lines.get(0));
+    }
+
+    @Test
+    void neverWritesThroughALinkInPlaceOfTheLog() throws Exception {
+        PrintStream stderr = System.err;
+        try (TempAuditLog audit = new TempAuditLog()) {
+            java.nio.file.Path elsewhere = audit.file().resolveSibling("elsewhere");
+            Files.writeString(elsewhere, "");
+            Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-------"));
+            Files.createSymbolicLink(audit.file(), elsewhere);
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            audit.log().record(HIGH, List.of(IntNode.valueOf(1)), ALICE, Instant.now(), "ok");
+            assertEquals("", Files.readString(elsewhere));
+        } finally {
+            System.setErr(stderr);
+        }
     }
 
     @Test

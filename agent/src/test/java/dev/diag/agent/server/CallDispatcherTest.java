@@ -66,7 +66,7 @@ class CallDispatcherTest {
 
         List<String> lines = awaitAuditLines();
         assertEquals(1, lines.size(), lines::toString);
-        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z alice@localhost orders ok \\d+ms "
+        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z alice@localhost orders ok \\d+ms "
                 + "dump_like\\(\"/tmp/a \\\\\"b\\\\\"\\.hprof\"\\)"), lines.get(0));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(audit.file())));
         assertFalse(channel.finish());
