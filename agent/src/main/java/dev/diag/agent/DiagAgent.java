@@ -48,14 +48,14 @@ public final class DiagAgent {
         DiagHome home = options.home() == null ? DiagHome.fromEnvironment() : new DiagHome(Path.of(options.home()));
         Cookie cookie;
         try {
-            home.create();
+            home.create().checkModes(); // StrictModes: a home another user can write is theirs, not ours
             cookie = CookieFile.loadOrCreate(home.cookieFile(options.cookieFile()));
         } catch (CookieException e) {
             throw new AgentStartException(e.getMessage());
         } catch (IOException e) {
             throw new AgentStartException("cannot create " + home.dir() + ": " + e.getMessage());
         }
-        NodeRegistry registry = new NodeRegistry(home.nodes());
+        NodeRegistry registry = new NodeRegistry(home.nodes(), cookie.fingerprint());
         long pid = ProcessHandle.current().pid();
         Optional<NodeRecord> existing = registry.lookup(options.name());
         if (existing.isPresent() && existing.get().pid() != pid) {
@@ -79,7 +79,7 @@ public final class DiagAgent {
         GcHistory gcHistory = GcHistory.start(); // why()'s minute of GC: listening from now, closed with the agent
         try {
             server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
-                    Functions.all(internals, registry, heart, shutdown, gcHistory));
+                    Functions.all(internals, registry, heart, shutdown, gcHistory), home.audit());
         } catch (IOException e) {
             gcHistory.close();
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
@@ -88,7 +88,7 @@ public final class DiagAgent {
         }
         InetSocketAddress address = server.address();
         NodeRecord record = NodeRecord.ofThisProcess(options.name(), address.getAddress().getHostAddress(),
-                address.getPort());
+                address.getPort()).withCookieFingerprint(cookie.fingerprint());
         // heart before the registry: a node anyone can find is a node heart already watches
         heart.start(options.name() + "@" + LocalHost.name());
         try {
