@@ -1,6 +1,5 @@
 package dev.diag.shell.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import dev.diag.protocol.cookie.DiagHome;
@@ -9,6 +8,7 @@ import dev.diag.protocol.message.JsonTree;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRecord;
 import dev.diag.protocol.node.NodeRegistry;
+import dev.diag.shell.render.JsonLines;
 import dev.diag.shell.render.Table;
 import dev.diag.shell.render.Units;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class NodesCommand implements Callable<Integer> {
         long now = System.currentTimeMillis();
         if (json) {
             for (NodeRecord node : live) {
-                System.out.println(JsonTree.text(JsonNodeFactory.instance.objectNode()
+                System.out.println(JsonTree.text(JsonLines.line()
                         .put("node", node.name() + "@" + LocalHost.name())
                         .put("pid", node.pid())
                         .put("address", node.bind() + ":" + node.port())
