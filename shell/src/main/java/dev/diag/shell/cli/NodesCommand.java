@@ -21,13 +21,16 @@ import picocli.CommandLine.Option;
  * (their JVM died without cleaning up) are removed on the way, never listed. Reads files only:
  * it neither connects to the nodes nor needs the cookie.
  */
-@Command(name = "nodes", description = "List the diag nodes running on this host (--jvms: and JVMs to inject into).")
+@Command(name = "nodes", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class, description = "List the diag nodes running on this host (--jvms: and JVMs to inject into).")
 public final class NodesCommand implements Callable<Integer> {
     @Option(names = ConnectionOptions.JSON, description = "one JSON object per node")
     boolean json;
 
     @Option(names = "--jvms", description = "also list this user's JVMs that run no diag agent yet (to inject into)")
     boolean jvms;
+
+    @Option(names = "--names", description = "only the nodes' names, one a line (for shell completion and scripts)")
+    boolean names;
 
     @Override
     public Integer call() throws DiagException {
@@ -38,6 +41,10 @@ public final class NodesCommand implements Callable<Integer> {
             throw new DiagException(ExitCode.AUTH_REFUSED, e.getMessage() + ".");
         }
         List<NodeRecord> live = registry.live();
+        if (names) {
+            live.forEach(node -> System.out.println(node.name()));
+            return ExitCode.OK.code;
+        }
         long now = System.currentTimeMillis();
         if (json) {
             for (NodeRecord node : live) {
