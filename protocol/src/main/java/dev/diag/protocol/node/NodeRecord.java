@@ -12,10 +12,27 @@ import java.util.OptionalLong;
  * One entry of the local registry: a running agent, where it listens and which JVM it is in.
  * Written by the agent to {@code nodes/NAME.json}, read by the shell; mapped field by field
  * (docs/protocol.md, "Node registry"). {@code startTicks} is the process start time from
- * /proc (see {@link ProcessStart}), null where there is no /proc.
+ * /proc (see {@link ProcessStart}), null where there is no /proc. {@code tls}: the node speaks
+ * TLS, so the shell does too (a record without the field is a plain node).
  */
 public record NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
-        Long startTicks) {
+        Long startTicks, Boolean tls) {
+
+    /** Plain is null, as in a record of before the field, so a plain node's file and JSON stay as they were. */
+    public NodeRecord {
+        tls = Boolean.TRUE.equals(tls) ? Boolean.TRUE : null;
+    }
+
+    /** A plain (not TLS) node's record. */
+    public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
+            Long startTicks) {
+        this(name, pid, bind, port, jvm, startedAtMillis, startTicks, null);
+    }
+
+    /** Whether the node speaks TLS, so the shell must too. */
+    public boolean speaksTls() {
+        return tls != null;
+    }
 
     /** A record without /proc start ticks: liveness is then checked through ProcessHandle. */
     public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis) {
@@ -24,11 +41,16 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
 
     /** The record of the current process. */
     public static NodeRecord ofThisProcess(String name, String bind, int port) {
+        return ofThisProcess(name, bind, port, false);
+    }
+
+    /** The record of the current process, a node that speaks TLS if {@code tls}. */
+    public static NodeRecord ofThisProcess(String name, String bind, int port, boolean tls) {
         ProcessHandle self = ProcessHandle.current();
         OptionalLong ticks = ProcessStart.ticks(self.pid());
         return new NodeRecord(name, self.pid(), bind, port, Runtime.version().toString(),
                 self.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis()),
-                ticks.isPresent() ? ticks.getAsLong() : null);
+                ticks.isPresent() ? ticks.getAsLong() : null, tls);
     }
     /** Start times of one process, as recorded and as read back, may differ by rounding. */
     private static final long START_TOLERANCE_MILLIS = 2_000;
@@ -58,6 +80,9 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
                 .put("port", port)
                 .put("jvm", jvm)
                 .put("startedAtMillis", startedAtMillis);
+        if (speaksTls()) {
+            json.put("tls", true);
+        }
         return startTicks == null ? json : json.put("startTicks", startTicks);
     }
 
@@ -73,7 +98,19 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         JsonNode ticks = json.get("startTicks");
         return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"), (int) port,
                 text(json, "jvm"), number(json, "startedAtMillis"),
-                ticks == null || ticks.isNull() ? null : number(json, "startTicks"));
+                ticks == null || ticks.isNull() ? null : number(json, "startTicks"), flag(json, "tls"));
+    }
+
+    /** An optional flag: absent (a record of before the flag) is false; anything but a boolean is unreadable. */
+    private static boolean flag(JsonNode json, String field) throws IOException {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IOException("node record with " + field + " not true or false");
+        }
+        return value.booleanValue();
     }
 
     private static String text(JsonNode json, String field) throws IOException {

@@ -12,8 +12,8 @@ class NodeListViewTest {
     @Test
     void showsEachNodeAsDiagNodesDoesWithTheHostsName() {
         NodeList list = new NodeList("db1", List.of(
-                new NodeEntry("alpha", 8557, "127.0.0.1", 37737, "17.0.15+6", 0, 3_000),
-                new NodeEntry("billing", 912, "::", 41000, "21.0.2+13", 0, 7_200_000)), null);
+                new NodeEntry("alpha", 8557, "127.0.0.1", 37737, "17.0.15+6", 0, 3_000, null),
+                new NodeEntry("billing", 912, "::", 41000, "21.0.2+13", 0, 7_200_000, true)), null);
 
         assertEquals(List.of(
                 "NODE          PID  ADDRESS          JVM           UPTIME",
