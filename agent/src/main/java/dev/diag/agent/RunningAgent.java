@@ -27,10 +27,12 @@ public final class RunningAgent implements AutoCloseable {
     private final ShutdownWatch shutdown;
     private final String directoryProblem;
     private final Heart heart;
+    private final boolean tls;
 
     RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart,
-            ShutdownWatch shutdown) {
+            ShutdownWatch shutdown, boolean tls) {
         this.name = name;
+        this.tls = tls;
         this.heart = heart;
         this.directoryProblem = directoryProblem;
         this.server = server;
@@ -46,6 +48,11 @@ public final class RunningAgent implements AutoCloseable {
 
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    /** Whether the node speaks TLS (on its own port and the directory port alike). */
+    public boolean speaksTls() {
+        return tls;
     }
 
     /** Where this node serves the host's directory port; empty when it does not. */

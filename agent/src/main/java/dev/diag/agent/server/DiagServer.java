@@ -3,6 +3,7 @@ package dev.diag.agent.server;
 import dev.diag.agent.AgentOptions;
 import dev.diag.agent.AgentThreads;
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -53,9 +54,15 @@ public final class DiagServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Listens on the node's own port, and on {@code directoryPort} unless it is 0. */
+    /** A plaintext node: listens on the node's own port, and on {@code directoryPort} unless it is 0. */
     public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions)
             throws IOException {
+        return start(options, directoryPort, cookie, functions, null);
+    }
+
+    /** {@code tls}: how the node speaks TLS on both ports; null for plaintext only. */
+    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
+            ServerTls tls) throws IOException {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
@@ -75,7 +82,8 @@ public final class DiagServer implements AutoCloseable {
                 .option(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor));
+                .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
+                        tls));
         Channel channel;
         try {
             channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();

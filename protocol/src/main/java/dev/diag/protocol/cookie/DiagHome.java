@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Where diag keeps its files: {@code ~/.diag}, or {@code $DIAG_HOME} when set. Holds the cookie,
- * the node registry ({@code nodes/}) and the console history.
+ * the node registry ({@code nodes/}), the TLS nodes' keys ({@code tls/}) and the console history.
  */
 public record DiagHome(Path dir) {
 
@@ -42,6 +42,11 @@ public record DiagHome(Path dir) {
 
     public Path history() {
         return dir.resolve("history");
+    }
+
+    /** Each TLS node's key and certificate, {@code tls/NAME.pem}. */
+    public Path tlsKey(String nodeName) {
+        return dir.resolve("tls").resolve(nodeName + ".pem");
     }
 
     /**

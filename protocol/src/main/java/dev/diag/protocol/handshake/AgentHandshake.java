@@ -15,7 +15,7 @@ public final class AgentHandshake {
     private final Cookie cookie;
     private final String agentName;
     private final SecureRandom random;
-    private final TlsBinding binding;
+    private TlsBinding binding;
     private Transcript transcript;
 
     /** The handshake of a plain connection. */
@@ -29,6 +29,17 @@ public final class AgentHandshake {
         this.agentName = agentName;
         this.random = random;
         this.binding = binding;
+    }
+
+    /**
+     * The connection turned out to be TLS (the agent learns it from the client's first byte,
+     * before any HELLO): bind {@code ownCertificate}, the agent's own, into the transcript.
+     */
+    public void overTls(TlsBinding ownCertificate) {
+        if (transcript != null) {
+            throw new IllegalStateException("the transport is settled before HELLO");
+        }
+        binding = ownCertificate;
     }
 
     public byte[] challenge(byte[] helloBody) throws AgentHandshakeException {
