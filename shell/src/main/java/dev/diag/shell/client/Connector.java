@@ -104,7 +104,7 @@ public final class Connector {
             return new Connection(target.display(), client);
         } catch (HandshakeException e) {
             throw switch (e.failure()) {
-                case WRONG_COOKIE -> overTls ? tlsProofRefused(target.display(), where)
+                case WRONG_COOKIE -> overTls ? tlsProofRefused(target)
                         : new DiagException(ExitCode.AUTH_REFUSED, target.display()
                         + " refused our cookie (" + cookiePath() + "): use the node's cookie file, "
                         + "with --cookie-file or DIAG_COOKIE_FILE.");
@@ -144,9 +144,10 @@ public final class Connector {
      * showed us its own certificate fails exactly as a wrong cookie does, and neither side can
      * tell which; the sentence names both.
      */
-    private DiagException tlsProofRefused(String display, String where) {
-        return new DiagException(ExitCode.AUTH_REFUSED, where + " refused our proof over TLS: either our cookie ("
-                + cookiePath() + ") is not " + display + "'s, or something between us and the node showed us another "
+    private DiagException tlsProofRefused(NodeResolver.Target target) {
+        return new DiagException(ExitCode.AUTH_REFUSED, "the node at " + target.address().getHostString() + ":"
+                + target.address().getPort() + " refused our proof over TLS: either our cookie (" + cookiePath()
+                + ") is not the cookie of " + target.name() + ", or something between us and the node showed us another "
                 + "TLS certificate than the node's (a man in the middle); nothing but the handshake was sent. Check the "
                 + "cookie (--cookie-file or DIAG_COOKIE_FILE) and the network path.");
     }

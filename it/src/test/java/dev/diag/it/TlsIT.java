@@ -1,0 +1,246 @@
+package dev.diag.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.diag.protocol.frame.FrameIO;
+import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.handshake.ClientHandshake;
+import dev.diag.protocol.handshake.HandshakeException;
+import dev.diag.protocol.handshake.Nonces;
+import dev.diag.protocol.cookie.CookieFile;
+import dev.diag.protocol.node.NodeRecord;
+import dev.diag.protocol.node.NodeRegistry;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TLS between real shells and real target JVMs: calls answered over TLS on loopback (tls=true)
+ * and on an address of this machine off loopback; the wire, captured by a relay, carries no
+ * plaintext; a man in the middle without the cookie fails the handshake; plaintext off loopback
+ * only with insecure-plaintext=true, and then with a warning.
+ */
+class TlsIT {
+    private static final String IDLE = "dev.diag.it.fixture.IdleTarget";
+    private static final String USER = System.getProperty("user.name");
+
+    @Test
+    void aLoopbackNodeWithTlsTrueAnswersOverTlsAndKeepsItsKeyOwnerOnly() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "tls=true")) {
+            assertTrue(target.output().contains("listening on 127.0.0.1:") && target.output().contains("(TLS)"),
+                    target.output());
+            assertTrue(record(home, "orders").speaksTls());
+
+            DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)");
+
+            assertEquals(0, run.exit(), run::toString);
+            Path key = home.path().resolve("tls/orders.pem");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent())));
+        }
+    }
+
+    @Test
+    void aNodeBoundOffLoopbackAnswersOverTlsAndRefusesPlaintextFromThere() throws Exception {
+        Optional<InetAddress> address = firstAddressOffLoopback();
+        assumeTrue(address.isPresent(), "this machine has no IPv4 address off loopback");
+        String ip = address.get().getHostAddress();
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "bind=" + ip)) {
+            NodeRecord record = record(home, "orders");
+            assertTrue(record.speaksTls());
+            assertFalse(target.output().contains("warning"), target.output());
+
+            DiagCli.Run byName = DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)");
+            DiagCli.Run byAddress = DiagCli.run(home, "--node", "orders@" + ip + ":" + record.port(), "--cmd",
+                    "memory(heap)");
+
+            assertEquals(0, byName.exit(), byName::toString);
+            assertEquals(0, byAddress.exit(), byAddress::toString);
+            // From this machine to its own off-loopback address the peer is not loopback either.
+            assertEquals(HandshakeException.Failure.TLS_REQUIRED, plainHandshake(home,
+                    new InetSocketAddress(address.get(), record.port())));
+        }
+    }
+
+    @Test
+    void theWireCarriesNoPlaintextWithTlsOn() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "tls=true");
+                RecordingRelay relay = new RecordingRelay(nodeAddress(home, "orders")).start()) {
+            DiagCli.Run run = DiagCli.run(home, "--tls", "--node", "orders@127.0.0.1:" + relay.port(), "--json",
+                    "--cmd", "system_info(process_count)");
+
+            assertEquals(0, run.exit(), run::toString);
+            String wire = new String(relay.captured(), StandardCharsets.ISO_8859_1);
+            assertTrue(wire.length() > 1_000, "the relay saw the session: " + wire.length() + " bytes");
+            for (String secret : secrets(run)) {
+                assertFalse(wire.contains(secret), "readable on the wire: " + secret);
+            }
+        }
+    }
+
+    /** The same capture of a plain loopback node shows all of it: the check above can fail. */
+    @Test
+    void aPlainLoopbackNodeStillAnswersAndItsWireIsReadable() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders");
+                RecordingRelay relay = new RecordingRelay(nodeAddress(home, "orders")).start()) {
+            assertFalse(record(home, "orders").speaksTls());
+            assertFalse(Files.exists(home.path().resolve("tls")), "a plain node makes no key");
+
+            DiagCli.Run run = DiagCli.run(home, "--node", "orders@127.0.0.1:" + relay.port(), "--json",
+                    "--cmd", "system_info(process_count)");
+
+            assertEquals(0, run.exit(), run::toString);
+            String wire = new String(relay.captured(), StandardCharsets.ISO_8859_1);
+            for (String secret : secrets(run)) {
+                assertTrue(wire.contains(secret), "plaintext shows " + secret);
+            }
+        }
+    }
+
+    @Test
+    void aManInTheMiddleWithoutTheCookieFailsTheHandshake() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "tls=true");
+                TlsInterceptor interceptor = new TlsInterceptor(nodeAddress(home, "orders"),
+                        home.path().resolve("interceptor.pem"))) {
+            interceptor.start();
+
+            DiagCli.Run run = DiagCli.run(home, "--tls", "--node", "orders@127.0.0.1:" + interceptor.port(), "--cmd",
+                    "system_info(process_count)");
+
+            assertEquals(4, run.exit(), run::toString);
+            assertTrue(run.out().isEmpty(), run::toString);
+            assertEquals(1, run.err().lines().count(), run::toString);
+            assertTrue(run.err().contains("refused our proof over TLS") && run.err().contains("man in the middle"),
+                    run::toString);
+            assertFalse(run.err().contains("Exception"), run::toString);
+            String seen = new String(interceptor.captured(), StandardCharsets.ISO_8859_1);
+            assertFalse(seen.contains("system_info"), "no call reached the man in the middle");
+            awaitOutput(target, "proof does not match");
+            // the node is unharmed: the real path still works
+            assertEquals(0, DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)").exit());
+        }
+    }
+
+    @Test
+    void plaintextOffLoopbackIsRefusedAtStartUnlessInsecurePlaintextIsGiven() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            String refused = agentLineOfAFailedStart(home, "name=orders,bind=0.0.0.0,tls=false");
+            assertTrue(refused.startsWith("diag: not started: bind=0.0.0.0 is not loopback and tls=false"), refused);
+            assertTrue(refused.contains("insecure-plaintext=true"), refused);
+        }
+        try (DiagHomeDir home = new DiagHomeDir();
+                TargetJvm target = start(home, "orders", "bind=0.0.0.0,tls=false,insecure-plaintext=true")) {
+            List<String> warnings = target.output().lines().filter(line -> line.contains("warning")).toList();
+            assertEquals(1, warnings.size(), target.output());
+            assertTrue(warnings.get(0).startsWith("diag: warning: node orders accepts plaintext connections on 0.0.0.0 "
+                    + "(insecure-plaintext=true)"), warnings.get(0));
+            assertFalse(record(home, "orders").speaksTls());
+            assertEquals(0, DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)").exit());
+        }
+    }
+
+    /** Words of the session that must not be readable: the call, the user, the node, the answer. */
+    private static List<String> secrets(DiagCli.Run run) {
+        List<String> secrets = new ArrayList<>(List.of("system_info", "process_count", "diag-shell " + USER, "orders"));
+        java.util.regex.Matcher live = java.util.regex.Pattern.compile("\"live\":\\d+").matcher(run.out());
+        assertTrue(live.find(), run::toString); // the answer, as the node sent it
+        secrets.add(live.group());
+        secrets.add("\"item\":\"process_count\"");
+        return secrets;
+    }
+
+    private static TargetJvm start(DiagHomeDir home, String name, String options) throws Exception {
+        return TargetJvm.start(Jdks.current(), home, name, options, Repo.TEST_CLASSES.toString(), IDLE);
+    }
+
+    private static NodeRecord record(DiagHomeDir home, String name) {
+        return new NodeRegistry(home.path().resolve("nodes")).lookup(name).orElseThrow();
+    }
+
+    private static InetSocketAddress nodeAddress(DiagHomeDir home, String name) {
+        NodeRecord record = record(home, name);
+        return new InetSocketAddress(record.bind(), record.port());
+    }
+
+    /** A plain HELLO, as an older shell sends it; the failure it meets. */
+    private static HandshakeException.Failure plainHandshake(DiagHomeDir home, InetSocketAddress node) throws Exception {
+        try (Socket socket = new Socket(node.getAddress(), node.getPort())) {
+            socket.setSoTimeout(5_000);
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            ClientHandshake handshake = new ClientHandshake(CookieFile.load(home.path().resolve("cookie")), "old shell",
+                    Nonces.source());
+            FrameIO.write(socket.getOutputStream(), handshake.hello());
+            handshake.prove(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
+            throw new AssertionError("the node challenged a plain HELLO");
+        } catch (HandshakeException e) {
+            return e.failure();
+        }
+    }
+
+    /** Starts a target whose agent is expected to refuse; returns the agent's line once printed. */
+    private static String agentLineOfAFailedStart(DiagHomeDir home, String agentOptions) throws Exception {
+        Path output = Files.createTempFile(home.path(), "refused", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Jdks.current().toString(), "-Xmx64m",
+                "-javaagent:" + Repo.AGENT_JAR + "=" + agentOptions, "-cp", Repo.TEST_CLASSES.toString(), IDLE)
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("DIAG_HOME", home.path().toString());
+        builder.environment().put("DIAG_DIRECTORY_PORT", "0");
+        Process process = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                Optional<String> line = Files.readAllLines(output).stream().filter(l -> l.startsWith("diag: ")).findFirst();
+                if (line.isPresent()) {
+                    assertTrue(process.isAlive(), "the target runs on without diag");
+                    assertFalse(Files.exists(home.path().resolve("nodes/orders.json")), "nothing registered");
+                    return line.get();
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("the agent said nothing within 30 s:\n" + Files.readString(output));
+        } finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitOutput(TargetJvm target, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!target.output().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String output = target.output();
+        assertTrue(output.contains(text), output);
+    }
+
+    /** The first IPv4 address of an interface that is up and not loopback, as {@code hostname -I} lists them. */
+    private static Optional<InetAddress> firstAddressOffLoopback() throws IOException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    return Optional.of(address);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
