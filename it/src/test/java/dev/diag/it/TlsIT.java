@@ -44,8 +44,8 @@ class TlsIT {
     @Test
     void aLoopbackNodeWithTlsTrueAnswersOverTlsAndKeepsItsKeyOwnerOnly() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "tls=true")) {
-            assertTrue(target.output().contains("listening on 127.0.0.1:") && target.output().contains("(TLS)"),
-                    target.output());
+            awaitOutput(target, "listening on 127.0.0.1:"); // printed just after the node registers
+            assertTrue(target.output().contains("(TLS)"), target.output());
             assertTrue(record(home, "orders").speaksTls());
 
             DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)");
@@ -65,6 +65,7 @@ class TlsIT {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "bind=" + ip)) {
             NodeRecord record = record(home, "orders");
             assertTrue(record.speaksTls());
+            awaitOutput(target, "listening on " + ip);
             assertFalse(target.output().contains("warning"), target.output());
 
             DiagCli.Run byName = DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)");
@@ -147,6 +148,7 @@ class TlsIT {
         }
         try (DiagHomeDir home = new DiagHomeDir();
                 TargetJvm target = start(home, "orders", "bind=0.0.0.0,tls=false,insecure-plaintext=true")) {
+            awaitOutput(target, " listening on "); // after the warning
             List<String> warnings = target.output().lines().filter(line -> line.contains("warning")).toList();
             assertEquals(1, warnings.size(), target.output());
             assertTrue(warnings.get(0).startsWith("diag: warning: node orders accepts plaintext connections on 0.0.0.0 "
