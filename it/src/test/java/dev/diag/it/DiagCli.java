@@ -38,8 +38,19 @@ public final class DiagCli {
         return start(home, stdin, args).finish();
     }
 
+    /** Runs bin/diag with {@code environment} set over the defaults below, e.g. a private DIAG_DIRECTORY_PORT. */
+    public static Run runWithEnvironment(DiagHomeDir home, java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return start(home, null, environment, args).finish();
+    }
+
     /** Starts bin/diag and returns at once; {@code stdin} null means /dev/null. */
     public static Running start(DiagHomeDir home, String stdin, String... args) throws IOException {
+        return start(home, stdin, java.util.Map.of(), args);
+    }
+
+    private static Running start(DiagHomeDir home, String stdin, java.util.Map<String, String> environment,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Repo.DIAG.toString());
         command.addAll(List.of(args));
@@ -55,6 +66,7 @@ public final class DiagCli {
         builder.environment().remove("COLUMNS"); // output not cut to whatever terminal ran the build
         // No directory port (DirectoryIT sets its own): 4370 may be served by other people's nodes here.
         builder.environment().put("DIAG_DIRECTORY_PORT", "0");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (stdin != null) {
             try (var pipe = process.getOutputStream()) {

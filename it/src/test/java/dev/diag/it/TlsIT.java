@@ -27,6 +27,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,36 @@ class TlsIT {
             // From this machine to its own off-loopback address the peer is not loopback either.
             assertEquals(HandshakeException.Failure.TLS_REQUIRED, plainHandshake(home,
                     new InetSocketAddress(address.get(), record.port())));
+        }
+    }
+
+    /**
+     * name@host through a directory that speaks TLS: off loopback the shell asks it over TLS at
+     * once; on loopback a tls=true node answers the plain attempt with TLS_REQUIRED, and the shell
+     * asks again over TLS. The shell's home has no registry, so only the directory can answer.
+     */
+    @Test
+    void theDirectoryAnswersOverTlsOnAndOffLoopback() throws Exception {
+        int directory = freePort();
+        Optional<InetAddress> address = firstAddressOffLoopback();
+        String bind = address.map(InetAddress::getHostAddress).orElse("127.0.0.1");
+        try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
+                TargetJvm target = start(nodes, "orders", "tls=true,bind=" + bind + ",directory-port=" + directory)) {
+            Map<String, String> environment = Map.of("DIAG_DIRECTORY_PORT", Integer.toString(directory));
+            String cookie = nodes.path().resolve("cookie").toString();
+
+            DiagCli.Run run = DiagCli.runWithEnvironment(shell, environment, "--cookie-file", cookie, "--node",
+                    "orders@" + bind, "--cmd", "memory(heap)");
+
+            assertEquals(0, run.exit(), run::toString);
+        }
+        try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
+                TargetJvm target = start(nodes, "orders", "tls=true,directory-port=" + directory)) {
+            DiagCli.Run run = DiagCli.runWithEnvironment(shell, Map.of("DIAG_DIRECTORY_PORT", Integer.toString(directory)),
+                    "--cookie-file", nodes.path().resolve("cookie").toString(), "--node", "orders@127.0.0.1", "--cmd",
+                    "memory(heap)");
+
+            assertEquals(0, run.exit(), run::toString);
         }
     }
 
@@ -229,6 +260,12 @@ class TlsIT {
         }
         String output = target.output();
         assertTrue(output.contains(text), output);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     /** The first IPv4 address of an interface that is up and not loopback, as {@code hostname -I} lists them. */
