@@ -2,6 +2,7 @@ package dev.diag.agent;
 
 import dev.diag.agent.functions.Functions;
 import dev.diag.agent.heart.Heart;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
@@ -52,14 +53,14 @@ public final class DiagAgent {
         DiagHome home = options.home() == null ? DiagHome.fromEnvironment() : new DiagHome(Path.of(options.home()));
         Cookie cookie;
         try {
-            home.create();
+            home.create().checkModes(); // StrictModes: a home another user can write is theirs, not ours
             cookie = CookieFile.loadOrCreate(home.cookieFile(options.cookieFile()));
         } catch (CookieException e) {
             throw new AgentStartException(e.getMessage());
         } catch (IOException e) {
             throw new AgentStartException("cannot create " + home.dir() + ": " + e.getMessage());
         }
-        NodeRegistry registry = new NodeRegistry(home.nodes());
+        NodeRegistry registry = new NodeRegistry(home.nodes(), cookie.fingerprint());
         long pid = ProcessHandle.current().pid();
         Optional<NodeRecord> existing = registry.lookup(options.name());
         if (existing.isPresent() && existing.get().pid() != pid) {
@@ -88,17 +89,19 @@ public final class DiagAgent {
         DiagServer server;
         JdkInternals internals = JdkInternals.open(instrumentation);
         ShutdownWatch shutdown = ShutdownWatch.open(); // after open(): the JDK's hook table is in java.lang
+        GcHistory gcHistory = GcHistory.start(); // why()'s minute of GC: listening from now, closed with the agent
         try {
             server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
-                    Functions.all(internals, registry, heart, shutdown), tls);
+                    Functions.all(internals, registry, heart, shutdown, gcHistory), home.audit(), tls);
         } catch (IOException e) {
+            gcHistory.close();
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
                     + (clash ? "; " + options.port() + " is the host's directory port, which the diag nodes share: "
                             + "choose another port=" : ""));
         }
         InetSocketAddress address = server.address();
         NodeRecord record = NodeRecord.ofThisProcess(options.name(), address.getAddress().getHostAddress(),
-                address.getPort(), tls != null);
+                address.getPort(), tls != null).withCookieFingerprint(cookie.fingerprint());
         // heart before the registry: a node anyone can find is a node heart already watches
         heart.start(options.name() + "@" + LocalHost.name());
         try {
@@ -106,6 +109,7 @@ public final class DiagAgent {
         } catch (IOException e) {
             heart.close();
             server.close();
+            gcHistory.close();
             throw new AgentStartException("cannot register the node in " + home.nodes() + ": " + e.getMessage());
         }
         // One line, and the node runs on: the directory only saves the shell from knowing the port.
@@ -124,7 +128,8 @@ public final class DiagAgent {
                     + options.bind() + " (insecure-plaintext=true): anyone on the network path can read its calls, "
                     + "results and user names");
         }
-        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown, tls != null);
+        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown, gcHistory,
+                tls != null);
     }
 
     /** The node's key and certificate (made on first use) and the JDK's TLS 1.3 server over them. */

@@ -64,8 +64,8 @@ public final class DiagCli {
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");
         builder.environment().remove("COLUMNS"); // output not cut to whatever terminal ran the build
-        // No directory port (DirectoryIT sets its own): 4370 may be served by other people's nodes here.
-        builder.environment().put("DIAG_DIRECTORY_PORT", "0");
+        // The home's private directory port: 4370 may be served by other people's nodes here.
+        builder.environment().put("DIAG_DIRECTORY_PORT", Integer.toString(home.directoryPort()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (stdin != null) {

@@ -88,27 +88,31 @@ class TlsIT {
      */
     @Test
     void theDirectoryAnswersOverTlsOnAndOffLoopback() throws Exception {
-        int directory = freePort();
         Optional<InetAddress> address = firstAddressOffLoopback();
         String bind = address.map(InetAddress::getHostAddress).orElse("127.0.0.1");
         try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
-                TargetJvm target = start(nodes, "orders", "tls=true,bind=" + bind + ",directory-port=" + directory)) {
-            Map<String, String> environment = Map.of("DIAG_DIRECTORY_PORT", Integer.toString(directory));
-            String cookie = nodes.path().resolve("cookie").toString();
-
-            DiagCli.Run run = DiagCli.runWithEnvironment(shell, environment, "--cookie-file", cookie, "--node",
-                    "orders@" + bind, "--cmd", "memory(heap)");
+                TargetJvm target = start(nodes, "orders", "tls=true,bind=" + bind)) {
+            DiagCli.Run run = DiagCli.runWithEnvironment(shell, directoryOf(nodes), "--cookie-file", cookieOf(nodes),
+                    "--node", "orders@" + bind, "--cmd", "memory(heap)");
 
             assertEquals(0, run.exit(), run::toString);
         }
         try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
-                TargetJvm target = start(nodes, "orders", "tls=true,directory-port=" + directory)) {
-            DiagCli.Run run = DiagCli.runWithEnvironment(shell, Map.of("DIAG_DIRECTORY_PORT", Integer.toString(directory)),
-                    "--cookie-file", nodes.path().resolve("cookie").toString(), "--node", "orders@127.0.0.1", "--cmd",
-                    "memory(heap)");
+                TargetJvm target = start(nodes, "orders", "tls=true")) {
+            DiagCli.Run run = DiagCli.runWithEnvironment(shell, directoryOf(nodes), "--cookie-file", cookieOf(nodes),
+                    "--node", "orders@127.0.0.1", "--cmd", "memory(heap)");
 
             assertEquals(0, run.exit(), run::toString);
         }
+    }
+
+    /** The nodes' private directory port, for a shell of another home. */
+    private static Map<String, String> directoryOf(DiagHomeDir nodes) {
+        return Map.of("DIAG_DIRECTORY_PORT", Integer.toString(nodes.directoryPort()));
+    }
+
+    private static String cookieOf(DiagHomeDir nodes) {
+        return nodes.path().resolve("cookie").toString();
     }
 
     @Test
@@ -260,12 +264,6 @@ class TlsIT {
         }
         String output = target.output();
         assertTrue(output.contains(text), output);
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 
     /** The first IPv4 address of an interface that is up and not loopback, as {@code hostname -I} lists them. */

@@ -30,24 +30,27 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final int maxFrame;
     private final Functions functions;
     private final CallExecutor executor;
+    private final AuditLog audit;
     private final ServerTls tls;
     private final RefusalLog refusals = new RefusalLog();
     private final SecureRandom random = new SecureRandom();
 
     /** A node that speaks only plaintext. */
-    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor) {
-        this(agentName, cookie, maxFrame, functions, executor, null);
+    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
+            AuditLog audit) {
+        this(agentName, cookie, maxFrame, functions, executor, audit, null);
     }
 
     /** {@code tls}: null on a node that speaks only plaintext. */
     DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
-            ServerTls tls) {
+            AuditLog audit, ServerTls tls) {
         this.tls = tls;
         this.agentName = agentName;
         this.cookie = cookie;
         this.maxFrame = maxFrame;
         this.functions = functions;
         this.executor = executor;
+        this.audit = audit;
     }
 
     @Override
@@ -70,6 +73,7 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("authenticator", new FrameAuthenticator(accepted.keys().agentOpener(),
                         accepted.keys().agentSealer(), refusals))
                 .addLast("message-codec", new MessageCodecHandler())
-                .addLast("dispatcher", new CallDispatcher(functions, executor));
+                .addLast("dispatcher", new CallDispatcher(functions, executor,
+                        Caller.of(accepted.clientName(), handshake.channel().remoteAddress()), audit));
     }
 }

@@ -19,6 +19,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,15 +55,18 @@ public final class DiagServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** A plaintext node: listens on the node's own port, and on {@code directoryPort} unless it is 0. */
-    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions)
-            throws IOException {
-        return start(options, directoryPort, cookie, functions, null);
+    /**
+     * A plaintext node: listens on the node's own port, and on {@code directoryPort} unless it is
+     * 0; calls of HIGH-impact functions are logged in {@code auditLog} (see AuditLog).
+     */
+    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
+            Path auditLog) throws IOException {
+        return start(options, directoryPort, cookie, functions, auditLog, null);
     }
 
     /** {@code tls}: how the node speaks TLS on both ports; null for plaintext only. */
     public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
-            ServerTls tls) throws IOException {
+            Path auditLog, ServerTls tls) throws IOException {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
@@ -83,7 +87,7 @@ public final class DiagServer implements AutoCloseable {
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
-                        tls));
+                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES), tls));
         Channel channel;
         try {
             channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();

@@ -99,7 +99,7 @@ class DiagServerTlsTest {
         identity = NodeIdentity.loadOrCreate(tmp.resolve("tls/orders.pem"), random);
         server = DiagServer.start(AgentOptions.parse("name=orders"), 0, COOKIE,
                 Functions.all(JdkInternals.withoutInstrumentation(), new NodeRegistry(tmp.resolve("nodes"))),
-                ServerTls.of(identity, policy, random));
+                tmp.resolve("audit.log"), ServerTls.of(identity, policy, random));
         return server.address();
     }
 

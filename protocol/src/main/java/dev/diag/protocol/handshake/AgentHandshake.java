@@ -17,6 +17,7 @@ public final class AgentHandshake {
     private final SecureRandom random;
     private TlsBinding binding;
     private Transcript transcript;
+    private String clientName;
 
     /** The handshake of a plain connection. */
     public AgentHandshake(Cookie cookie, String agentName, SecureRandom random) {
@@ -56,6 +57,7 @@ public final class AgentHandshake {
         random.nextBytes(nonce);
         byte[] challenge = new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce).encode();
         transcript = new Transcript(helloBody, challenge, binding);
+        clientName = hello.name();
         return challenge;
     }
 
@@ -72,10 +74,14 @@ public final class AgentHandshake {
         }
         byte[] welcome = new HandshakeMessage.Welcome(transcript.agentProof(cookie, proof.mac(), agentName), agentName)
                 .encode();
-        return new Accepted(welcome, transcript.sessionKeys(cookie));
+        return new Accepted(welcome, transcript.sessionKeys(cookie), clientName);
     }
 
-    public record Accepted(byte[] welcome, SessionKeys keys) {
+    /**
+     * A client that proved it holds the cookie. {@code clientName} is the name it gave in HELLO
+     * (the Java shell's is {@code diag-shell USER}): said by a holder of the cookie, not proved.
+     */
+    public record Accepted(byte[] welcome, SessionKeys keys, String clientName) {
     }
 
     private static <T extends HandshakeMessage> T expect(byte[] body, Class<T> type) throws AgentHandshakeException {

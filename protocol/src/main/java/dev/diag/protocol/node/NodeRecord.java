@@ -12,11 +12,13 @@ import java.util.OptionalLong;
  * One entry of the local registry: a running agent, where it listens and which JVM it is in.
  * Written by the agent to {@code nodes/NAME.json}, read by the shell; mapped field by field
  * (docs/protocol.md, "Node registry"). {@code startTicks} is the process start time from
- * /proc (see {@link ProcessStart}), null where there is no /proc. {@code tls}: the node speaks
- * TLS, so the shell does too (a record without the field is a plain node).
+ * /proc (see {@link ProcessStart}), null where there is no /proc. {@code cookieFingerprint} names
+ * the node's cookie without revealing it ({@link dev.diag.protocol.cookie.Cookie#fingerprint()}),
+ * null in records of older agents. {@code tls}: the node speaks TLS, so the shell does too (a
+ * record without the field is a plain node).
  */
 public record NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
-        Long startTicks, Boolean tls) {
+        Long startTicks, String cookieFingerprint, Boolean tls) {
 
     /** Plain is null, as in a record of before the field, so a plain node's file and JSON stay as they were. */
     public NodeRecord {
@@ -25,7 +27,11 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
 
     /** A plain (not TLS) node's record. */
     public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
-            Long startTicks) {
+            Long startTicks, String cookieFingerprint) {
+        this(name, pid, bind, port, jvm, startedAtMillis, startTicks, cookieFingerprint, null);
+    }
+
+    public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis, Long startTicks) {
         this(name, pid, bind, port, jvm, startedAtMillis, startTicks, null);
     }
 
@@ -50,8 +56,13 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         OptionalLong ticks = ProcessStart.ticks(self.pid());
         return new NodeRecord(name, self.pid(), bind, port, Runtime.version().toString(),
                 self.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis()),
-                ticks.isPresent() ? ticks.getAsLong() : null, tls);
+                ticks.isPresent() ? ticks.getAsLong() : null, null, tls);
     }
+    /** This record, saying which cookie the node holds. */
+    public NodeRecord withCookieFingerprint(String fingerprint) {
+        return new NodeRecord(name, pid, bind, port, jvm, startedAtMillis, startTicks, fingerprint, tls);
+    }
+
     /** Start times of one process, as recorded and as read back, may differ by rounding. */
     private static final long START_TOLERANCE_MILLIS = 2_000;
 
@@ -83,7 +94,10 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         if (speaksTls()) {
             json.put("tls", true);
         }
-        return startTicks == null ? json : json.put("startTicks", startTicks);
+        if (startTicks != null) {
+            json.put("startTicks", startTicks);
+        }
+        return cookieFingerprint == null ? json : json.put("cookieFingerprint", cookieFingerprint);
     }
 
     /** Reads a record; anything missing or of the wrong type makes the whole record unreadable. */
@@ -98,7 +112,8 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         JsonNode ticks = json.get("startTicks");
         return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"), (int) port,
                 text(json, "jvm"), number(json, "startedAtMillis"),
-                ticks == null || ticks.isNull() ? null : number(json, "startTicks"), flag(json, "tls"));
+                ticks == null || ticks.isNull() ? null : number(json, "startTicks"),
+                json.hasNonNull("cookieFingerprint") ? text(json, "cookieFingerprint") : null, flag(json, "tls"));
     }
 
     /** An optional flag: absent (a record of before the flag) is false; anything but a boolean is unreadable. */

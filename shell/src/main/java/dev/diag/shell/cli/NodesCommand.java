@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.cookie.UnsafePathException;
 import dev.diag.protocol.message.JsonTree;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRecord;
@@ -29,8 +30,14 @@ public final class NodesCommand implements Callable<Integer> {
     boolean jvms;
 
     @Override
-    public Integer call() {
-        List<NodeRecord> live = new NodeRegistry(DiagHome.fromEnvironment().nodes()).live();
+    public Integer call() throws DiagException {
+        NodeRegistry registry = new NodeRegistry(DiagHome.fromEnvironment().nodes());
+        try {
+            registry.checkModes();
+        } catch (UnsafePathException e) {
+            throw new DiagException(ExitCode.AUTH_REFUSED, e.getMessage() + ".");
+        }
+        List<NodeRecord> live = registry.live();
         long now = System.currentTimeMillis();
         if (json) {
             for (NodeRecord node : live) {

@@ -173,7 +173,7 @@ class NodeResolverTest {
 
     @Test
     void aNodeWhoseRecordSaysTlsIsReachedOverTlsEvenOnLoopback() throws Exception {
-        registry.register(new NodeRecord("orders", ME, "0.0.0.0", 4370, "17.0.15", STARTED, null, true));
+        registry.register(new NodeRecord("orders", ME, "0.0.0.0", 4370, "17.0.15", STARTED, null, null, true));
         NodeResolver.Target target = resolver.resolve("orders");
         assertEquals(new InetSocketAddress("127.0.0.1", 4370), target.address());
         assertTrue(target.needsTls(false));
