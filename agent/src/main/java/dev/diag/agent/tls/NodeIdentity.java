@@ -1,5 +1,6 @@
 package dev.diag.agent.tls;
 
+import dev.diag.protocol.cookie.StrictModes;
 import dev.diag.protocol.handshake.TlsBinding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -60,6 +61,7 @@ public record NodeIdentity(PrivateKey key, X509Certificate certificate) {
     }
 
     static NodeIdentity load(Path file) throws IOException {
+        StrictModes.checkFile(file); // owned by us or root, and its directories too, as every file in DIAG_HOME
         if (!Files.isRegularFile(file)) {
             Files.readAttributes(file, "size"); // a missing file says NoSuchFileException, as callers expect
             throw new IOException("the TLS key file " + file + " is not a regular file; remove it, and the node "

@@ -52,6 +52,17 @@ class NodeIdentityTest {
         assertTrue(e.getMessage().contains("chmod 600 " + file), e.getMessage());
     }
 
+    /** Strict modes, as for every file in DIAG_HOME: a tls/ directory others can write is planted ground. */
+    @Test
+    void refusesAKeyInADirectoryOthersCanWrite() throws Exception {
+        Path file = tmp.resolve("tls/orders.pem");
+        NodeIdentity.loadOrCreate(file, new SecureRandom());
+        Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        IOException e = assertThrows(IOException.class, () -> NodeIdentity.loadOrCreate(file, new SecureRandom()));
+        assertTrue(e.getMessage().contains(file.getParent().toString()), e.getMessage());
+    }
+
     @Test
     void refusesAKeyThatIsNotTheCertificatesOwn() throws Exception {
         Path file = tmp.resolve("orders.pem");
