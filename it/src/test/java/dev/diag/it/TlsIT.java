@@ -59,6 +59,20 @@ class TlsIT {
     }
 
     @Test
+    void aJdk25TargetAnswersOverTlsAndPrintsNothingButItsLine() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(Jdks.requireModern(), home,
+                "orders", "tls=true", Repo.TEST_CLASSES.toString(), IDLE)) {
+            DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)");
+
+            assertEquals(0, run.exit(), run::toString);
+            awaitOutput(target, "listening on");
+            assertEquals(List.of("diag: node orders@" + dev.diag.protocol.node.LocalHost.name() + " listening on 127.0.0.1:"
+                    + record(home, "orders").port() + " (TLS)"), target.output().lines()
+                            .filter(line -> !line.startsWith("idle target up")).toList());
+        }
+    }
+
+    @Test
     void aNodeBoundOffLoopbackAnswersOverTlsAndRefusesPlaintextFromThere() throws Exception {
         Optional<InetAddress> address = firstAddressOffLoopback();
         assumeTrue(address.isPresent(), "this machine has no IPv4 address off loopback");
