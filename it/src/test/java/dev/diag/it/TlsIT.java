@@ -52,6 +52,8 @@ class TlsIT {
             DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)");
 
             assertEquals(0, run.exit(), run::toString);
+            DiagCli.Run nodes = DiagCli.run(home, "nodes");
+            assertTrue(nodes.out().contains(":" + record(home, "orders").port() + " (TLS)"), nodes::toString);
             Path key = home.path().resolve("tls/orders.pem");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent())));
