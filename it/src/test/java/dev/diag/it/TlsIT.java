@@ -1,5 +1,9 @@
 package dev.diag.it;
 
+import static dev.diag.it.TlsNodes.awaitOutput;
+import static dev.diag.it.TlsNodes.firstAddressOffLoopback;
+import static dev.diag.it.TlsNodes.record;
+import static dev.diag.it.TlsNodes.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,20 +16,13 @@ import dev.diag.protocol.handshake.HandshakeException;
 import dev.diag.protocol.handshake.Nonces;
 import dev.diag.protocol.cookie.CookieFile;
 import dev.diag.protocol.node.NodeRecord;
-import dev.diag.protocol.node.NodeRegistry;
 import java.io.DataInputStream;
-import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +30,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * TLS between real shells and real target JVMs: calls answered over TLS on loopback (tls=true)
- * and on an address of this machine off loopback; the wire, captured by a relay, carries no
- * plaintext; a man in the middle without the cookie fails the handshake; plaintext off loopback
- * only with insecure-plaintext=true, and then with a warning.
+ * TLS between real shells and real target JVMs: calls answered over TLS on loopback (tls=true),
+ * on a JDK 25 target, on an address of this machine off loopback and through a directory that
+ * speaks TLS; plaintext off loopback only with insecure-plaintext=true, and then with a warning.
+ * What crosses the wire is TlsWireIT's.
  */
 class TlsIT {
-    private static final String IDLE = "dev.diag.it.fixture.IdleTarget";
-    private static final String USER = System.getProperty("user.name");
 
     @Test
     void aLoopbackNodeWithTlsTrueAnswersOverTlsAndKeepsItsKeyOwnerOnly() throws Exception {
@@ -63,7 +58,7 @@ class TlsIT {
     @Test
     void aJdk25TargetAnswersOverTlsAndPrintsNothingButItsLine() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(Jdks.requireModern(), home,
-                "orders", "tls=true", Repo.TEST_CLASSES.toString(), IDLE)) {
+                "orders", "tls=true", Repo.TEST_CLASSES.toString(), TlsNodes.IDLE)) {
             DiagCli.Run run = DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)");
 
             assertEquals(0, run.exit(), run::toString);
@@ -132,65 +127,6 @@ class TlsIT {
     }
 
     @Test
-    void theWireCarriesNoPlaintextWithTlsOn() throws Exception {
-        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "tls=true");
-                RecordingRelay relay = new RecordingRelay(nodeAddress(home, "orders")).start()) {
-            DiagCli.Run run = DiagCli.run(home, "--tls", "--node", "orders@127.0.0.1:" + relay.port(), "--json",
-                    "--cmd", "system_info(process_count)");
-
-            assertEquals(0, run.exit(), run::toString);
-            String wire = new String(relay.captured(), StandardCharsets.ISO_8859_1);
-            assertTrue(wire.length() > 1_000, "the relay saw the session: " + wire.length() + " bytes");
-            for (String secret : secrets(run)) {
-                assertFalse(wire.contains(secret), "readable on the wire: " + secret);
-            }
-        }
-    }
-
-    /** The same capture of a plain loopback node shows all of it: the check above can fail. */
-    @Test
-    void aPlainLoopbackNodeStillAnswersAndItsWireIsReadable() throws Exception {
-        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders");
-                RecordingRelay relay = new RecordingRelay(nodeAddress(home, "orders")).start()) {
-            assertFalse(record(home, "orders").speaksTls());
-            assertFalse(Files.exists(home.path().resolve("tls")), "a plain node makes no key");
-
-            DiagCli.Run run = DiagCli.run(home, "--node", "orders@127.0.0.1:" + relay.port(), "--json",
-                    "--cmd", "system_info(process_count)");
-
-            assertEquals(0, run.exit(), run::toString);
-            String wire = new String(relay.captured(), StandardCharsets.ISO_8859_1);
-            for (String secret : secrets(run)) {
-                assertTrue(wire.contains(secret), "plaintext shows " + secret);
-            }
-        }
-    }
-
-    @Test
-    void aManInTheMiddleWithoutTheCookieFailsTheHandshake() throws Exception {
-        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = start(home, "orders", "tls=true");
-                TlsInterceptor interceptor = new TlsInterceptor(nodeAddress(home, "orders"),
-                        home.path().resolve("interceptor.pem"))) {
-            interceptor.start();
-
-            DiagCli.Run run = DiagCli.run(home, "--tls", "--node", "orders@127.0.0.1:" + interceptor.port(), "--cmd",
-                    "system_info(process_count)");
-
-            assertEquals(4, run.exit(), run::toString);
-            assertTrue(run.out().isEmpty(), run::toString);
-            assertEquals(1, run.err().lines().count(), run::toString);
-            assertTrue(run.err().contains("refused our proof over TLS") && run.err().contains("man in the middle"),
-                    run::toString);
-            assertFalse(run.err().contains("Exception"), run::toString);
-            String seen = new String(interceptor.captured(), StandardCharsets.ISO_8859_1);
-            assertFalse(seen.contains("system_info"), "no call reached the man in the middle");
-            awaitOutput(target, "proof does not match");
-            // the node is unharmed: the real path still works
-            assertEquals(0, DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)").exit());
-        }
-    }
-
-    @Test
     void plaintextOffLoopbackIsRefusedAtStartUnlessInsecurePlaintextIsGiven() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir()) {
             String refused = agentLineOfAFailedStart(home, "name=orders,bind=0.0.0.0,tls=false");
@@ -207,29 +143,6 @@ class TlsIT {
             assertFalse(record(home, "orders").speaksTls());
             assertEquals(0, DiagCli.run(home, "--node", "orders", "--cmd", "memory(heap)").exit());
         }
-    }
-
-    /** Words of the session that must not be readable: the call, the user, the node, the answer. */
-    private static List<String> secrets(DiagCli.Run run) {
-        List<String> secrets = new ArrayList<>(List.of("system_info", "process_count", "diag-shell " + USER, "orders"));
-        java.util.regex.Matcher live = java.util.regex.Pattern.compile("\"live\":\\d+").matcher(run.out());
-        assertTrue(live.find(), run::toString); // the answer, as the node sent it
-        secrets.add(live.group());
-        secrets.add("\"item\":\"process_count\"");
-        return secrets;
-    }
-
-    private static TargetJvm start(DiagHomeDir home, String name, String options) throws Exception {
-        return TargetJvm.start(Jdks.current(), home, name, options, Repo.TEST_CLASSES.toString(), IDLE);
-    }
-
-    private static NodeRecord record(DiagHomeDir home, String name) {
-        return new NodeRegistry(home.path().resolve("nodes")).lookup(name).orElseThrow();
-    }
-
-    private static InetSocketAddress nodeAddress(DiagHomeDir home, String name) {
-        NodeRecord record = record(home, name);
-        return new InetSocketAddress(record.bind(), record.port());
     }
 
     /** A plain HELLO, as an older shell sends it; the failure it meets. */
@@ -251,7 +164,7 @@ class TlsIT {
     private static String agentLineOfAFailedStart(DiagHomeDir home, String agentOptions) throws Exception {
         Path output = Files.createTempFile(home.path(), "refused", ".log");
         ProcessBuilder builder = new ProcessBuilder(Jdks.current().toString(), "-Xmx64m",
-                "-javaagent:" + Repo.AGENT_JAR + "=" + agentOptions, "-cp", Repo.TEST_CLASSES.toString(), IDLE)
+                "-javaagent:" + Repo.AGENT_JAR + "=" + agentOptions, "-cp", Repo.TEST_CLASSES.toString(), TlsNodes.IDLE)
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().put("DIAG_DIRECTORY_PORT", "0");
@@ -273,27 +186,4 @@ class TlsIT {
         }
     }
 
-    private static void awaitOutput(TargetJvm target, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!target.output().contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        String output = target.output();
-        assertTrue(output.contains(text), output);
-    }
-
-    /** The first IPv4 address of an interface that is up and not loopback, as {@code hostname -I} lists them. */
-    private static Optional<InetAddress> firstAddressOffLoopback() throws IOException {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!nic.isUp() || nic.isLoopback()) {
-                continue;
-            }
-            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
-                    return Optional.of(address);
-                }
-            }
-        }
-        return Optional.empty();
-    }
 }
