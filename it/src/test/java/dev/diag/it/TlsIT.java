@@ -103,14 +103,14 @@ class TlsIT {
         String bind = address.map(InetAddress::getHostAddress).orElse("127.0.0.1");
         try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
                 TargetJvm target = start(nodes, "orders", "tls=true,bind=" + bind)) {
-            DiagCli.Run run = DiagCli.runWithEnvironment(shell, directoryOf(nodes), "--cookie-file", cookieOf(nodes),
+            DiagCli.Run run = DiagCli.runWithEnv(shell, directoryOf(nodes), "--cookie-file", cookieOf(nodes),
                     "--node", "orders@" + bind, "--cmd", "memory(heap)");
 
             assertEquals(0, run.exit(), run::toString);
         }
         try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
                 TargetJvm target = start(nodes, "orders", "tls=true")) {
-            DiagCli.Run run = DiagCli.runWithEnvironment(shell, directoryOf(nodes), "--cookie-file", cookieOf(nodes),
+            DiagCli.Run run = DiagCli.runWithEnv(shell, directoryOf(nodes), "--cookie-file", cookieOf(nodes),
                     "--node", "orders@127.0.0.1", "--cmd", "memory(heap)");
 
             assertEquals(0, run.exit(), run::toString);

@@ -49,6 +49,11 @@ public final class Tmux implements AutoCloseable {
         }
     }
 
+    /** The visible screen with its escape sequences (colours, inverse video) as the terminal got them. */
+    public String screenWithEscapes() throws IOException, InterruptedException {
+        return run("capture-pane", "-e", "-p", "-t", session);
+    }
+
     /** The screen and scrollback as text. */
     public String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-t", session, "-S", "-2000");

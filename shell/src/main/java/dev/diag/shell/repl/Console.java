@@ -60,6 +60,18 @@ public final class Console {
         }
     }
 
+    // the coloured ones; the selection keeps its inverse video, which is not a colour
+    private static final String[] COMPLETION_STYLES = {LineReader.COMPLETION_STYLE_STARTING,
+        LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_GROUP, LineReader.COMPLETION_STYLE_BACKGROUND,
+        LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
+        LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_BACKGROUND};
+
+    /** NO_COLOR set and not empty, as https://no-color.org defines it. */
+    static boolean noColor() {
+        String value = System.getenv("NO_COLOR");
+        return value != null && !value.isEmpty();
+    }
+
     /** A session on {@code terminal}; the tests give it a terminal on pipes. */
     static Session session(Terminal terminal, JobTable jobs, Connector connector) {
         PrintStream out = new PrintStream(terminal.output(), true);
@@ -72,6 +84,13 @@ public final class Console {
                 .appName("diag")
                 .parser(new WordParser())
                 .completer(new ConsoleCompleter(table, jobs));
+        if (noColor()) {
+            // JLine colours the completion list and the typed line; https://no-color.org asks for none
+            for (String style : COMPLETION_STYLES) {
+                builder.variable(style, "fg:default"); // "" or "default" fall back to JLine's colours
+            }
+            builder.option(LineReader.Option.DISABLE_HIGHLIGHTER, true);
+        }
         if (unsafeHistory == null) {
             builder.variable(LineReader.HISTORY_FILE, connector.home().history());
         } else {
