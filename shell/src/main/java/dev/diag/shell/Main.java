@@ -1,6 +1,7 @@
 package dev.diag.shell;
 
 import dev.diag.shell.cli.AttachCommand;
+import dev.diag.shell.cli.BuildInfo;
 import dev.diag.shell.cli.ConnectionOptions;
 import dev.diag.shell.cli.DemoCommand;
 import dev.diag.shell.cli.DiagException;
@@ -77,13 +78,11 @@ public final class Main implements Callable<Integer> {
         return line;
     }
 
-    /** The version in the shell jar's manifest. */
+    /** diag's version and commit, recorded at build time, and the JVM running it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"diag " + (version == null ? "(development build)" : version)
-                    + " on Java " + Runtime.version()};
+            return BuildInfo.load().versionLines().toArray(String[]::new);
         }
     }
 }
