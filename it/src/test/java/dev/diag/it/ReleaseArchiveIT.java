@@ -1,0 +1,140 @@
+package dev.diag.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diag.protocol.node.NodeRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * dist/target/diag-V.tar.gz installed as README says (tar -xzf, ln -s) into an empty directory,
+ * and used from there with no checkout and no Maven repository in reach ({@link UnpackedRelease}):
+ * the version, the demo, a JVM started with -javaagent:lib/diag-agent.jar, a call and a console
+ * to it, and the class-data archive made on first use.
+ */
+class ReleaseArchiveIT {
+    private static UnpackedRelease release;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        release = UnpackedRelease.unpack();
+    }
+
+    @AfterAll
+    static void remove() throws Exception {
+        release.close();
+    }
+
+    @Test
+    void archiveHoldsTheLauncherTheThreeJarsDocsAndLicences() throws Exception {
+        Path install = release.install();
+        assertTrue(Files.isExecutable(install.resolve("bin/diag")));
+        assertEquals(List.of("diag-agent.jar", "diag-demo.jar", "diag-shell.jar"), UnpackedRelease.listing(install.resolve("lib")));
+        assertTrue(Files.readString(install.resolve("LICENSE")).contains("Apache License"));
+        String notice = Files.readString(install.resolve("NOTICE"));
+        for (String library : List.of("Netty", "Jackson", "ASM", "JLine", "picocli", "BSD-3-Clause", "Apache License 2.0")) {
+            assertTrue(notice.contains(library), "NOTICE names " + library + ":\n" + notice);
+        }
+        assertTrue(Files.isRegularFile(install.resolve("README.md")));
+        assertTrue(Files.isRegularFile(install.resolve("docs/functions/memory.md")));
+        assertFalse(UnpackedRelease.listing(install).stream().anyMatch(name -> name.endsWith(".jsa")),
+                "no class-data archive made for the build machine's JDK");
+    }
+
+    @Test
+    void versionNamesTheReleaseItsCommitAndTheJvm() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            DiagCli.Run run = release.diag(home, Map.of(), "--version");
+            assertEquals(0, run.exit(), run.toString());
+            List<String> lines = run.outLines();
+            assertTrue(lines.get(0).matches("diag " + UnpackedRelease.VERSION.replace(".", "\\.")
+                    + " \\(commit [0-9a-f]{12}(-dirty)?\\)"), run.toString());
+            assertTrue(lines.get(1).startsWith("java " + Runtime.version().feature()), run.toString());
+            assertEquals("", run.err());
+        }
+    }
+
+    @Test
+    void demoAnswersACallFromTheUnpackedArchive() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            DiagCli.Run run = release.diag(home, Map.of(), "demo", "--cmd", "memory(heap)");
+            assertEquals(0, run.exit(), run.toString());
+            assertTrue(run.out().matches("(?s)\\d+ +\\(heap: .*\\)\\n"), run.toString());
+            assertEquals("", run.err(), "the class-data archive made meanwhile prints nothing");
+        }
+    }
+
+    @Test
+    void aJvmStartedWithTheUnpackedAgentAnswersACallAndAConsole() throws Exception {
+        Path lib = release.install().resolve("lib");
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            Path log = home.path().resolve("target.log");
+            Process target = release.process(home, List.of(Jdks.current().toString(), "-Xmx128m",
+                    "-javaagent:" + lib.resolve("diag-agent.jar") + "=name=released",
+                    "-jar", lib.resolve("diag-demo.jar").toString(), "--healthy"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                awaitRegistered(home, target, log);
+                DiagCli.Run run = release.diag(home, Map.of(), "--cmd", "memory(heap)", "--node", "released");
+                assertEquals(0, run.exit(), run.toString());
+                assertTrue(run.out().matches("\\d+ +\\(heap: .*\\)\\n"), run.toString());
+
+                try (Tmux tmux = new Tmux(home, release.shellCommand("attach", "released"))) {
+                    tmux.awaitText("(released@", 30);
+                    tmux.line("memory(heap).");
+                    String screen = tmux.awaitText(")2> ", 10);
+                    assertTrue(screen.lines().anyMatch(l -> l.matches("\\d+ +\\(heap: .*\\)")), screen);
+                    tmux.line("q().");
+                    tmux.awaitConsoleEnded(10);
+                }
+                assertTrue(target.isAlive());
+            } finally {
+                target.destroy();
+                target.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void theFirstCallMakesAClassDataArchiveForThisJvmThatLaterCallsMap() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            Path freshHome = Files.createDirectory(home.path().resolve("fresh-home"));
+            Map<String, String> env = Map.of("HOME", freshHome.toString());
+            DiagCli.Run first = release.diag(home, env, "--version");
+            assertEquals(0, first.exit(), first.toString());
+            release.awaitNoArchiveBeingMade(freshHome, 60);
+            Path cache = freshHome.resolve(".cache/diag");
+            List<String> made = UnpackedRelease.listing(cache);
+            assertTrue(made.size() == 1 && made.get(0).matches("diag-shell-[0-9.-]+\\.jsa"), () -> "one archive and no "
+                    + ".failed file, which would hold why it could not be made: " + made);
+
+            Path classLoads = home.path().resolve("class-load.log");
+            DiagCli.Run later = release.diag(home, Map.of("HOME", freshHome.toString(),
+                    "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLoads), "--cmd", "memory", "--node", "none");
+            assertEquals(3, later.exit(), later.toString()); // no such node: the one-shot path ran all the same
+            String loads = Files.readString(classLoads, StandardCharsets.ISO_8859_1); // not all of it UTF-8
+            assertTrue(loads.contains("dev.diag.shell.cli.QuickArgs source: shared objects file"), "the shell's classes come "
+                    + "from the archive:\n" + loads.lines().filter(l -> l.contains("dev.diag")).limit(5).toList());
+        }
+    }
+
+    private static void awaitRegistered(DiagHomeDir home, Process target, Path log) throws Exception {
+        NodeRegistry registry = new NodeRegistry(home.path().resolve("nodes"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (registry.lookup("released").filter(r -> r.pid() == target.pid()).isEmpty()) {
+            if (!target.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the target with the unpacked agent did not register:\n" + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+    }
+}
