@@ -3,11 +3,13 @@ package dev.diag.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.diag.protocol.node.NodeRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -108,23 +110,45 @@ class ReleaseArchiveIT {
     void theFirstCallMakesAClassDataArchiveForThisJvmThatLaterCallsMap() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir()) {
             Path freshHome = Files.createDirectory(home.path().resolve("fresh-home"));
-            Map<String, String> env = Map.of("HOME", freshHome.toString());
-            DiagCli.Run first = release.diag(home, env, "--version");
-            assertEquals(0, first.exit(), first.toString());
-            release.awaitNoArchiveBeingMade(freshHome, 60);
-            Path cache = freshHome.resolve(".cache/diag");
-            List<String> made = UnpackedRelease.listing(cache);
-            assertTrue(made.size() == 1 && made.get(0).matches("diag-shell-[0-9.-]+\\.jsa"), () -> "one archive and no "
-                    + ".failed file, which would hold why it could not be made: " + made);
-
-            Path classLoads = home.path().resolve("class-load.log");
-            DiagCli.Run later = release.diag(home, Map.of("HOME", freshHome.toString(),
-                    "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLoads), "--cmd", "memory", "--node", "none");
-            assertEquals(3, later.exit(), later.toString()); // no such node: the one-shot path ran all the same
-            String loads = Files.readString(classLoads, StandardCharsets.ISO_8859_1); // not all of it UTF-8
-            assertTrue(loads.contains("dev.diag.shell.cli.QuickArgs source: shared objects file"), "the shell's classes come "
-                    + "from the archive:\n" + loads.lines().filter(l -> l.contains("dev.diag")).limit(5).toList());
+            Path archive = firstCallMakesAnArchive(home, freshHome);
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(archive.getParent())));
+            assertTrue(loadsTheShellFromAnArchive(home, freshHome), "the shell's classes come from the archive");
         }
+    }
+
+    @Test
+    void aClassDataArchiveAnotherUserOwnsIsNeverMapped() throws Exception {
+        assumeTrue(System.getProperty("user.name").equals("root"), "only root can plant a file of another user; CI runs as root");
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            Path freshHome = Files.createDirectory(home.path().resolve("fresh-home"));
+            Path archive = firstCallMakesAnArchive(home, freshHome);
+            Files.setAttribute(archive, "unix:uid", 65534); // nobody's now, as if nobody had planted it
+            assertFalse(loadsTheShellFromAnArchive(home, freshHome), "another user's archive would run their code");
+        }
+    }
+
+    /** Runs diag once with HOME {@code freshHome}, waits for the archive made in the background, returns it. */
+    private static Path firstCallMakesAnArchive(DiagHomeDir home, Path freshHome) throws Exception {
+        DiagCli.Run first = release.diag(home, Map.of("HOME", freshHome.toString()), "--version");
+        assertEquals(0, first.exit(), first.toString());
+        release.awaitNoArchiveBeingMade(freshHome, 60);
+        Path cache = freshHome.resolve(".cache/diag");
+        List<String> made = UnpackedRelease.listing(cache);
+        assertTrue(made.size() == 1 && made.get(0).matches("diag-shell-[0-9.-]+\\.jsa"), () -> "one archive and no "
+                + ".failed file, which would hold why it could not be made: " + made);
+        return cache.resolve(made.get(0));
+    }
+
+    /** Whether a one-shot call with HOME {@code freshHome} loads the shell's classes from a class-data archive. */
+    private static boolean loadsTheShellFromAnArchive(DiagHomeDir home, Path freshHome) throws Exception {
+        Path classLoads = Files.createTempFile(home.path(), "class-load", ".log");
+        DiagCli.Run later = release.diag(home, Map.of("HOME", freshHome.toString(),
+                "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLoads), "--cmd", "memory", "--node", "none");
+        assertEquals(3, later.exit(), later.toString()); // no such node: the one-shot path ran all the same
+        String loads = Files.readString(classLoads, StandardCharsets.ISO_8859_1); // not all of it UTF-8
+        String quickArgs = loads.lines().filter(l -> l.contains(" dev.diag.shell.cli.QuickArgs source: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("QuickArgs was not loaded:\n" + later));
+        return quickArgs.endsWith("source: shared objects file");
     }
 
     private static void awaitRegistered(DiagHomeDir home, Process target, Path log) throws Exception {
