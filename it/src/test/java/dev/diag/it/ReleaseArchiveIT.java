@@ -53,6 +53,17 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void everyEntryBelongsToRootWhoeverBuiltIt() throws Exception {
+        Process tar = new ProcessBuilder("tar", "--numeric-owner", "-tvzf", UnpackedRelease.ARCHIVE.toString())
+                .redirectErrorStream(true).start();
+        List<String> entries = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(tar.waitFor(30, TimeUnit.SECONDS) && tar.exitValue() == 0, String.join("\n", entries));
+        // tar -x as root keeps the recorded owner: a builder's uid could be another user on the host
+        assertTrue(entries.size() > 10 && entries.stream().allMatch(e -> e.split(" +")[1].equals("0/0")),
+                String.join("\n", entries));
+    }
+
+    @Test
     void versionNamesTheReleaseItsCommitAndTheJvm() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir()) {
             DiagCli.Run run = release.diag(home, Map.of(), "--version");
