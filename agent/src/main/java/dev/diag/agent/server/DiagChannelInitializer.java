@@ -27,10 +27,12 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final int maxFrame;
     private final Functions functions;
     private final CallExecutor executor;
-    private final RefusalLog refusals = new RefusalLog();
+    private final RefusalLog refusals;
     private final SecureRandom random = new SecureRandom();
 
-    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor) {
+    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
+            RefusalLog refusals) {
+        this.refusals = refusals;
         this.agentName = agentName;
         this.cookie = cookie;
         this.maxFrame = maxFrame;

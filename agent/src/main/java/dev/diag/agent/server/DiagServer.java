@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * costs one listening socket and no thread. When it cannot be had (another user's node or a
  * program that is not diag holds the port, or the system lacks SO_REUSEPORT) the node runs
  * without it and {@link #directoryProblem()} says why.
+ *
+ * Both listening sockets are behind one {@link ConnectionGate}: caps on connections below the fd
+ * limit, MaxStartups for handshakes, accept and per-source rates, and a pause instead of a spin
+ * when an accept fails for want of descriptors.
  */
 public final class DiagServer implements AutoCloseable {
     /** "io.netty.noUnsafe" as the shaded copy spells it; a test checks the jar uses this name. */
@@ -68,14 +72,19 @@ public final class DiagServer implements AutoCloseable {
             return thread;
         });
         CallExecutor executor = new CallExecutor();
+        RefusalLog refusals = new RefusalLog();
+        // one gate for both listening sockets: the caps are the node's, whichever port is used
+        ConnectionGate gate = new ConnectionGate(options.connections().limitsForThisProcess(), refusals);
         UnpooledByteBufAllocator allocator = new UnpooledByteBufAllocator(false);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.ALLOCATOR, allocator)
+                .handler(gate)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor));
+                .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
+                        refusals));
         Channel channel;
         try {
             channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();

@@ -24,7 +24,7 @@ final class EmbeddedAgent implements AutoCloseable {
     }
 
     EmbeddedAgent(Functions functions) {
-        initializer = new DiagChannelInitializer(NAME, COOKIE, MAX_FRAME, functions, executor);
+        initializer = new DiagChannelInitializer(NAME, COOKIE, MAX_FRAME, functions, executor, new RefusalLog());
     }
 
     static Cookie cookie(String secret) {
