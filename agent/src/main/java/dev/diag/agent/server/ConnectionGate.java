@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 @ChannelHandler.Sharable
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
     static final long ACCEPT_PAUSE_MILLIS = 1_000;
+    static final int ACCEPTS_PER_WAKEUP = 4;
     private static final AttributeKey<Admission> ADMISSION = AttributeKey.valueOf("diag.admission");
 
     private final ConnectionLimits limits;
@@ -67,7 +68,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
             return;
         }
         long now = System.nanoTime();
-        // This one is accepted already (Netty accepts up to 16 per wake-up) and is judged below;
+        // This one is accepted already (Netty accepts a few per wake-up) and is judged below;
         // past the rate, the next ones wait in the kernel's backlog until the debt is paid.
         if (!accepts.charge(now) || accepts.nanosUntilToken(now) > 0) {
             pause(ctx, accepts.nanosUntilToken(now));

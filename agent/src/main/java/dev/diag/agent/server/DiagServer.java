@@ -81,6 +81,9 @@ public final class DiagServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.ALLOCATOR, allocator)
                 .handler(gate)
+                // Netty accepts up to 16 sockets per wake-up before the gate sees the first: 4 keeps
+                // the descriptors held past max-connections, for that instant, to 4
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, ConnectionGate.ACCEPTS_PER_WAKEUP)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
