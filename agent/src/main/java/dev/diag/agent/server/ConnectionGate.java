@@ -92,7 +92,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     /** Why {@code child} may not start a handshake, or null when it may. */
     private String refusal(Channel child, long now) {
         if (open >= limits.maxConnections()) {
-            return "the node has " + open + " connections, its limit (max-connections)";
+            return "the node holds " + open + " connections, its limit (max-connections)";
         }
         InetSocketAddress peer = peer(child);
         InetAddress source = peer == null ? null : peer.getAddress();
