@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A wrong-cookie flood from raw socket clients on another address (127.0.0.2) costs the target a
- * bounded share of a core, and a real client on 127.0.0.1 still gets in within a second, on the
- * JDKs targets run. Before the limits the same flood kept the agent's I/O thread at 83-100% of a core.
+ * A wrong-cookie flood from raw socket clients, on another address (127.0.0.2) or the real user's
+ * own, costs the target a bounded share of a core, and a real client on 127.0.0.1 still gets in
+ * within a second, on the JDKs targets run. Before the limits the same flood kept the agent's I/O
+ * thread at 83-100% of a core.
  */
 class HandshakeFloodIT {
     private static final int FLOOD_THREADS = 4;
@@ -32,15 +33,21 @@ class HandshakeFloodIT {
 
     @Test
     void aWrongCookieFloodCostsAJdk17TargetABoundedShareOfACoreAndARealCallStillAnswers() throws Exception {
-        floodAndCall(Jdks.current());
+        floodAndCall(Jdks.current(), "127.0.0.2");
     }
 
     @Test
     void aWrongCookieFloodCostsAModernJdkTargetABoundedShareOfACoreAndARealCallStillAnswers() throws Exception {
-        floodAndCall(Jdks.requireModern());
+        floodAndCall(Jdks.requireModern(), "127.0.0.2");
     }
 
-    private static void floodAndCall(Path java) throws Exception {
+    /** A local attacker: the flood comes from the real user's own address, whose turn comes all the same. */
+    @Test
+    void aFloodFromTheRealUsersOwnAddressStillLetsTheRealCallInWithinASecond() throws Exception {
+        floodAndCall(Jdks.current(), "127.0.0.1");
+    }
+
+    private static void floodAndCall(Path java, String floodSource) throws Exception {
         try (DiagHomeDir home = new DiagHomeDir();
                 TargetJvm target = TargetJvm.start(java, home, "flooded", "", Repo.TEST_CLASSES.toString(),
                         "dev.diag.it.fixture.IdleTarget")) {
@@ -50,7 +57,7 @@ class HandshakeFloodIT {
 
             CompletableFuture<HandshakeFlood.Tally> flood = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return HandshakeFlood.run(node, InetAddress.getByName("127.0.0.2"), FLOOD_THREADS, FLOOD_MILLIS);
+                    return HandshakeFlood.run(node, InetAddress.getByName(floodSource), FLOOD_THREADS, FLOOD_MILLIS);
                 } catch (InterruptedException | IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -69,7 +76,8 @@ class HandshakeFloodIT {
                     / ((System.nanoTime() - start) / 1e9);
             HandshakeFlood.Tally tally = flood.get(30, TimeUnit.SECONDS);
 
-            assertTrue(tally.attempts() > 100, "the flood did not run: " + tally);
+            // one address gets 10 handshakes a second after its burst of 20: about 100 in 8 s
+            assertTrue(tally.attempts() >= 50, "the flood did not run: " + tally);
             assertEquals(0, run.exit(), run::toString);
             assertTrue(slowest <= 1_000, "a real call took " + slowest + " ms during the flood (" + tally + ")");
             assertTrue(share <= MAX_CPU_SHARE, String.format("the target spent %.0f%% of a core during the flood (%s)",

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +23,12 @@ import java.util.concurrent.TimeUnit;
  *     a flood costs the target a bounded share of a core and a real client waits its turn;</li>
  * <li>all connections, authenticated or not: at most {@code maxConnections}, well below the fd
  *     limit, so a flood leaves the application its descriptors;</li>
- * <li>per source address: a token bucket each, so one flooding address cannot use up the rest;</li>
- * <li>unauthenticated connections: OpenSSH's MaxStartups random early drop.</li>
+ * <li>unauthenticated connections: OpenSSH's MaxStartups random early drop;</li>
+ * <li>per source address: a token bucket each, so one flooding address cannot use up the rest.
+ *     Past its rate a connection waits its turn unread (up to {@link ConnectionLimits#SOURCE_BURST}
+ *     of them, about 2 s at most, well inside the 5 s handshake deadline), so a real user on the
+ *     flood's own address still gets in within a second or so, and a flood that waits for
+ *     answers is slowed to the rate instead of reconnecting at once; past that, it is closed.</li>
  * </ol>
  * A failed accept (EMFILE, ENFILE: the process or the system is out of descriptors) pauses
  * accepting for {@value #ACCEPT_PAUSE_MILLIS} ms instead of spinning, and says so at most once a
@@ -73,40 +76,53 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         if (!accepts.charge(now) || accepts.nanosUntilToken(now) > 0) {
             pause(ctx, accepts.nanosUntilToken(now));
         }
+        InetSocketAddress peer = peer(child);
         String refusal;
+        long wait = 0;
         try {
-            refusal = refusal(child, now);
+            refusal = refusal(peer);
+            if (refusal == null) {
+                wait = sources.reserve(peer.getAddress(), now);
+                refusal = wait >= 0 ? null : "too many connections from " + peer.getAddress().getHostAddress()
+                        + " (more than " + ConnectionLimits.SOURCE_PER_SECOND + " a second)";
+            }
         } catch (RuntimeException e) { // a socket reset before we looked at it: nothing to keep
             refusal = "it was gone before it could be read";
         }
         if (refusal != null) {
-            InetSocketAddress peer = peer(child);
             child.unsafe().closeForcibly(); // never registered: no pipeline events, the fd is freed now
             log.refused(peer, refusal);
             return;
         }
         admit(child);
+        if (wait > 0) {
+            waitTurn(ctx, child, wait);
+        }
         ctx.fireChannelRead(child);
     }
 
-    /** Why {@code child} may not start a handshake, or null when it may. */
-    private String refusal(Channel child, long now) {
+    /** Why a connection from {@code peer} may not start a handshake, or null when it may. */
+    private String refusal(InetSocketAddress peer) {
         if (open >= limits.maxConnections()) {
             return "the node holds " + open + " connections, its limit (max-connections)";
         }
-        InetSocketAddress peer = peer(child);
-        InetAddress source = peer == null ? null : peer.getAddress();
-        if (source == null) {
+        if (peer == null || peer.getAddress() == null) {
             return "it has no peer address";
-        }
-        if (!sources.take(source, now)) {
-            return "too many connections from " + source.getHostAddress() + " (more than "
-                    + ConnectionLimits.SOURCE_PER_SECOND + " a second)";
         }
         if (!limits.startups().admits(pending, bound -> ThreadLocalRandom.current().nextInt(bound))) {
             return pending + " connections are still in the handshake (max-startups " + limits.startups() + ")";
         }
         return null;
+    }
+
+    /** Nothing of {@code child} is read until its source's reserved token is due. */
+    private static void waitTurn(ChannelHandlerContext ctx, Channel child, long nanos) {
+        child.config().setAutoRead(false);
+        ctx.executor().schedule(() -> {
+            if (child.isOpen()) {
+                child.config().setAutoRead(true);
+            }
+        }, nanos, TimeUnit.NANOSECONDS);
     }
 
     private void admit(Channel child) {

@@ -78,10 +78,10 @@ class ConnectionGateTest {
     }
 
     @Test
-    void oneAddressPastItsRateIsRefusedWhileAnotherStillGetsIn() throws Exception {
+    void oneAddressPastItsRateWaitsItsTurnThenIsRefusedWhileAnotherStillGetsIn() throws Exception {
         start("max-connections=100,max-startups=100");
         List<Socket> flood = new ArrayList<>();
-        for (int i = 0; i < ConnectionLimits.SOURCE_BURST + 5; i++) {
+        for (int i = 0; i < 2 * ConnectionLimits.SOURCE_BURST + 5; i++) {
             flood.add(open("127.0.0.3"));
         }
         long refused = 0;
@@ -92,6 +92,21 @@ class ConnectionGateTest {
         try (DirectoryPeer peer = DirectoryPeer.connect(server.address(), COOKIE)) {
             assertEquals(1, peer.nodes().nodes().size());
         }
+    }
+
+    @Test
+    void aRealClientOnAFloodedAddressWaitsItsTurnAndGetsIn() throws Exception {
+        start("max-connections=100,max-startups=100");
+        for (int i = 0; i < ConnectionLimits.SOURCE_BURST + 5; i++) {
+            open("127.0.0.1");
+        }
+        long start = System.nanoTime();
+        try (DirectoryPeer peer = DirectoryPeer.connect(server.address(), COOKIE)) {
+            assertEquals(1, peer.nodes().nodes().size());
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // five waiting before it, 10 a second: half a second, and no more than the burst's 2 s
+        assertTrue(millis >= 300 && millis <= 2_500, "the real client got in after " + millis + " ms");
     }
 
     private void start(String options) throws Exception {

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  */
 public record ConnectionLimits(int maxConnections, StartupLimit startups) {
     public static final int ACCEPT_BURST = 100;
-    public static final int ACCEPTS_PER_SECOND = 200;
+    public static final int ACCEPTS_PER_SECOND = 100;
     public static final int SOURCE_BURST = 20;
     public static final int SOURCE_PER_SECOND = 10;
     /** Source addresses remembered at once: the per-source table's bound (a few dozen bytes each). */

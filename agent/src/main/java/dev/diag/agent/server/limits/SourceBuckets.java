@@ -24,8 +24,12 @@ public final class SourceBuckets {
         this.maxSources = maxSources;
     }
 
-    /** Takes a token from {@code source}'s bucket; false when it has none left. */
-    public boolean take(InetAddress source, long nowNanos) {
+    /** Reserves {@code source}'s next token: see {@link TokenBucket#reserve}. */
+    public long reserve(InetAddress source, long nowNanos) {
+        return bucket(source, nowNanos).reserve(nowNanos);
+    }
+
+    private TokenBucket bucket(InetAddress source, long nowNanos) {
         TokenBucket bucket = buckets.get(source);
         if (bucket == null) {
             if (buckets.size() >= maxSources) {
@@ -34,7 +38,7 @@ public final class SourceBuckets {
             bucket = new TokenBucket(capacity, perSecond, nowNanos);
             buckets.put(source, bucket);
         }
-        return bucket.take(nowNanos);
+        return bucket;
     }
 
     /** How many sources are remembered now. */

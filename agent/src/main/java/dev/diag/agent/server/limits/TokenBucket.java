@@ -49,6 +49,20 @@ public final class TokenBucket {
         return had;
     }
 
+    /**
+     * Reserves the next token, for work that can wait its turn: 0 when one is there now, else how
+     * long until the reserved one is due (each reservation later than the one before); -1, and
+     * nothing reserved, when as many tokens as the capacity are owed already.
+     */
+    public long reserve(long nowNanos) {
+        refill(nowNanos);
+        if (tokens - 1 < -capacity) {
+            return -1;
+        }
+        tokens -= 1;
+        return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
+    }
+
     /** How long until a token is there: 0 when one is now. */
     public long nanosUntilToken(long nowNanos) {
         refill(nowNanos);

@@ -1,7 +1,6 @@
 package dev.diag.agent.server.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -9,21 +8,32 @@ import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 
 class SourceBucketsTest {
+    private static final long SECOND = 1_000_000_000L;
 
     @Test
     void oneFloodingAddressDoesNotUseUpAnothersTokens() throws Exception {
         SourceBuckets buckets = new SourceBuckets(2, 1, 16);
-        assertTrue(buckets.take(address(2), 0));
-        assertTrue(buckets.take(address(2), 0));
-        assertFalse(buckets.take(address(2), 0));
-        assertTrue(buckets.take(address(1), 0));
+        assertEquals(0, buckets.reserve(address(2), 0));
+        assertEquals(0, buckets.reserve(address(2), 0));
+        assertTrue(buckets.reserve(address(2), 0) > 0, "a third connection from one address waits");
+        assertEquals(0, buckets.reserve(address(1), 0));
+    }
+
+    @Test
+    void anAddressPastItsRateWaitsItsTurnThenIsRefused() throws Exception {
+        SourceBuckets buckets = new SourceBuckets(2, 1, 16);
+        buckets.reserve(address(2), 0);
+        buckets.reserve(address(2), 0);
+        assertEquals(1 * SECOND, buckets.reserve(address(2), 0), 1_000);
+        assertEquals(2 * SECOND, buckets.reserve(address(2), 0), 1_000);
+        assertEquals(-1, buckets.reserve(address(2), 0), "more waiting than the burst is refused");
     }
 
     @Test
     void remembersNoMoreThanItsBoundOfAddresses() throws Exception {
         SourceBuckets buckets = new SourceBuckets(2, 1, 16);
         for (int i = 1; i <= 1000; i++) {
-            buckets.take(address(i), 0);
+            buckets.reserve(address(i), 0);
         }
         assertTrue(buckets.size() <= 16, "remembers " + buckets.size());
     }
@@ -31,14 +41,14 @@ class SourceBucketsTest {
     @Test
     void forgetsAddressesWhoseBucketsAreFullBeforeBusyOnes() throws Exception {
         SourceBuckets buckets = new SourceBuckets(2, 1, 3);
-        buckets.take(address(1), 0); // quiet: full again a second later
-        buckets.take(address(2), 0);
-        buckets.take(address(2), 0);
-        buckets.take(address(3), 0);
-        long later = 1_100_000_000L; // 1.1 s: address 1 is full again, 2 has one of two, 3 is full
-        buckets.take(address(2), later);
-        buckets.take(address(4), later); // makes room: 1 and 3 go, the busy 2 stays
-        assertFalse(buckets.take(address(2), later), "the busy address kept its empty bucket");
+        buckets.reserve(address(1), 0); // quiet: full again a second later
+        buckets.reserve(address(2), 0);
+        buckets.reserve(address(2), 0);
+        buckets.reserve(address(3), 0);
+        long later = SECOND + SECOND / 10; // address 1 is full again, 2 has one of two, 3 is full
+        buckets.reserve(address(2), later);
+        buckets.reserve(address(4), later); // makes room: 1 and 3 go, the busy 2 stays
+        assertTrue(buckets.reserve(address(2), later) > 0, "the busy address kept its empty bucket");
         assertEquals(2, buckets.size());
     }
 

@@ -62,6 +62,17 @@ class TokenBucketTest {
     }
 
     @Test
+    void reservationsPastEmptyAreDueOneIntervalApartUntilTheCapacityIsOwed() {
+        TokenBucket bucket = new TokenBucket(2, 10, 0);
+        assertEquals(0, bucket.reserve(0));
+        assertEquals(0, bucket.reserve(0));
+        assertEquals(100 * MS, bucket.reserve(0), MS);
+        assertEquals(200 * MS, bucket.reserve(0), MS);
+        assertEquals(-1, bucket.reserve(0));
+        assertEquals(100 * MS, bucket.reserve(200 * MS), MS, "refilled tokens pay the debt first");
+    }
+
+    @Test
     void isFullAgainOnceRefilled() {
         TokenBucket bucket = new TokenBucket(2, 10, 0);
         bucket.take(0);
