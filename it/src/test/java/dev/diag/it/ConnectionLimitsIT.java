@@ -33,8 +33,17 @@ class ConnectionLimitsIT {
 
     @Test
     void aConnectionFloodUnderALowFdLimitLeavesTheAppItsDescriptorsAndTheNodeAnswersAfterwards() throws Exception {
+        floodUnderALowFdLimit(Jdks.current());
+    }
+
+    @Test
+    void aConnectionFloodUnderALowFdLimitLeavesAModernJdkTargetItsDescriptorsToo() throws Exception {
+        floodUnderALowFdLimit(Jdks.requireModern());
+    }
+
+    private static void floodUnderALowFdLimit(Path java) throws Exception {
         try (DiagHomeDir home = new DiagHomeDir();
-                TargetJvm target = TargetJvm.start(javaWithFdLimit(home, FD_LIMIT), home, "fdflood", "",
+                TargetJvm target = TargetJvm.start(javaWithFdLimit(home, java, FD_LIMIT), home, "fdflood", "",
                         Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.FileOpeningTarget")) {
             assertEquals(0, call(home, "fdflood").exit());
             Thread.sleep(500);
@@ -76,7 +85,7 @@ class ConnectionLimitsIT {
     @Test
     void whenTheAppItselfRunsOutOfDescriptorsTheNodeWaitsQuietlyAndAnswersOnceTheyAreBack() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir();
-                TargetJvm target = TargetJvm.start(javaWithFdLimit(home, FD_LIMIT), home, "hog", "",
+                TargetJvm target = TargetJvm.start(javaWithFdLimit(home, Jdks.current(), FD_LIMIT), home, "hog", "",
                         Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.FileOpeningTarget", "hog", "1000", "4000")) {
             awaitOutput(target, "hogging");
             int port = port(home, "hog");
@@ -132,9 +141,9 @@ class ConnectionLimitsIT {
     }
 
     /** A java that starts with {@code ulimit -n limit}, as a service with a low descriptor limit runs. */
-    static Path javaWithFdLimit(DiagHomeDir home, int limit) throws IOException {
+    static Path javaWithFdLimit(DiagHomeDir home, Path java, int limit) throws IOException {
         Path script = home.path().resolve("java-ulimit-" + limit);
-        Files.writeString(script, "#!/bin/sh\nulimit -n " + limit + "\nexec " + Jdks.current() + " \"$@\"\n");
+        Files.writeString(script, "#!/bin/sh\nulimit -n " + limit + "\nexec " + java + " \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }

@@ -73,8 +73,10 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         long now = System.nanoTime();
         // This one is accepted already (Netty accepts a few per wake-up) and is judged below;
         // past the rate, the next ones wait in the kernel's backlog until the debt is paid.
-        if (!accepts.charge(now) || accepts.nanosUntilToken(now) > 0) {
-            pause(ctx, accepts.nanosUntilToken(now));
+        accepts.charge(now);
+        long debt = accepts.nanosUntilToken(now);
+        if (debt > 0) {
+            pause(ctx, debt);
         }
         InetSocketAddress peer = peer(child);
         String refusal;
