@@ -11,6 +11,7 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Decides, for each accepted socket, whether it may start a handshake, before Netty registers
@@ -42,15 +43,22 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
     private final ConnectionLimits limits;
     private final RefusalLog log;
+    private final LongSupplier clock;
     private final TokenBucket accepts;
     private final SourceBuckets sources;
     private int open;
     private int pending;
 
     ConnectionGate(ConnectionLimits limits, RefusalLog log) {
+        this(limits, log, System::nanoTime);
+    }
+
+    /** With a clock of its own, for a test that moves time itself. */
+    ConnectionGate(ConnectionLimits limits, RefusalLog log, LongSupplier clock) {
         this.limits = limits;
         this.log = log;
-        long now = System.nanoTime();
+        this.clock = clock;
+        long now = clock.getAsLong();
         this.accepts = new TokenBucket(ConnectionLimits.ACCEPT_BURST, ConnectionLimits.ACCEPTS_PER_SECOND, now);
         this.sources = new SourceBuckets(ConnectionLimits.SOURCE_BURST, ConnectionLimits.SOURCE_PER_SECOND,
                 ConnectionLimits.MAX_SOURCES);
@@ -70,7 +78,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         // This one is accepted already (Netty accepts a few per wake-up) and is judged below;
         // past the rate, the next ones wait in the kernel's backlog until the debt is paid.
         accepts.charge(now);
