@@ -8,6 +8,7 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,16 +17,22 @@ import java.util.concurrent.RejectedExecutionException;
  * Runs each request's function on the {@link CallExecutor} and answers it: exactly one reply
  * (or stream end) per request, whether the call returned, failed, was cancelled or the
  * connection closed. Nothing a function throws, not even an Error, escapes into the target.
+ * Every call that runs passes {@link #run}, where calls of HIGH-impact functions leave their line
+ * in the {@link AuditLog}.
  */
 final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
     private final Functions functions;
     private final CallExecutor executor;
+    private final Caller caller;
+    private final AuditLog audit;
     private final Map<Long, RunningCall> running = new ConcurrentHashMap<>();
 
-    CallDispatcher(Functions functions, CallExecutor executor) {
+    CallDispatcher(Functions functions, CallExecutor executor, Caller caller, AuditLog audit) {
         super(Message.class);
         this.functions = functions;
         this.executor = executor;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     @Override
@@ -71,15 +78,22 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
         }
     }
 
-    private static void run(DiagFunction function, Message.Request request, RunningCall call) {
+    private void run(DiagFunction function, Message.Request request, RunningCall call) {
+        Instant started = Instant.now();
+        String outcome = CallError.FAILED;
         try {
             Object result = function.call(new Args(function.name(), request.args()), call);
             call.succeed(result);
+            outcome = "ok";
         } catch (FunctionException e) {
+            outcome = e.toError().code();
             call.fail(e.toError());
         } catch (Throwable t) {
             // Includes OutOfMemoryError in a starved target: answer and stay up.
             call.fail(new CallError(CallError.FAILED, "failed inside the node: " + t));
+        } finally {
+            // after the answer, so the caller never waits for the disk; every path of a call passes here
+            audit.record(function, request.args(), caller, started, call.cancelled() ? CallError.CANCELLED : outcome);
         }
     }
 

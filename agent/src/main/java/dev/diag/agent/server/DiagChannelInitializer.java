@@ -27,17 +27,19 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final int maxFrame;
     private final Functions functions;
     private final CallExecutor executor;
+    private final AuditLog audit;
     private final RefusalLog refusals;
     private final SecureRandom random = new SecureRandom();
 
     DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
-            RefusalLog refusals) {
+            AuditLog audit, RefusalLog refusals) {
         this.refusals = refusals;
         this.agentName = agentName;
         this.cookie = cookie;
         this.maxFrame = maxFrame;
         this.functions = functions;
         this.executor = executor;
+        this.audit = audit;
     }
 
     @Override
@@ -56,6 +58,7 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("authenticator", new FrameAuthenticator(accepted.keys().agentOpener(),
                         accepted.keys().agentSealer(), refusals))
                 .addLast("message-codec", new MessageCodecHandler())
-                .addLast("dispatcher", new CallDispatcher(functions, executor));
+                .addLast("dispatcher", new CallDispatcher(functions, executor,
+                        Caller.of(accepted.clientName(), handshake.channel().remoteAddress()), audit));
     }
 }

@@ -12,10 +12,14 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.result.MemoryKind;
 import io.netty.channel.embedded.EmbeddedChannel;
+import dev.diag.protocol.function.Impact;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ class CallDispatcherTest {
     private final AtomicInteger countCalls = new AtomicInteger();
     private final CallExecutor executor = new CallExecutor();
     private final OutboundRecorder wire = new OutboundRecorder();
+    private final TempAuditLog audit = new TempAuditLog();
     private final EmbeddedChannel channel = new EmbeddedChannel(wire, new CallDispatcher(TestFunctions.allPlus(
             blocking.function,
             TestFunctions.function("count", 0, 0, (args, context) -> countCalls.incrementAndGet()),
@@ -40,13 +45,31 @@ class CallDispatcherTest {
             TestFunctions.function("disk_gone", 0, 0, (args, context) -> {
                 throw FunctionException.failed("the disk is gone");
             }),
-            TestFunctions.function("unserialisable", 0, 0, (args, context) -> new Unserialisable())),
-            executor));
+            TestFunctions.function("unserialisable", 0, 0, (args, context) -> new Unserialisable()),
+            TestFunctions.function("dump_like", 1, 1, Impact.high("test: as costly as a heap dump"),
+                    (args, context) -> "dumped")),
+            executor, new Caller("alice", "localhost"), audit.log()));
 
     @AfterEach
     void stop() {
         blocking.release();
         executor.shutdown();
+        audit.close();
+    }
+
+    @Test
+    void aHighImpactCallLeavesOneAuditLineAndALowImpactCallNone() throws Exception {
+        channel.writeInbound(request(1, "one", TextNode.valueOf("x")));
+        assertTrue(wire.next(Message.Reply.class).ok());
+        channel.writeInbound(request(2, "dump_like", TextNode.valueOf("/tmp/a \"b\".hprof")));
+        assertTrue(wire.next(Message.Reply.class).ok());
+
+        List<String> lines = awaitAuditLines();
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z alice@localhost orders ok \\d+ms "
+                + "dump_like\\(\"/tmp/a \\\\\"b\\\\\"\\.hprof\"\\)"), lines.get(0));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(audit.file())));
+        assertFalse(channel.finish());
     }
 
     @Test
@@ -287,6 +310,15 @@ class CallDispatcherTest {
         assertEquals(0, reply.id());
         assertEquals(CallError.MALFORMED, reply.error().code());
         assertFalse(channel.finish());
+    }
+
+    /** The audit line is written just after the answer: wait for it, at most 5 s. */
+    private List<String> awaitAuditLines() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (audit.lines().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return audit.lines();
     }
 
     private static Message.Request request(long id, String fn, JsonNode... args) {

@@ -114,7 +114,7 @@ class ConnectionGateTest {
     private void start(String options) throws Exception {
         NodeRegistry registry = new NodeRegistry(tmp.resolve("nodes"));
         server = DiagServer.start(AgentOptions.parse("name=gate," + options), 0, COOKIE,
-                Functions.all(JdkInternals.withoutInstrumentation(), registry));
+                Functions.all(JdkInternals.withoutInstrumentation(), registry), tmp.resolve("audit.log"));
         registry.register(dev.diag.protocol.node.NodeRecord.ofThisProcess("gate", "127.0.0.1", server.address().getPort()));
     }
 
