@@ -32,19 +32,20 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final CallExecutor executor;
     private final AuditLog audit;
     private final ServerTls tls;
-    private final RefusalLog refusals = new RefusalLog();
+    private final RefusalLog refusals;
     private final SecureRandom random = new SecureRandom();
 
     /** A node that speaks only plaintext. */
     DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
-            AuditLog audit) {
-        this(agentName, cookie, maxFrame, functions, executor, audit, null);
+            AuditLog audit, RefusalLog refusals) {
+        this(agentName, cookie, maxFrame, functions, executor, audit, refusals, null);
     }
 
-    /** {@code tls}: null on a node that speaks only plaintext. */
+    /** {@code tls}: null on a node that speaks only plaintext; {@code refusals}: the node's one voice. */
     DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
-            AuditLog audit, ServerTls tls) {
+            AuditLog audit, RefusalLog refusals, ServerTls tls) {
         this.tls = tls;
+        this.refusals = refusals;
         this.agentName = agentName;
         this.cookie = cookie;
         this.maxFrame = maxFrame;

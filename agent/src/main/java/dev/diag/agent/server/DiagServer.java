@@ -35,6 +35,10 @@ import java.util.concurrent.TimeUnit;
  * costs one listening socket and no thread. When it cannot be had (another user's node or a
  * program that is not diag holds the port, or the system lacks SO_REUSEPORT) the node runs
  * without it and {@link #directoryProblem()} says why.
+ *
+ * Both listening sockets are behind one {@link ConnectionGate}: caps on connections below the fd
+ * limit, MaxStartups for handshakes, accept and per-source rates, and a pause instead of a spin
+ * when an accept fails for want of descriptors.
  */
 public final class DiagServer implements AutoCloseable {
     /** "io.netty.noUnsafe" as the shaded copy spells it; a test checks the jar uses this name. */
@@ -79,15 +83,22 @@ public final class DiagServer implements AutoCloseable {
             return thread;
         });
         CallExecutor executor = new CallExecutor();
+        RefusalLog refusals = new RefusalLog();
+        // one gate for both listening sockets: the caps are the node's, whichever port is used
+        ConnectionGate gate = new ConnectionGate(options.connections().limitsForThisProcess(), refusals);
         UnpooledByteBufAllocator allocator = new UnpooledByteBufAllocator(false);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.ALLOCATOR, allocator)
+                .handler(gate)
+                // Netty accepts up to 16 sockets per wake-up before the gate sees the first: 4 keeps
+                // the descriptors held past max-connections, for that instant, to 4
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, ConnectionGate.ACCEPTS_PER_WAKEUP)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
-                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES), tls));
+                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES), refusals, tls));
         Channel channel;
         try {
             channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();

@@ -134,7 +134,8 @@ public final class Connector {
                     + ": unknown host " + e.getMessage() + ".");
         } catch (EOFException e) {
             throw new DiagException(ExitCode.UNREACHABLE, where
-                    + " closed the connection during the handshake; it may not be a diag node.");
+                    + " closed the connection during the handshake: it has as many connections as it takes"
+                    + " (max-connections, max-startups), or it is not a diag node; try again in a moment.");
         } catch (IOException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage() + ".");
         }
