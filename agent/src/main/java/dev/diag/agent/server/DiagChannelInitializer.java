@@ -54,6 +54,7 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("authenticator", new FrameAuthenticator(accepted.keys().agentOpener(),
                         accepted.keys().agentSealer(), refusals))
                 .addLast("message-codec", new MessageCodecHandler())
-                .addLast("dispatcher", new CallDispatcher(functions, executor));
+                .addLast("dispatcher", new CallDispatcher(functions, executor,
+                        Caller.of(accepted.clientName(), handshake.channel().remoteAddress())));
     }
 }

@@ -7,11 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.diag.agent.Await;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.FutureTask;
@@ -137,6 +149,60 @@ class RunningCallTest {
         assertFalse(end.ok());
         assertEquals(CallError.CANCELLED, end.error().code());
         assertFalse(channel.finish());
+    }
+
+    @Test
+    void stopsAStreamWhoseReaderTakesNothingForTheStallTimeAndSaysWhy() throws Exception {
+        OutboundRecorder answers = new OutboundRecorder();
+        CompletableFuture<ChannelHandlerContext> served = new CompletableFuture<>();
+        // a real event loop: the call thread must wait for the write, which EmbeddedChannel cannot let it do
+        EventLoopGroup loop = new DefaultEventLoopGroup(1);
+        LocalAddress address = new LocalAddress("stalled-reader-" + System.nanoTime());
+        try {
+            Channel server = new ServerBootstrap().group(loop).channel(LocalServerChannel.class)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel child) {
+                            child.pipeline().addLast(answers, new ChannelOutboundHandlerAdapter() {
+                                @Override
+                                public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                                    if (!(msg instanceof Message.Chunk)) { // a reader that stopped: rows never leave
+                                        ctx.write(msg, promise);
+                                    }
+                                }
+                            }, new ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void handlerAdded(ChannelHandlerContext ctx) {
+                                    served.complete(ctx);
+                                }
+                            });
+                        }
+                    }).bind(address).sync().channel();
+            Channel client = new Bootstrap().group(loop).channel(LocalChannel.class)
+                    .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+            AtomicInteger answered = new AtomicInteger();
+            RunningCall backtraces = new RunningCall(served.get(5, TimeUnit.SECONDS), 9, answered::incrementAndGet, null,
+                    1_000);
+
+            long start = System.nanoTime();
+            backtraces.emit(List.of("row"));
+            long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertTrue(heldMillis >= 1_000 && heldMillis < 3_000, "emit held the thread " + heldMillis + " ms");
+            assertTrue(backtraces.cancelled(), "the function is not told to stop");
+            Message.End end = answers.next(Message.End.class);
+            assertEquals(CallError.CANCELLED, end.error().code());
+            assertTrue(end.error().message().startsWith("the node stopped this call: nothing read its rows for 1 s"),
+                    end.error().message());
+            backtraces.emit(List.of("another row")); // the function's next batch: returns at once
+            backtraces.succeed("late");
+            answers.assertNothingWritten();
+            assertEquals(1, answered.get());
+            client.close().sync();
+            server.close().sync();
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ public final class AgentHandshake {
     private final String agentName;
     private final SecureRandom random;
     private Transcript transcript;
+    private String clientName;
 
     public AgentHandshake(Cookie cookie, String agentName, SecureRandom random) {
         this.cookie = cookie;
@@ -36,6 +37,7 @@ public final class AgentHandshake {
         random.nextBytes(nonce);
         byte[] challenge = new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce).encode();
         transcript = new Transcript(helloBody, challenge);
+        clientName = hello.name();
         return challenge;
     }
 
@@ -52,10 +54,14 @@ public final class AgentHandshake {
         }
         byte[] welcome = new HandshakeMessage.Welcome(transcript.agentProof(cookie, proof.mac(), agentName), agentName)
                 .encode();
-        return new Accepted(welcome, transcript.sessionKeys(cookie));
+        return new Accepted(welcome, transcript.sessionKeys(cookie), clientName);
     }
 
-    public record Accepted(byte[] welcome, SessionKeys keys) {
+    /**
+     * A client that proved it holds the cookie. {@code clientName} is the name it gave in HELLO
+     * (the Java shell's is {@code diag-shell USER}): said by a holder of the cookie, not proved.
+     */
+    public record Accepted(byte[] welcome, SessionKeys keys, String clientName) {
     }
 
     private static <T extends HandshakeMessage> T expect(byte[] body, Class<T> type) throws AgentHandshakeException {
