@@ -104,9 +104,15 @@ final class DirectoryLookup implements NodeResolver.Directory {
         }
         int attemptMillis = Math.max(1_000, timeoutMillis / ATTEMPTS);
         IOException last = null;
+        CallError busy = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (DiagClient client = DiagClient.connect(address, key, attemptMillis)) {
-                return Optional.of(listing(client, where, client.call("nodes", List.of(), attemptMillis)));
+                CallOutcome outcome = client.call("nodes", List.of(), attemptMillis);
+                if (!outcome.ok() && outcome.error() != null && CallError.BUSY.equals(outcome.error().code())) {
+                    busy = outcome.error(); // its call threads are taken: a new connection may reach another node
+                    continue;
+                }
+                return Optional.of(listing(client, where, outcome));
             } catch (HandshakeException e) {
                 throw refused(e, where, host);
             } catch (SocketTimeoutException | EOFException | SocketException e) {
@@ -116,6 +122,10 @@ final class DirectoryLookup implements NodeResolver.Directory {
             } catch (IOException e) {
                 throw notDiag(where, host, e.getMessage()); // an oversized or garbled frame
             }
+        }
+        if (last == null && busy != null) {
+            throw new DiagException(ExitCode.BUSY, "the diag directory at " + where + " could not list its nodes: "
+                    + busy.message() + ".");
         }
         if (last instanceof ConnectException) {
             return Optional.empty();
