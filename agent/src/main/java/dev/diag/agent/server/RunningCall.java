@@ -6,12 +6,16 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.message.Message;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One call in flight. The first of succeed, fail or cancel answers it; later ones do nothing,
@@ -71,28 +75,30 @@ final class RunningCall implements CallContext {
             return; // cancelled or disconnected: no point converting rows nobody will read
         }
         Message.Chunk chunk = new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList());
-        ChannelFuture written;
+        ChannelProgressivePromise written = ctx.newProgressivePromise();
+        AtomicLong progressAt = new AtomicLong(System.nanoTime());
+        // the transport reports each part of the chunk the socket takes: a slow link is not a stalled one
+        written.addListener(new ProgressListener(progressAt));
         synchronized (this) {
             // checked again under answer()'s lock: a cancel may have ended the stream meanwhile
             if (answered) {
                 return;
             }
             streamed = true;
-            written = ctx.writeAndFlush(chunk).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            ctx.writeAndFlush(chunk, written).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
-        awaitTaken(written);
+        awaitTaken(written, progressAt);
     }
 
     /**
      * Back-pressure: the next rows are made only once this chunk is in the socket, so a caller who
      * reads slowly (a pager waiting for a key) holds the work, and the rows queued in the target
      * are bounded by the socket buffers, not by the length of the listing. Progress is any byte
-     * leaving the connection's outbound buffer (a slow link still moves); none for {@link
-     * #stallMillis} stops the call.
+     * of this chunk the socket takes, or any earlier write leaving the connection's outbound
+     * buffer (a slow link still moves); none for {@link #stallMillis} stops the call.
      */
-    private void awaitTaken(ChannelFuture written) {
+    private void awaitTaken(ChannelFuture written, AtomicLong progressAt) {
         long pending = pendingBytes();
-        long progressAt = System.nanoTime();
         try {
             while (!written.await(100) && !cancelled()) {
                 // the caller has not read yet; it may cancel or go away meanwhile
@@ -100,14 +106,27 @@ final class RunningCall implements CallContext {
                 long left = pendingBytes();
                 if (left < pending) {
                     pending = left;
-                    progressAt = now;
-                } else if (now - progressAt >= TimeUnit.MILLISECONDS.toNanos(stallMillis)) {
+                    progressAt.set(now);
+                } else if (now - progressAt.get() >= TimeUnit.MILLISECONDS.toNanos(stallMillis)) {
                     stalled();
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the function sees cancelled() and stops
+        }
+    }
+
+    /** Notes the time of each part of a chunk the socket took. */
+    private record ProgressListener(AtomicLong progressAt) implements ChannelProgressiveFutureListener {
+        @Override
+        public void operationProgressed(ChannelProgressiveFuture future, long progress, long total) {
+            progressAt.set(System.nanoTime());
+        }
+
+        @Override
+        public void operationComplete(ChannelProgressiveFuture future) {
+            // awaitTaken sees the write done
         }
     }
 
