@@ -2,6 +2,7 @@ package dev.diag.agent;
 
 import dev.diag.agent.functions.Functions;
 import dev.diag.agent.heart.Heart;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
@@ -47,14 +48,14 @@ public final class DiagAgent {
         DiagHome home = options.home() == null ? DiagHome.fromEnvironment() : new DiagHome(Path.of(options.home()));
         Cookie cookie;
         try {
-            home.create();
+            home.create().checkModes(); // StrictModes: a home another user can write is theirs, not ours
             cookie = CookieFile.loadOrCreate(home.cookieFile(options.cookieFile()));
         } catch (CookieException e) {
             throw new AgentStartException(e.getMessage());
         } catch (IOException e) {
             throw new AgentStartException("cannot create " + home.dir() + ": " + e.getMessage());
         }
-        NodeRegistry registry = new NodeRegistry(home.nodes());
+        NodeRegistry registry = new NodeRegistry(home.nodes(), cookie.fingerprint());
         long pid = ProcessHandle.current().pid();
         Optional<NodeRecord> existing = registry.lookup(options.name());
         if (existing.isPresent() && existing.get().pid() != pid) {
@@ -75,17 +76,19 @@ public final class DiagAgent {
         DiagServer server;
         JdkInternals internals = JdkInternals.open(instrumentation);
         ShutdownWatch shutdown = ShutdownWatch.open(); // after open(): the JDK's hook table is in java.lang
+        GcHistory gcHistory = GcHistory.start(); // why()'s minute of GC: listening from now, closed with the agent
         try {
             server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
-                    Functions.all(internals, registry, heart, shutdown));
+                    Functions.all(internals, registry, heart, shutdown, gcHistory), home.audit());
         } catch (IOException e) {
+            gcHistory.close();
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
                     + (clash ? "; " + options.port() + " is the host's directory port, which the diag nodes share: "
                             + "choose another port=" : ""));
         }
         InetSocketAddress address = server.address();
         NodeRecord record = NodeRecord.ofThisProcess(options.name(), address.getAddress().getHostAddress(),
-                address.getPort());
+                address.getPort()).withCookieFingerprint(cookie.fingerprint());
         // heart before the registry: a node anyone can find is a node heart already watches
         heart.start(options.name() + "@" + LocalHost.name());
         try {
@@ -93,6 +96,7 @@ public final class DiagAgent {
         } catch (IOException e) {
             heart.close();
             server.close();
+            gcHistory.close();
             throw new AgentStartException("cannot register the node in " + home.nodes() + ": " + e.getMessage());
         }
         // One line, and the node runs on: the directory only saves the shell from knowing the port.
@@ -106,6 +110,6 @@ public final class DiagAgent {
                     + "); name@host finds it only with its port, " + options.name() + "@" + LocalHost.name() + ":"
                     + address.getPort());
         }
-        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown);
+        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown, gcHistory);
     }
 }

@@ -1,6 +1,7 @@
 package dev.diag.agent;
 
 import dev.diag.agent.heart.Heart;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
 import dev.diag.protocol.node.LocalHost;
@@ -27,9 +28,11 @@ public final class RunningAgent implements AutoCloseable {
     private final ShutdownWatch shutdown;
     private final String directoryProblem;
     private final Heart heart;
+    private final GcHistory gcHistory;
 
     RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart,
-            ShutdownWatch shutdown) {
+            ShutdownWatch shutdown, GcHistory gcHistory) {
+        this.gcHistory = gcHistory;
         this.name = name;
         this.heart = heart;
         this.directoryProblem = directoryProblem;
@@ -68,6 +71,7 @@ public final class RunningAgent implements AutoCloseable {
         heart.close(); // first: goodbye before anything slow, so heart never mistakes this exit for a death
         registry.unregister(name, pid);
         server.close();
+        gcHistory.close();
         System.clearProperty(AgentMain.NODE); // leave nothing behind: a later load may start anew
         System.clearProperty(AgentMain.STATUS);
     }

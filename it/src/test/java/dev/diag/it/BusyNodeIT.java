@@ -24,7 +24,7 @@ class BusyNodeIT {
 
                 assertEquals(5, busy.exit(), busy::toString);
                 assertEquals(1, busy.err().lines().count(), busy::toString);
-                assertTrue(busy.err().matches("(?s)memory\\(heap\\): the node is busy: proc_window\\(reductions, 3, 20000\\) "
+                assertTrue(busy.err().matches("(?s)diag: memory\\(heap\\): the node is busy: proc_window\\(reductions, 3, 20000\\) "
                         + "running for \\d+ s for \\S+@localhost, and proc_window\\(reductions, 3, 20000\\) running for \\d+ s"
                         + " for \\S+@localhost; try again shortly\n"), busy::toString);
                 assertFalse(busy.err().contains("Exception"), busy::toString);

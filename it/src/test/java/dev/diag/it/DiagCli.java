@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,8 +39,19 @@ public final class DiagCli {
         return start(home, stdin, args).finish();
     }
 
+    /** Runs bin/diag with {@code env} added to (or, for a null value, removed from) its environment. */
+    public static Run runWithEnv(DiagHomeDir home, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return start(home, null, env, args).finish();
+    }
+
     /** Starts bin/diag and returns at once; {@code stdin} null means /dev/null. */
     public static Running start(DiagHomeDir home, String stdin, String... args) throws IOException {
+        return start(home, stdin, Map.of(), args);
+    }
+
+    private static Running start(DiagHomeDir home, String stdin, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Repo.DIAG.toString());
         command.addAll(List.of(args));
@@ -53,8 +65,15 @@ public final class DiagCli {
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");
         builder.environment().remove("COLUMNS"); // output not cut to whatever terminal ran the build
-        // No directory port (DirectoryIT sets its own): 4370 may be served by other people's nodes here.
-        builder.environment().put("DIAG_DIRECTORY_PORT", "0");
+        // The home's private directory port: 4370 may be served by other people's nodes here.
+        builder.environment().put("DIAG_DIRECTORY_PORT", Integer.toString(home.directoryPort()));
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process process = builder.start();
         if (stdin != null) {
             try (var pipe = process.getOutputStream()) {

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.diag.protocol.cookie.CookieFile;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.shell.client.DiagClient;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,7 @@ class DirectoryIT {
 
     @Test
     void findsNodesByNameThroughTheDirectoryPortOnlyForHoldersOfTheCookie() throws Exception {
-        int directory = freePort();
+        int directory = DiagHomeDir.freePort();
         try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
                 TargetJvm alpha = start(nodes, "alpha", "directory-port=" + directory);
                 TargetJvm beta = start(nodes, "beta", "directory-port=" + directory);
@@ -68,11 +65,11 @@ class DirectoryIT {
             CookieFile.loadOrCreate(otherCookie);
             DiagCli.Run refused = diag(shell, directory, "--cookie-file", otherCookie.toString(), "--node",
                     "nosuch@127.0.0.1", "--cmd", "memory");
-            assertEquals(4, refused.exit(), refused::toString);
+            assertEquals(3, refused.exit(), refused::toString);
             assertEquals("", refused.out(), refused::toString);
             assertEquals(1, refused.err().lines().count(), refused::toString);
-            assertTrue(refused.err().contains("the diag directory at 127.0.0.1:" + directory + " refused our cookie"),
-                    refused::toString);
+            assertTrue(refused.err().contains("no node named nosuch runs on this host; the directory port " + directory
+                    + " here answers only to another cookie"), refused::toString);
             for (String name : List.of("alpha", "beta", "gamma")) {
                 assertFalse(refused.err().contains(name), "a node's name reached a peer without the cookie: " + refused);
             }
@@ -84,8 +81,52 @@ class DirectoryIT {
     }
 
     @Test
+    void nodesOfTwoCookiesShareOneDirectoryPortAndEachCookieFindsOnlyItsOwn() throws Exception {
+        int directory = DiagHomeDir.freePort();
+        try (DiagHomeDir homeA = new DiagHomeDir(); DiagHomeDir homeB = new DiagHomeDir();
+                DiagHomeDir shell = new DiagHomeDir();
+                TargetJvm alpha = start(homeA, "alpha", "directory-port=" + directory);
+                TargetJvm beta = start(homeB, "beta", "directory-port=" + directory)) {
+            String cookieA = homeA.path().resolve("cookie").toString();
+            String cookieB = homeB.path().resolve("cookie").toString();
+
+            // The kernel hands each connection to either node: both ways must find the node asked for.
+            for (int i = 0; i < 4; i++) {
+                DiagCli.Run a = diag(shell, directory, "--cookie-file", cookieA, "--node", "alpha@127.0.0.1",
+                        "--cmd", "memory(heap)");
+                assertEquals(0, a.exit(), a::toString);
+                DiagCli.Run b = diag(shell, directory, "--cookie-file", cookieB, "--node", "beta@127.0.0.1",
+                        "--cmd", "memory(heap)");
+                assertEquals(0, b.exit(), b::toString);
+            }
+
+            DiagCli.Run listed = diag(shell, directory, "--cookie-file", cookieA, "--node", "alpha@127.0.0.1",
+                    "--cmd", "nodes()");
+            assertEquals(0, listed.exit(), listed::toString);
+            assertTrue(listed.out().contains("alpha@"), listed::toString);
+            assertFalse(listed.out().contains("beta"), "a node of another cookie was listed: " + listed);
+
+            DiagCli.Run unknown = diag(shell, directory, "--cookie-file", cookieA, "--node", "beta@127.0.0.1",
+                    "--cmd", "memory(heap)");
+            assertEquals(3, unknown.exit(), unknown::toString);
+            assertEquals(1, unknown.err().lines().count(), unknown::toString);
+            assertTrue(unknown.err().contains("no node named beta runs on this host (running here: alpha)"),
+                    unknown::toString);
+
+            Path cookieC = shell.path().resolve("cookie-c");
+            CookieFile.loadOrCreate(cookieC);
+            DiagCli.Run neither = diag(shell, directory, "--cookie-file", cookieC.toString(), "--node", "alpha@127.0.0.1",
+                    "--cmd", "memory(heap)");
+            assertEquals(3, neither.exit(), neither::toString);
+            assertTrue(neither.err().contains("no node named alpha runs on this host; the directory port " + directory
+                    + " here answers only to another cookie"), neither::toString);
+            assertFalse(neither.err().contains("beta"), neither::toString);
+        }
+    }
+
+    @Test
     void theDirectoryOutlivesTheNodeThatAnsweredIt() throws Exception {
-        int directory = freePort();
+        int directory = DiagHomeDir.freePort();
         try (DiagHomeDir nodes = new DiagHomeDir(); DiagHomeDir shell = new DiagHomeDir();
                 TargetJvm alpha = start(nodes, "alpha", "directory-port=" + directory);
                 TargetJvm beta = start(nodes, "beta", "directory-port=" + directory);
@@ -118,7 +159,7 @@ class DirectoryIT {
 
     @Test
     void withoutAnyNodeOnTheDirectoryPortTheShellSaysHowToGiveThePort() throws Exception {
-        int directory = freePort();
+        int directory = DiagHomeDir.freePort();
         try (DiagHomeDir shell = new DiagHomeDir()) {
             CookieFile.loadOrCreate(shell.path().resolve("cookie"));
 
@@ -158,11 +199,5 @@ class DirectoryIT {
         }
         return new DiagCli.Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }

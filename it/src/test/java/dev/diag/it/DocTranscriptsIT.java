@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays every {@code console} transcript in docs/functions/*.md against a fixture node named
- * "orders", so the function reference cannot drift from what diag prints. Figures and column
+ * Replays every {@code console} transcript in docs/functions/*.md, README.md and docs/*.md against
+ * a fixture node named "orders", so the docs cannot drift from what diag prints. Figures and column
  * padding may differ; the shape of every line must not.
  */
 class DocTranscriptsIT {
@@ -31,6 +31,24 @@ class DocTranscriptsIT {
             }
         }
         assertFalse(tests.isEmpty(), "no transcripts found in docs/functions");
+        return tests.stream();
+    }
+
+    /** The same for README.md and the guides in docs/ (their {@code console} blocks; the others are not replayed). */
+    @TestFactory
+    Stream<DynamicTest> transcriptsInTheReadmeAndGuidesStillHold() throws IOException {
+        List<Path> docs = new ArrayList<>(List.of(Repo.ROOT.resolve("README.md")));
+        try (Stream<Path> guides = Files.list(Repo.ROOT.resolve("docs"))) {
+            guides.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path doc : docs) {
+            for (Transcript transcript : Transcript.parse(Files.readAllLines(doc))) {
+                tests.add(DynamicTest.dynamicTest(doc.getFileName() + ": " + transcript.command(),
+                        () -> replay(transcript)));
+            }
+        }
+        assertFalse(tests.isEmpty(), "no transcripts found in README.md");
         return tests.stream();
     }
 

@@ -111,7 +111,7 @@ class FleetIT {
             assertEquals(4, run.outLines().stream().filter(l -> l.contains("(heap: ") || l.startsWith("[<")).count(),
                     run::toString);
             assertEquals(1, run.err().lines().count(), run::toString);
-            assertTrue(run.err().startsWith("beta@" + HOST + ": ") && run.err().contains("within 3 s"), run::toString);
+            assertTrue(run.err().startsWith("diag: beta@" + HOST + ": ") && run.err().contains("within 3 s"), run::toString);
         } finally {
             beta.resume();
         }
@@ -138,7 +138,7 @@ class FleetIT {
             JsonNode dead = objects.stream().filter(o -> !o.get("ok").asBoolean()).findFirst().orElseThrow();
             assertEquals("two@" + HOST, dead.get("node").asText(), run::toString);
             assertEquals("unreachable", dead.get("error").get("code").asText(), run::toString);
-            assertTrue(run.err().startsWith("two@" + HOST + ": "), run::toString);
+            assertTrue(run.err().startsWith("diag: two@" + HOST + ": "), run::toString);
         } finally {
             close(targets);
         }
@@ -165,7 +165,7 @@ class FleetIT {
             assertEquals(4, run.outLines().stream().filter(l -> l.contains("(heap: ") || l.startsWith("[<")).count(),
                     run::toString);
             assertEquals(1, run.err().lines().count(), run::toString);
-            assertTrue(run.err().startsWith("dos@" + HOST + ": "), run::toString);
+            assertTrue(run.err().startsWith("diag: dos@" + HOST + ": "), run::toString);
         } finally {
             if (dos.isAlive()) {
                 dos.resume();

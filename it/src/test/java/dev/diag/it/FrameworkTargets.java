@@ -54,7 +54,7 @@ final class FrameworkTargets {
         }
     }
 
-    private static void awaitOutput(TargetJvm target, String ready) throws Exception {
+    static void awaitOutput(TargetJvm target, String ready) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!target.output().contains(ready)) {
             if (System.nanoTime() > deadline) {

@@ -44,9 +44,32 @@ public final class TargetJvm implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");
-        noDirectory(builder);
+        builder.environment().put("DIAG_DIRECTORY_PORT", Integer.toString(home.directoryPort()));
         TargetJvm target = new TargetJvm(builder.start(), output, name);
         target.awaitRegistered(home);
+        return target;
+    }
+
+    /**
+     * Starts the idle fixture with the agent as node {@code name}, for an agent that is expected
+     * NOT to start: returns once the application printed its own first line (premain has run by
+     * then), without waiting for a registry record.
+     */
+    public static TargetJvm startRefused(DiagHomeDir home, String name, String agentExtras)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile(home.path(), "target-" + name, ".log");
+        ProcessBuilder builder = new ProcessBuilder(Jdks.current().toString(), "-Xmx128m",
+                "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras),
+                "-cp", Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.IdleTarget")
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("DIAG_HOME", home.path().toString());
+        builder.environment().remove("DIAG_COOKIE_FILE");
+        builder.environment().put("DIAG_DIRECTORY_PORT", Integer.toString(home.directoryPort()));
+        TargetJvm target = new TargetJvm(builder.start(), output, name);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!target.output().contains("idle target up") && System.nanoTime() < deadline && target.process.isAlive()) {
+            Thread.sleep(20);
+        }
         return target;
     }
 
@@ -77,9 +100,10 @@ public final class TargetJvm implements AutoCloseable {
     }
 
     /**
-     * No directory port unless a test asks for one with the agent option {@code directory-port=N}
-     * (which beats the variable): the default, 4370, is shared by every node of this user on the
-     * machine, other people's included, and a test must neither join nor depend on them.
+     * No directory port for a JVM someone else started (the default, 4370, is shared by every node
+     * of this user on the machine, other people's included, and a test must neither join nor depend
+     * on them); a target of a home serves the home's private port, unless a test gives the agent
+     * option {@code directory-port=N}, which beats the variable.
      */
     private static void noDirectory(ProcessBuilder builder) {
         builder.environment().put("DIAG_DIRECTORY_PORT", "0");

@@ -18,10 +18,11 @@ public final class Tmux implements AutoCloseable {
     private final String socket = "diag-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final String session = "console";
 
-    /** Starts {@code command} (run by sh) in an 120x40 terminal with the given DIAG_HOME. */
+    /** Starts {@code command} (run by sh) in an 120x40 terminal with the given DIAG_HOME and its directory port. */
     public Tmux(DiagHomeDir home, String command) throws IOException, InterruptedException {
         run("new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                "env DIAG_HOME=" + home.path() + " " + command + "; sleep 600");
+                "env DIAG_HOME=" + home.path() + " DIAG_DIRECTORY_PORT=" + home.directoryPort() + " " + command
+                        + "; sleep 600");
     }
 
     /** Types {@code text} and presses Enter. */
@@ -46,6 +47,11 @@ public final class Tmux implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The visible screen with its escape sequences (colours, inverse video) as the terminal got them. */
+    public String screenWithEscapes() throws IOException, InterruptedException {
+        return run("capture-pane", "-e", "-p", "-t", session);
     }
 
     /** The screen and scrollback as text. */

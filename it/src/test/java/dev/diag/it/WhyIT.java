@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +38,7 @@ class WhyIT {
             JsonNode first = awaitFirst(node, Set.of("mailbox")).get(0);
             assertCulprit(first, "AsyncAppender-Worker-ASYNC"::equals, "ASYNC", "AsyncAppender-Worker-ASYNC");
             assertTrue(first.get("heldUp").asInt() >= 40, "most of the 50 handlers are held up: " + first);
+            assertDrainAtMost(first, 20, "the queue's take index");
             assertTrue(pidNames(first).stream().anyMatch(n -> n.startsWith("request-handler-")), first.toString());
         }
     }
@@ -51,7 +55,70 @@ class WhyIT {
             JsonNode first = awaitFirst(node, Set.of("mailbox")).get(0);
             assertCulprit(first, n -> n.endsWith(dispatcher), "ASYNC", dispatcher);
             assertTrue(first.get("heldUp").asInt() >= 40, "most of the 50 handlers are held up: " + first);
+            assertDrainAtMost(first, 20, "the queue's take index");
         }
+    }
+
+    @Test
+    void virtualHandlersStuckOnAFullLogbackQueueAreCountedAsHeldUpByIt() throws Exception {
+        Path java = Jdks.requireModern();
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(java, home, "shop", "",
+                Repo.frameworksClassPath(), FIXTURES + "LogbackBacklogTarget", "virtual")) {
+            FrameworkTargets.awaitOutput(target, "logback target ready");
+            NodeCalls node = new NodeCalls(home, "shop");
+            NodeCalls.await("the ASYNC appender's queue filling", () -> node.mailbox("ASYNC").orElse(null),
+                    m -> m != null && m.get("size").asInt() >= 250);
+
+            JsonNode first = NodeCalls.await("most virtual handlers counted as parked on ASYNC",
+                    () -> awaitFirst(node, Set.of("mailbox")).get(0), f -> f.get("heldUp").asInt() >= 40);
+            assertCulprit(first, "AsyncAppender-Worker-ASYNC"::equals, "ASYNC", "AsyncAppender-Worker-ASYNC");
+            assertTrue(first.get("evidence").toString().contains("of them virtual)"), first.toString());
+            assertTrue(pidNames(first).stream().anyMatch(n -> n.startsWith("request-handler-")),
+                    "the virtual handlers by name: " + first);
+        }
+    }
+
+    @Test
+    void virtualThreadsQueuedForOneHeldLockAreAConvoyNamingItsHolder() throws Exception {
+        Path java = Jdks.requireModern();
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(java, home, "vt", "",
+                Repo.TEST_CLASSES.toString(), FIXTURES + "VirtualThreadsTarget", "20000")) {
+            FrameworkTargets.awaitOutput(target, "virtual threads up");
+            NodeCalls node = new NodeCalls(home, "vt");
+
+            JsonNode report = why(node);
+            JsonNode convoy = report.get("findings").get(0);
+            assertEquals("convoy", convoy.get("kind").asText(), report::toString);
+            assertCulprit(convoy, "vt-lock-holder"::equals, "ReentrantLock", "vt-lock-holder");
+            assertEquals(7, convoy.get("heldUp").asInt(), "VirtualThreadsTarget's 7 lock waiters: " + convoy);
+            assertTrue(convoy.get("evidence").get(0).asText().endsWith("7 virtual parked on the lock"), convoy.toString());
+            assertEquals(8, convoy.get("pids").size(), "the holder and its 7 waiters: " + convoy);
+            assertTrue(report.get("note").asText().contains("virtual thread(s) looked at"), report.toString());
+        }
+    }
+
+    @Test
+    void aFullLog4j2AsyncLoggerRingIsNamedWithItsDrainFromTheRingsSequences() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = FrameworkTargets.start(Jdks.current(), home, "shop",
+                false, FIXTURES + "Log4j2AsyncLoggerTarget", "log4j2 async loggers ready")) {
+            NodeCalls node = new NodeCalls(home, "shop");
+            NodeCalls.await("the ring filling", node::mailboxes, all -> all.stream().anyMatch(
+                    m -> m.get("name").asText().startsWith("AsyncLogger[") && m.get("size").asInt() >= 250));
+
+            JsonNode finding = NodeCalls.await("a finding about the ring", () -> ringFinding(why(node)), f -> f != null);
+            assertCulprit(finding, n -> n.contains("AsyncLogger["), "AsyncLogger[");
+            assertDrainAtMost(finding, 20, "the ring's slowest consumer sequence");
+        }
+    }
+
+    /** The mailbox finding about log4j2's async logger ring, or null. */
+    private static JsonNode ringFinding(JsonNode report) {
+        for (JsonNode finding : report.get("findings")) {
+            if (finding.get("kind").asText().equals("mailbox") && finding.get("summary").asText().contains("AsyncLogger[")) {
+                return finding;
+            }
+        }
+        return null;
     }
 
     @Test
@@ -70,6 +137,10 @@ class WhyIT {
                     .orElseThrow(() -> new AssertionError("no convoy among " + findings));
             assertCulprit(convoy, holder::equals, "Object", holder);
             assertTrue(convoy.get("heldUp").asInt() >= 19, "the 19 BLOCKED workers: " + convoy);
+            JsonNode pool = findings.stream().filter(f -> f.get("kind").asText().equals("saturated_pool")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no saturated pool among " + findings));
+            assertTrue(pool.get("evidence").toString().contains("0/s completed, 0/s arrived over the window (from "
+                    + "completed tasks)"), "requests take a minute, counted from Tomcat's workers: " + pool);
         }
     }
 
@@ -128,6 +199,12 @@ class WhyIT {
 
             JsonNode first = awaitFirst(node, Set.of("heap")).get(0);
             assertEvidence(first);
+            // the agent has listened to the collectors since the JVM started: the GC of the last seconds, not just the window
+            JsonNode listened = NodeCalls.await("why()'s heap finding weighing the GC of more than its window",
+                    () -> awaitFirst(node, Set.of("heap")).get(0),
+                    f -> f.get("evidence").toString().contains("GC pauses "));
+            assertTrue(listened.get("summary").asText().matches(".*and GC took \\d+% of the last (minute|[0-9.,]+ (s|ms) "
+                    + "\\(diag has listened that long\\))\\."), listened.toString());
         }
     }
 
@@ -225,6 +302,28 @@ class WhyIT {
             assertTrue(summary.contains(name), "the summary names " + name + ": " + finding);
         }
         assertTrue(finding.get("next").asText().contains(pid(first)), "the next call is about the culprit: " + finding);
+    }
+
+    /**
+     * The evidence gives the mailbox's rates over the window, counted from {@code counts}: "20/s
+     * out, 20/s in". Logback's worker and a Disruptor consumer take a whole full queue (256) at a
+     * time and then spend 12.8 s on it at 50 ms an event, so a window sees nothing leave, or the
+     * one batch: then the summary says nothing left. Either way a full queue takes in what leaves
+     * it, no more (the rest wait).
+     */
+    private static void assertDrainAtMost(JsonNode finding, double slowest, String counts) {
+        String evidence = finding.get("evidence").toString();
+        Matcher rates = Pattern.compile("([0-9.,]+)/s out, ([0-9.,]+)/s in over the window \\(from " + counts + "\\)")
+                .matcher(evidence);
+        assertTrue(rates.find(), "the evidence gives the rates: " + finding);
+        double out = Double.parseDouble(rates.group(1).replace(",", ""));
+        double in = Double.parseDouble(rates.group(2).replace(",", ""));
+        assertTrue(out <= slowest * 1.15 || out >= 250, "a trickle at the appender's pace, or a batch of 256: " + finding);
+        assertTrue(in <= out + 50, "a full queue takes in what leaves it: " + finding);
+        if (out == 0) {
+            assertTrue(finding.get("summary").asText().endsWith(": nothing left it in the window."), finding.toString());
+            assertTrue(evidence.contains("takes work in batches"), finding.toString());
+        }
     }
 
     /** A summary, numbers behind it and a call to type next. */

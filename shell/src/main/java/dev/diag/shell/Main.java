@@ -1,9 +1,11 @@
 package dev.diag.shell;
 
 import dev.diag.shell.cli.AttachCommand;
+import dev.diag.shell.cli.CompletionCommand;
 import dev.diag.shell.cli.ConnectionOptions;
 import dev.diag.shell.cli.DemoCommand;
 import dev.diag.shell.cli.DiagException;
+import dev.diag.shell.cli.DiagVersion;
 import dev.diag.shell.cli.ExitCode;
 import dev.diag.shell.cli.InjectCommand;
 import dev.diag.shell.cli.LoadCommand;
@@ -25,14 +27,15 @@ import picocli.CommandLine.Option;
  * (or on every node of {@code --nodes}) and exits (scripts); without, opens a console on the node.
  * Every failure is one sentence on stderr and a documented exit code.
  */
-@Command(name = "diag", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "diag", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class,
         description = "Live diagnostics for a running JVM, in the manner of erl -remsh.%n"
                 + "  diag --cmd memory --node orders     one call, then exit%n"
                 + "  diag --cmd memory --nodes a,b,c     the same call on three nodes at once%n"
                 + "  echo memory | diag --node orders    calls from stdin, one a line%n"
                 + "  diag load --node orders Foo.class    new class files, checked, loaded in one step%n"
                 + "  diag attach orders                  a console on the node",
-        subcommands = {AttachCommand.class, NodesCommand.class, InjectCommand.class, LoadCommand.class, DemoCommand.class})
+        subcommands = {AttachCommand.class, NodesCommand.class, InjectCommand.class, LoadCommand.class, DemoCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = QuickArgs.CMD, paramLabel = "EXPR",
@@ -64,7 +67,8 @@ public final class Main implements Callable<Integer> {
         }
         line.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
         line.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("diag: " + e.getMessage() + " (diag --help lists the options)");
+            e.getCommandLine().getErr().println("diag: " + e.getMessage() + " ("
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help lists the options)");
             return ExitCode.USAGE.code;
         });
         line.setExecutionExceptionHandler((e, command, parsed) -> {
@@ -75,15 +79,5 @@ public final class Main implements Callable<Integer> {
             return ExitCode.CALL_FAILED.code;
         });
         return line;
-    }
-
-    /** The version in the shell jar's manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"diag " + (version == null ? "(development build)" : version)
-                    + " on Java " + Runtime.version()};
-        }
     }
 }

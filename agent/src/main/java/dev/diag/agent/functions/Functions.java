@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.function.Declaration;
@@ -47,7 +48,14 @@ public final class Functions {
 
     /** The functions, system_info(shutdown) answering from {@code shutdown}, the agent's watch. */
     public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown) {
-        Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown);
+        return all(internals, registry, heart, shutdown, GcHistory.none());
+    }
+
+    /** The functions, why() weighing the GC of the last minute from {@code gcHistory}, the agent's. */
+    public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown,
+            GcHistory gcHistory) {
+        Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown,
+                gcHistory);
         List<DiagFunction> functions = new ArrayList<>();
         for (Declaration declaration : Declaration.values()) {
             DiagFunction function = implementation(declaration, wiring, functions);
@@ -63,7 +71,7 @@ public final class Functions {
     /** The class answering each declared function. */
     private static DiagFunction implementation(Declaration declaration, Wiring w, List<DiagFunction> all) {
         return switch (declaration) {
-            case WHY -> new Why(w.internals(), w.shutdown());
+            case WHY -> new Why(w.internals(), w.shutdown(), w.gcHistory());
             case MEMORY -> new Memory();
             case REGS -> new Regs(w.internals());
             case SYSTEM_INFO -> new SystemInfo(w.internals(), w.shutdown());
@@ -99,7 +107,7 @@ public final class Functions {
 
     /** What the implementations are built with. */
     private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
-            ShutdownWatch shutdown) {
+            ShutdownWatch shutdown, GcHistory gcHistory) {
     }
 
     public DiagFunction find(String name) {

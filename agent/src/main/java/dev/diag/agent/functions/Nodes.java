@@ -9,7 +9,8 @@ import dev.diag.protocol.node.NodeRegistry;
  * {@code nodes()}: the diag nodes running on this node's host, from the registry this node
  * registered in ({@code $DIAG_HOME/nodes}, or its {@code home=}): name, pid, address, JVM and
  * uptime. It is what a shell asks on the host's directory port to find {@code name@host} without
- * a port; the caller has proved the cookie first, like every caller. Erlang's {@code nodes()}
+ * a port; the caller has proved the cookie first, like every caller, and hears only of the nodes of
+ * that cookie (one home may hold nodes of several, {@code cookie-file=}). Erlang's {@code nodes()}
  * lists connected nodes; here, the node's neighbours.
  *
  * Low impact: one directory listing, one small file and one /proc read per node; stale records
@@ -26,6 +27,6 @@ final class Nodes extends FunctionBase {
 
     @Override
     public Object call(Args args, CallContext context) {
-        return NodeList.of(LocalHost.name(), registry.live(), System.currentTimeMillis());
+        return NodeList.of(LocalHost.name(), registry.sameCookie(), System.currentTimeMillis());
     }
 }

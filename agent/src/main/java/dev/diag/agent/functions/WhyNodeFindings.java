@@ -1,5 +1,6 @@
 package dev.diag.agent.functions;
 
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.protocol.result.Finding;
 import dev.diag.protocol.result.ProcessRef;
 import dev.diag.protocol.result.ShutdownHook;
@@ -19,6 +20,7 @@ final class WhyNodeFindings {
     static final double HEAP_FULL = 0.9;       // of the heap's max, after the window
     static final double GC_HOLDS_UP = 0.2;     // GC share of the window above which every process waits on it
     static final double LIMIT_NEAR = 0.9;      // of the tightest thread limit
+    static final long MINUTE_AT_LEAST = 5_000; // GC history shorter than this is no better than the window
 
     private final WhyFindings.Sample s;
     private final WhyFindings into;
@@ -81,20 +83,33 @@ final class WhyNodeFindings {
         double used = max > 0 ? (double) heap.getUsed() / max : 0;
         double gcWindow = (double) s.gcWindowMillis() / s.windowMillis();
         double gcSinceStart = s.uptimeMillis() > 0 ? (double) s.gcTotalMillis() / s.uptimeMillis() : 0;
-        into.checked("heap " + WhyText.percent(used) + " of max, GC " + WhyText.percent(gcWindow) + " of the window");
+        GcHistory.Minute minute = s.gcMinute();
+        boolean listened = minute.coveredMillis() >= MINUTE_AT_LEAST;
+        String span = minute.coveredMillis() >= 60_000 ? "the last minute"
+                : "the last " + WhyText.millis(minute.coveredMillis()) + " (diag has listened that long)";
+        into.checked("heap " + WhyText.percent(used) + " of max, GC " + WhyText.percent(gcWindow) + " of the window"
+                + (listened ? " and " + WhyText.percent(minute.share()) + " of " + span : ""));
         if (used < HEAP_FULL) {
             return;
         }
-        int heldUp = gcWindow >= GC_HOLDS_UP ? s.threads().size() : 0; // every process stops for the collector
+        // every process stops for the collector
+        boolean gcBound = gcWindow >= GC_HOLDS_UP || listened && minute.share() >= GC_HOLDS_UP;
+        int heldUp = gcBound ? s.threads().size() : 0;
+        List<String> evidence = new ArrayList<>();
+        evidence.add(used(heap, max, used) + " after the window");
+        if (listened) {
+            evidence.add("GC pauses " + WhyText.millis(minute.gcMillis()) + " of " + span + " ("
+                    + WhyText.percent(minute.share()) + ")");
+        }
+        evidence.add("GC time " + s.gcWindowMillis() + " ms of the " + s.windowMillis() + " ms window ("
+                + WhyText.percent(gcWindow) + ")");
+        evidence.add("GC time since start " + WhyText.millis(s.gcTotalMillis()) + " of "
+                + WhyText.millis(s.uptimeMillis()) + " (" + WhyText.percent(gcSinceStart) + ")");
+        String took = listened ? WhyText.percent(minute.share()) + " of " + span
+                : WhyText.percent(gcWindow) + " of the last " + s.windowMillis() + " ms";
         into.add(List.of(), text -> new Finding(Finding.HEAP, "Heap is " + WhyText.percent(used) + " full ("
-                + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + ") and GC took "
-                + WhyText.percent(gcWindow) + " of the last " + s.windowMillis() + " ms.", heldUp, List.of(
-                        used(heap, max, used) + " after the window",
-                        "GC time " + s.gcWindowMillis() + " ms of the " + s.windowMillis() + " ms window ("
-                                + WhyText.percent(gcWindow) + ")",
-                        "GC time since start " + WhyText.millis(s.gcTotalMillis()) + " of "
-                                + WhyText.millis(s.uptimeMillis()) + " (" + WhyText.percent(gcSinceStart) + ")"),
-                List.of(), "memory()"));
+                + WhyText.bytes(heap.getUsed()) + " of " + WhyText.bytes(max) + ") and GC took " + took + ".",
+                heldUp, evidence, List.of(), "memory()"));
     }
 
     /** The report when the heap was too full for why() to sample: the heap finding from its counters alone. */

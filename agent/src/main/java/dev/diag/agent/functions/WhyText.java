@@ -1,11 +1,13 @@
 package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.Mailbox;
+import dev.diag.agent.probe.MailboxFlows;
 import dev.diag.agent.probe.TopFrames;
 import dev.diag.protocol.result.LockRef;
 import dev.diag.protocol.result.ProcessRef;
 import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,25 +25,51 @@ final class WhyText {
 
     private final WhyThreads infos;
     private final Map<Long, StackTraceElement[]> stacks;
+    private final Map<Long, String> virtualNames;
+    private final Map<Long, Thread> virtual;
 
-    private WhyText(WhyThreads infos, Map<Long, StackTraceElement[]> stacks) {
+    private WhyText(WhyThreads infos, Map<Long, StackTraceElement[]> stacks, Map<Long, String> virtualNames,
+            Map<Long, Thread> virtual) {
         this.infos = infos;
         this.stacks = stacks;
+        this.virtualNames = virtualNames;
+        this.virtual = virtual;
     }
 
-    static WhyText of(WhyThreads infos, Set<Long> wanted) {
-        long[] ids = wanted.stream().mapToLong(Long::longValue).toArray();
-        return new WhyText(infos, ids.length == 0 ? Map.of() : TopFrames.stacks(ids, DEPTH));
+    /**
+     * The words for the platform threads {@code wanted}, and for virtual ones ThreadMXBean cannot
+     * see: {@code virtualNames} by pid, and the {@code virtual} threads whose frames are wanted too,
+     * each walking its own stack (a virtual thread is never paused for it).
+     */
+    static WhyText of(WhyThreads infos, Set<Long> wanted, Map<Long, String> virtualNames, Map<Long, Thread> virtual) {
+        long[] ids = wanted.stream().filter(id -> !virtual.containsKey(id)).mapToLong(Long::longValue).toArray();
+        Map<Long, StackTraceElement[]> stacks = new HashMap<>(ids.length == 0 ? Map.of() : TopFrames.stacks(ids, DEPTH));
+        for (Map.Entry<Long, Thread> e : virtual.entrySet()) {
+            if (wanted.contains(e.getKey())) {
+                stacks.put(e.getKey(), e.getValue().getStackTrace());
+            }
+        }
+        return new WhyText(infos, stacks, virtualNames, virtual);
     }
 
     String name(long pid) {
+        String name = nameOf(pid);
+        return "<" + pid + ">" + (name == null ? "" : " " + name);
+    }
+
+    private String nameOf(long pid) {
         ThreadInfo info = infos.get(pid);
-        return "<" + pid + ">" + (info == null ? "" : " " + info.getThreadName());
+        if (info != null) {
+            return info.getThreadName();
+        }
+        Thread thread = virtual.get(pid);
+        return thread != null ? (thread.getName().isEmpty() ? "(virtual)" : thread.getName()) : virtualNames.get(pid);
     }
 
     String state(long pid) {
         ThreadInfo info = infos.get(pid);
-        return info == null ? "ended" : info.getThreadState().name();
+        Thread thread = virtual.get(pid);
+        return info != null ? info.getThreadState().name() : thread != null ? thread.getState().name() : "ended";
     }
 
     /**
@@ -70,9 +98,8 @@ final class WhyText {
             if (refs.size() == max) {
                 break;
             }
-            ThreadInfo info = infos.get(pid);
             if (refs.stream().noneMatch(r -> r.pid() == pid)) {
-                refs.add(new ProcessRef(pid, info == null ? null : info.getThreadName()));
+                refs.add(new ProcessRef(pid, nameOf(pid)));
             }
         }
         return refs;
@@ -106,6 +133,26 @@ final class WhyText {
 
     static String signed(long value) {
         return (value >= 0 ? "+" : "") + n(value);
+    }
+
+    /** "20/s", "2.5/s", "5,000/s": items a second, a decimal only below 10. */
+    static String rate(double perSecond) {
+        if (perSecond >= 9.95) {
+            return n(Math.round(perSecond)) + "/s";
+        }
+        String one = String.format(Locale.ROOT, "%.1f", perSecond);
+        return (one.endsWith(".0") ? one.substring(0, one.length() - 2) : one) + "/s";
+    }
+
+    /**
+     * "20/s out, 5,000/s in": a mailbox's drain against its arrivals over the window; "nothing left
+     * it in the window" where nothing did, as a number would read like a broken counter.
+     */
+    static String rates(MailboxFlows.Flow flow) {
+        if (flow.outPerSecond() == 0) {
+            return "nothing left it in the window" + (flow.inPerSecond() == 0 ? "" : ", " + rate(flow.inPerSecond()) + " in");
+        }
+        return (flow.atLeast() ? "at least " : "") + rate(flow.outPerSecond()) + " out, " + rate(flow.inPerSecond()) + " in";
     }
 
     static String percent(double share) {

@@ -6,6 +6,7 @@ import dev.diag.agent.probe.frameworks.FrameworkThreads;
 import dev.diag.agent.probe.frameworks.Frameworks;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,14 +124,18 @@ public final class MailboxFinder {
 
         List<Mailbox> mailboxes = new ArrayList<>(candidates.size());
         IdentityHashMap<Object, Mailbox> byCondition = new IdentityHashMap<>();
+        Map<String, FlowMeter> meters = new HashMap<>();
         for (MailboxCandidate candidate : MailboxNames.unique(candidates)) {
             Mailbox mailbox = candidate.toMailbox();
             mailboxes.add(mailbox);
+            if (candidate.flow() != null) {
+                meters.put(mailbox.name(), candidate.flow());
+            }
             for (Object condition : candidate.conditions()) {
                 byCondition.put(condition, mailbox);
             }
         }
-        return new MailboxSnapshot(mailboxes, byCondition, note(notes));
+        return new MailboxSnapshot(mailboxes, byCondition, meters, note(notes));
     }
 
     private MailboxCandidate executor(ThreadPoolExecutor executor, List<Thread> poolWorkers, List<String> notes) {
@@ -141,7 +146,8 @@ public final class MailboxFinder {
                 ? DueTasks.of(scheduled, internals) : null;
         if (split == null) {
             return new MailboxCandidate(name, Mailbox.EXECUTOR, size, Queues.capacity(queue, size, internals),
-                    Queues.ids(poolWorkers), executor, Queues.conditions(queue, internals));
+                    Queues.ids(poolWorkers), executor, Queues.conditions(queue, internals))
+                    .withFlow(executor::getCompletedTaskCount); // the JDK's: holds the pool's lock a moment
         }
         if (split.estimated()) {
             notes.add("at least " + split.due() + " tasks of " + name + " are due (diag looks at "
@@ -149,7 +155,7 @@ public final class MailboxFinder {
         }
         // a scheduled executor's backlog is its due tasks; the delayed ones are its schedule, not work waiting
         return new MailboxCandidate(name, Mailbox.EXECUTOR, split.due(), null, Queues.ids(poolWorkers), executor,
-                Queues.conditions(queue, internals), split.scheduled(), null, null);
+                Queues.conditions(queue, internals), split.scheduled(), null, null, executor::getCompletedTaskCount);
     }
 
     private static MailboxCandidate forkJoin(ForkJoinPool pool, List<Thread> poolWorkers) {

@@ -12,9 +12,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The mailboxes of one {@link MailboxFinder#scan}: every mailbox, which one each thread drains,
- * and which one a thread is parked on. Plain data once built: it holds no thread and no queue,
- * only the queues' condition objects, to recognise a parked thread's blocker, and the
- * {@link SpinWait}s of queues whose producers wait with none (a Disruptor ring's).
+ * and which one a thread is parked on. Plain data once built: it holds no thread, only the
+ * queues' condition objects, to recognise a parked thread's blocker, the {@link SpinWait}s of
+ * queues whose producers wait with none (a Disruptor ring's), and the {@link FlowMeter}s (which
+ * hold their queue or pool) for {@code why()}'s rates. A snapshot lives for one call.
  */
 public final class MailboxSnapshot {
     // A class, not a chain of lambdas: each lambda spins a class on first use, and the first
@@ -30,17 +31,21 @@ public final class MailboxSnapshot {
     private final List<Mailbox> all;
     private final Map<Long, Mailbox> servedBy;
     private final Map<Object, Mailbox> byCondition;
+    private final Map<String, FlowMeter> meters;
     private final String note;
 
     /**
      * @param byCondition the queue conditions (notFull, notEmpty) of each executor's queue, by
      *                    identity, so a thread parked on one is known to wait on that mailbox
+     * @param meters      what leaves each mailbox, by name, where its queue counts it
      */
-    MailboxSnapshot(List<Mailbox> mailboxes, IdentityHashMap<Object, Mailbox> byCondition, String note) {
+    MailboxSnapshot(List<Mailbox> mailboxes, IdentityHashMap<Object, Mailbox> byCondition,
+            Map<String, FlowMeter> meters, String note) {
         List<Mailbox> sorted = new ArrayList<>(mailboxes);
         sorted.sort(LARGEST_FIRST);
         this.all = Collections.unmodifiableList(sorted);
         this.byCondition = byCondition;
+        this.meters = meters;
         this.note = note;
         this.servedBy = new HashMap<>();
         // A thread an app registered as a mailbox's owner is that mailbox's owner, even when it
@@ -67,7 +72,7 @@ public final class MailboxSnapshot {
     }
 
     static MailboxSnapshot empty(String note) {
-        return new MailboxSnapshot(List.of(), new IdentityHashMap<>(), note);
+        return new MailboxSnapshot(List.of(), new IdentityHashMap<>(), Map.of(), note);
     }
 
     /** The mailbox this thread drains: a pool worker's executor queue, an MXBean's owner thread. */
@@ -108,6 +113,11 @@ public final class MailboxSnapshot {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The meter of what leaves the mailbox of this name, or null where its queue counts nothing. */
+    public FlowMeter meter(String name) {
+        return meters.get(name);
     }
 
     /** Every mailbox, largest first (ties by name). */

@@ -50,6 +50,11 @@ public final class Queues {
         return conditions;
     }
 
+    /** A meter of what is taken from {@code queue}, or null where the queue counts nothing diag can read. */
+    public static FlowMeter flow(Object queue, JdkInternals internals) {
+        return TakeIndexMeter.of(queue, internals);
+    }
+
     /** The thread ids, ascending: a mailbox's owners as every view lists them. */
     public static List<Long> ids(List<Thread> threads) {
         long[] ids = new long[threads.size()];

@@ -9,6 +9,7 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,19 +20,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * connection closed. Nothing a function throws, not even an Error, escapes into the target.
  * A connection runs one call at a time: a second one while the first still holds its thread is
  * refused as busy, so one caller cannot take every call thread.
+ * Every call that runs passes {@link #run}, where calls of HIGH-impact functions leave their line
+ * in the {@link AuditLog}.
  */
 final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
     private final Functions functions;
     private final CallExecutor executor;
     private final Caller caller;
+    private final AuditLog audit;
     private final Map<Long, RunningCall> running = new ConcurrentHashMap<>();
     private final AtomicReference<CallSlot> onThread = new AtomicReference<>(); // this connection's call, until its thread is free
 
-    CallDispatcher(Functions functions, CallExecutor executor, Caller caller) {
+    CallDispatcher(Functions functions, CallExecutor executor, Caller caller, AuditLog audit) {
         super(Message.class);
         this.functions = functions;
         this.executor = executor;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @Override
@@ -88,7 +93,8 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
         }
     }
 
-    private static void run(DiagFunction function, Message.Request request, RunningCall call, Runnable leave) {
+    private void run(DiagFunction function, Message.Request request, RunningCall call, Runnable leave) {
+        Instant started = Instant.now();
         Object result = null;
         CallError error = null;
         try {
@@ -103,14 +109,18 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
         try {
             if (error == null) {
                 call.succeed(result);
-                return;
             }
         } catch (RuntimeException e) { // Jackson's reason names our classes: of no use to the caller
             error = new CallError(CallError.FAILED, "failed inside the node: its result could not be written as JSON");
         } catch (Throwable t) { // out of memory while writing it
             error = new CallError(CallError.FAILED, "failed inside the node: " + Reasons.of(t));
         }
-        call.fail(error);
+        if (error != null) {
+            call.fail(error);
+        }
+        // after the answer, so the caller never waits for the disk; every path of a call passes here
+        audit.record(function, request.args(), caller, started, call.cancelled() ? CallError.CANCELLED
+                : error == null ? "ok" : error.code());
     }
 
     @Override

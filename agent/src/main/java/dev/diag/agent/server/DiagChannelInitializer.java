@@ -27,15 +27,18 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final int maxFrame;
     private final Functions functions;
     private final CallExecutor executor;
+    private final AuditLog audit;
     private final RefusalLog refusals = new RefusalLog();
     private final SecureRandom random = new SecureRandom();
 
-    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor) {
+    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
+            AuditLog audit) {
         this.agentName = agentName;
         this.cookie = cookie;
         this.maxFrame = maxFrame;
         this.functions = functions;
         this.executor = executor;
+        this.audit = audit;
     }
 
     @Override
@@ -55,6 +58,6 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
                         accepted.keys().agentSealer(), refusals))
                 .addLast("message-codec", new MessageCodecHandler())
                 .addLast("dispatcher", new CallDispatcher(functions, executor,
-                        Caller.of(accepted.clientName(), handshake.channel().remoteAddress())));
+                        Caller.of(accepted.clientName(), handshake.channel().remoteAddress()), audit));
     }
 }

@@ -18,6 +18,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -53,9 +54,12 @@ public final class DiagServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Listens on the node's own port, and on {@code directoryPort} unless it is 0. */
-    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions)
-            throws IOException {
+    /**
+     * Listens on the node's own port, and on {@code directoryPort} unless it is 0; calls of
+     * HIGH-impact functions are logged in {@code auditLog} (see AuditLog).
+     */
+    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
+            Path auditLog) throws IOException {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
@@ -75,7 +79,8 @@ public final class DiagServer implements AutoCloseable {
                 .option(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor));
+                .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
+                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES)));
         Channel channel;
         try {
             channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diag.agent.Await;
+import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.probe.TextFiles;
@@ -18,12 +19,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** why() in this JVM, on sick states the tests make with threads of their own and undo afterwards. */
 class WhyTest {
-    private final Why why = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open());
+    private final Why why = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open(), GcHistory.none());
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean spin = true;
@@ -158,10 +161,47 @@ class WhyTest {
     }
 
     @Test
+    void weighsAFullPoolsDrainAgainstItsArrivals() throws Exception {
+        // one worker, 20 ms a task: at most 50 tasks a second leave, and two producers keep the queue full
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(20),
+                r -> new Thread(r, "why-slow-worker"));
+        try {
+            for (int i = 0; i < 2; i++) {
+                start("why-feeder-" + i, () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            pool.getQueue().put(() -> sleep(20));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            pool.prestartAllCoreThreads();
+            Await.until(() -> pool.getQueue().remainingCapacity() == 0 && pool.getCompletedTaskCount() > 0,
+                    () -> "a full queue that drains");
+
+            Finding mailbox = first(call(why), Finding.MAILBOX);
+
+            Matcher rates = Pattern.compile(": ([0-9.]+)/s out, ([0-9.]+)/s in\\.$")
+                    .matcher(mailbox.summary());
+            assertTrue(rates.find(), mailbox.summary());
+            double out = Double.parseDouble(rates.group(1));
+            double in = Double.parseDouble(rates.group(2));
+            assertTrue(out > 0 && out <= 52, "one worker at 20 ms a task: " + mailbox.summary());
+            assertTrue(Math.abs(in - out) <= 10, "a queue full at both ends takes in what it gives out: " + mailbox);
+            assertTrue(mailbox.evidence().stream().anyMatch(e -> e.contains("completed tasks")), mailbox.toString());
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void warnsWhenThreadsNearTheTightestLimit() {
         Map<String, String> proc = Map.of("/proc/sys/kernel/pid_max", "100\n",
                 "/proc/loadavg", "0.00 0.01 0.05 1/95 4242\n");
-        Why onAFullHost = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open(), proc::get);
+        Why onAFullHost = new Why(JdkInternals.withoutInstrumentation(), ShutdownWatch.open(), GcHistory.none(), proc::get);
 
         Finding limit = first(call(onAFullHost), Finding.PROCESS_LIMIT);
 
@@ -216,6 +256,14 @@ class WhyTest {
             Thread.currentThread().interrupt();
         } finally {
             own.unlock();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

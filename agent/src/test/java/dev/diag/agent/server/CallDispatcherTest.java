@@ -13,6 +13,9 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.result.MemoryKind;
 import io.netty.channel.embedded.EmbeddedChannel;
+import dev.diag.protocol.function.Impact;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,12 +57,15 @@ class CallDispatcherTest {
                 }
                 return "done";
             }),
-            TestFunctions.function("unserialisable", 0, 0, (args, context) -> new Unserialisable()));
+            TestFunctions.function("unserialisable", 0, 0, (args, context) -> new Unserialisable()),
+            TestFunctions.function("dump_like", 1, 1, Impact.high("test: as costly as a heap dump"),
+                    (args, context) -> "dumped"));
     private final OutboundRecorder wire = new OutboundRecorder();
+    private final TempAuditLog audit = new TempAuditLog();
     private final EmbeddedChannel channel = connection(wire, new Caller("alice", "localhost"));
 
     private EmbeddedChannel connection(OutboundRecorder recorder, Caller caller) {
-        return new EmbeddedChannel(recorder, new CallDispatcher(functions, executor, caller));
+        return new EmbeddedChannel(recorder, new CallDispatcher(functions, executor, caller, audit.log()));
     }
 
     @AfterEach
@@ -67,6 +73,22 @@ class CallDispatcherTest {
         blocking.release();
         stubbornRelease.countDown();
         executor.shutdown();
+        audit.close();
+    }
+
+    @Test
+    void aHighImpactCallLeavesOneAuditLineAndALowImpactCallNone() throws Exception {
+        channel.writeInbound(request(1, "one", TextNode.valueOf("x")));
+        assertTrue(wire.next(Message.Reply.class).ok());
+        channel.writeInbound(request(2, "dump_like", TextNode.valueOf("/tmp/a \"b\".hprof")));
+        assertTrue(wire.next(Message.Reply.class).ok());
+
+        List<String> lines = awaitAuditLines();
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z alice@localhost orders ok \\d+ms "
+                + "dump_like\\(\"/tmp/a \\\\\"b\\\\\"\\.hprof\"\\)"), lines.get(0));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(audit.file())));
+        assertFalse(channel.finish());
     }
 
     @Test
@@ -321,6 +343,15 @@ class CallDispatcherTest {
             assertTrue(System.nanoTime() < end, "still busy after " + OutboundRecorder.WAIT_SECONDS + " s");
             Thread.sleep(10);
         }
+    }
+
+    /** The audit line is written just after the answer: wait for it, at most 5 s. */
+    private List<String> awaitAuditLines() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (audit.lines().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return audit.lines();
     }
 
     private static Message.Request request(long id, String fn, JsonNode... args) {

@@ -122,12 +122,12 @@ class DiagServerDirectoryTest {
         DiagServer alpha = start("alpha", directoryPort);
 
         AgentOptions same = new AgentOptions("beta", alpha.address().getPort(), "127.0.0.1", null, FrameLimits.DEFAULT_MAX);
-        assertThrows(IOException.class, () -> DiagServer.start(same, 0, COOKIE, functions()));
+        assertThrows(IOException.class, () -> DiagServer.start(same, 0, COOKIE, functions(), tmp.resolve("audit.log")));
     }
 
     private DiagServer start(String name, int directory) throws IOException {
         DiagServer server = DiagServer.start(new AgentOptions(name, 0, "127.0.0.1", null, FrameLimits.DEFAULT_MAX),
-                directory, COOKIE, functions());
+                directory, COOKIE, functions(), tmp.resolve("audit.log"));
         servers.add(server);
         registry.register(new NodeRecord(name, ME, "127.0.0.1", server.address().getPort(), "17",
                 ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli()));

@@ -17,6 +17,7 @@ final class EmbeddedAgent implements AutoCloseable {
     static final Cookie COOKIE = cookie("embedded agent test cookie");
 
     private final CallExecutor executor = new CallExecutor();
+    private final TempAuditLog audit = new TempAuditLog();
     private final DiagChannelInitializer initializer;
 
     EmbeddedAgent() {
@@ -24,7 +25,7 @@ final class EmbeddedAgent implements AutoCloseable {
     }
 
     EmbeddedAgent(Functions functions) {
-        initializer = new DiagChannelInitializer(NAME, COOKIE, MAX_FRAME, functions, executor);
+        initializer = new DiagChannelInitializer(NAME, COOKIE, MAX_FRAME, functions, executor, audit.log());
     }
 
     static Cookie cookie(String secret) {
@@ -44,5 +45,6 @@ final class EmbeddedAgent implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdown();
+        audit.close();
     }
 }

@@ -43,6 +43,10 @@ final class TestFunctions {
     }
 
     static DiagFunction function(String name, int minArity, int maxArity, Body body) {
+        return function(name, minArity, maxArity, Impact.low("test function"), body);
+    }
+
+    static DiagFunction function(String name, int minArity, int maxArity, Impact impact, Body body) {
         return new DiagFunction() {
             @Override
             public String name() {
@@ -61,7 +65,7 @@ final class TestFunctions {
 
             @Override
             public Impact impact() {
-                return Impact.low("test function");
+                return impact;
             }
 
             @Override

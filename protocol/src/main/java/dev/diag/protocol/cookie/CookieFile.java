@@ -18,7 +18,8 @@ import java.util.Set;
  * Reads the cookie file, creating it on first use. The file holds 32 random bytes as 64 hex
  * characters (so it can be copied between machines by hand); the HMAC key is that text.
  * A file that is not regular, or that any group or other bit makes readable or writable by
- * someone else, is refused, as OpenSSH refuses such a private key.
+ * someone else, is refused, as OpenSSH refuses such a private key; so is one another user owns
+ * or could replace ({@link StrictModes}).
  */
 public final class CookieFile {
     static final int SECRET_BYTES = 32;
@@ -55,6 +56,7 @@ public final class CookieFile {
                     + "put the shared cookie there, or remove it and the next node to start creates one");
         }
         checkPermissions(path);
+        StrictModes.checkFile(path);
         if (attributes.size() > MAX_BYTES) {
             throw new CookieException("the cookie file " + path + " is larger than " + MAX_BYTES + " bytes; "
                     + "it should hold one line");
@@ -74,7 +76,7 @@ public final class CookieFile {
         Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
         for (PosixFilePermission p : permissions) {
             if (!p.name().startsWith("OWNER_")) {
-                throw new CookieException("the cookie file " + path + " has mode " + mode(permissions)
+                throw new CookieException("the cookie file " + path + " has mode " + StrictModes.mode(permissions)
                         + " and others may read or change it; run: chmod 600 " + path);
             }
         }
@@ -91,11 +93,14 @@ public final class CookieFile {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
             }
+            StrictModes.checkDirectory(dir); // never write a secret where another user could swap it
             byte[] secret = new byte[SECRET_BYTES];
             new SecureRandom().nextBytes(secret);
             temp = Files.createTempFile(dir, ".cookie", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             Files.write(temp, (HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII));
             Files.createLink(path, temp);
+        } catch (UnsafePathException e) {
+            throw e;
         } catch (FileAlreadyExistsException raced) {
             // another process created it between our read and our link: use theirs
         } catch (IOException e) {
@@ -109,13 +114,5 @@ public final class CookieFile {
                 }
             }
         }
-    }
-
-    private static String mode(Set<PosixFilePermission> permissions) {
-        int mode = 0;
-        for (PosixFilePermission p : permissions) {
-            mode |= 1 << (8 - p.ordinal());
-        }
-        return String.format("%04o", mode);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Where diag keeps its files: {@code ~/.diag}, or {@code $DIAG_HOME} when set. Holds the cookie,
- * the node registry ({@code nodes/}) and the console history.
+ * the node registry ({@code nodes/}), the audit log and the console history; none of them may be
+ * writable by another user ({@link #checkModes()}).
  */
 public record DiagHome(Path dir) {
 
@@ -32,12 +33,26 @@ public record DiagHome(Path dir) {
         return this;
     }
 
+    /**
+     * Refuses a home, or a {@code nodes/} in it, that another local user could change
+     * ({@link StrictModes}); parts not made yet are judged by the directory they will be made in.
+     */
+    public DiagHome checkModes() throws UnsafePathException {
+        StrictModes.checkDirectory(dir);
+        StrictModes.checkDirectory(nodes());
+        return this;
+    }
+
     public Path cookie() {
         return dir.resolve("cookie");
     }
 
     public Path nodes() {
         return dir.resolve("nodes");
+    }
+
+    public Path audit() {
+        return dir.resolve("audit.log");
     }
 
     public Path history() {

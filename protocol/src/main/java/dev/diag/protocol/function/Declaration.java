@@ -30,9 +30,12 @@ import java.util.Set;
 public enum Declaration {
     WHY("why", new Arity(0, 0), Modules.ERLANG, ONE, "why.md",
             medium("samples for 500 ms: two bulk reads of every thread's counters and lock state (no stacks, no "
-                    + "pause), two mailbox scans, heap and GC counters; then the top frames of the few threads named "
-                    + "in findings (JDK 17: one short pause of those threads; JDK 21+: none); no heap walk; at 10,000 "
-                    + "threads 43-91 ms on the node besides the window, 3.1-3.8 MB allocated, no pause over 7 ms (bench/why)"),
+                    + "pause), two mailbox scans and their drain counters, heap and GC counters (and the pauses of "
+                    + "the last minute, kept from the collectors' notifications), one visit of each "
+                    + "virtual thread's park blocker (JDK 21+, at most 1.5 s); then the top frames of the few threads "
+                    + "named in findings (JDK 17: one short pause of those threads; JDK 21+: none); no heap walk; at "
+                    + "10,000 threads 86-186 ms on the node besides the window, 3.8 MB allocated, no pause over 16 ms; "
+                    + "at 1,000,000 virtual threads 165-611 ms, 0.2-0.7 MB (bench/why, 2 cores at load 12)"),
             new Usage("", "the first call on a sick node: what looks wrong now (full or growing mailboxes and what "
                     + "their drainer does, lock convoys, deadlocks, saturated pools, spinning threads, heap near its "
                     + "max, threads near their limit, a JVM in shutdown), ranked by how many processes each holds "

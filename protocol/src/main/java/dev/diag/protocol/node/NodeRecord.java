@@ -12,10 +12,16 @@ import java.util.OptionalLong;
  * One entry of the local registry: a running agent, where it listens and which JVM it is in.
  * Written by the agent to {@code nodes/NAME.json}, read by the shell; mapped field by field
  * (docs/protocol.md, "Node registry"). {@code startTicks} is the process start time from
- * /proc (see {@link ProcessStart}), null where there is no /proc.
+ * /proc (see {@link ProcessStart}), null where there is no /proc. {@code cookieFingerprint} names
+ * the node's cookie without revealing it ({@link dev.diag.protocol.cookie.Cookie#fingerprint()}),
+ * null in records of older agents.
  */
 public record NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
-        Long startTicks) {
+        Long startTicks, String cookieFingerprint) {
+
+    public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis, Long startTicks) {
+        this(name, pid, bind, port, jvm, startedAtMillis, startTicks, null);
+    }
 
     /** A record without /proc start ticks: liveness is then checked through ProcessHandle. */
     public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis) {
@@ -30,6 +36,11 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
                 self.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis()),
                 ticks.isPresent() ? ticks.getAsLong() : null);
     }
+    /** This record, saying which cookie the node holds. */
+    public NodeRecord withCookieFingerprint(String fingerprint) {
+        return new NodeRecord(name, pid, bind, port, jvm, startedAtMillis, startTicks, fingerprint);
+    }
+
     /** Start times of one process, as recorded and as read back, may differ by rounding. */
     private static final long START_TOLERANCE_MILLIS = 2_000;
 
@@ -58,7 +69,10 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
                 .put("port", port)
                 .put("jvm", jvm)
                 .put("startedAtMillis", startedAtMillis);
-        return startTicks == null ? json : json.put("startTicks", startTicks);
+        if (startTicks != null) {
+            json.put("startTicks", startTicks);
+        }
+        return cookieFingerprint == null ? json : json.put("cookieFingerprint", cookieFingerprint);
     }
 
     /** Reads a record; anything missing or of the wrong type makes the whole record unreadable. */
@@ -73,7 +87,8 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         JsonNode ticks = json.get("startTicks");
         return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"), (int) port,
                 text(json, "jvm"), number(json, "startedAtMillis"),
-                ticks == null || ticks.isNull() ? null : number(json, "startTicks"));
+                ticks == null || ticks.isNull() ? null : number(json, "startTicks"),
+                json.hasNonNull("cookieFingerprint") ? text(json, "cookieFingerprint") : null);
     }
 
     private static String text(JsonNode json, String field) throws IOException {

@@ -1,5 +1,7 @@
 package dev.diag.protocol.node;
 
+import dev.diag.protocol.cookie.StrictModes;
+import dev.diag.protocol.cookie.UnsafePathException;
 import dev.diag.protocol.message.JsonTree;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -16,17 +18,27 @@ import java.util.Optional;
 /**
  * The local registry of nodes, one JSON file per node under {@code ~/.diag/nodes/}. Files are
  * replaced atomically, so a reader never sees half a record; records of dead processes are
- * stale and are removed when found.
+ * stale and are removed when found. A record another user owns or could write is ignored, and
+ * the directory itself must pass {@link StrictModes}.
  */
 public final class NodeRegistry {
     private final Path dir;
+    private final String cookieFingerprint;
 
+    /** A registry read by someone who holds no particular cookie: the shell's own listing. */
     public NodeRegistry(Path dir) {
+        this(dir, null);
+    }
+
+    /** The registry as a node holding the cookie of {@code cookieFingerprint} sees it (see {@link #sameCookie()}). */
+    public NodeRegistry(Path dir, String cookieFingerprint) {
         this.dir = dir;
+        this.cookieFingerprint = cookieFingerprint;
     }
 
     public void register(NodeRecord record) throws IOException {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        checkModes();
         Path temp = Files.createTempFile(dir, "." + record.name(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
@@ -35,6 +47,17 @@ public final class NodeRegistry {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Refuses a registry directory, or the home it is in, that another local user could write to
+     * ({@link StrictModes}): they could plant records that send shells to a port of their choosing.
+     */
+    public void checkModes() throws UnsafePathException {
+        if (dir.toAbsolutePath().getParent() != null) {
+            StrictModes.checkDirectory(dir.toAbsolutePath().getParent());
+        }
+        StrictModes.checkDirectory(dir);
     }
 
     /** Removes the record of {@code name} if it still belongs to {@code pid}. */
@@ -70,6 +93,18 @@ public final class NodeRegistry {
         return records;
     }
 
+    /**
+     * The live records of the nodes that hold this registry's cookie: all a node's directory may
+     * tell a client that proved that cookie, since one home may hold nodes of several cookies
+     * ({@code cookie-file=}). Records of older agents, which do not say, are left out. Without a
+     * cookie (the shell's listing) all live records.
+     */
+    public List<NodeRecord> sameCookie() {
+        List<NodeRecord> live = live();
+        return cookieFingerprint == null ? live
+                : live.stream().filter(record -> cookieFingerprint.equals(record.cookieFingerprint())).toList();
+    }
+
     private boolean keepIfAlive(NodeRecord record) {
         if (record.isAlive()) {
             return true;
@@ -79,6 +114,9 @@ public final class NodeRegistry {
     }
 
     private Optional<NodeRecord> read(Path file) {
+        if (!StrictModes.isSafeFile(file)) {
+            return Optional.empty(); // another user's, or writable by others: not believed
+        }
         try {
             return Optional.of(NodeRecord.fromJson(JsonTree.parse(Files.readAllBytes(file))));
         } catch (IOException | RuntimeException e) {

@@ -61,6 +61,7 @@ public final class ConnectionOptions {
     }
 
     public ResultPrinter printer() {
-        return new ResultPrinter(System.out, System.err, json, TerminalWidth.ofStdout());
+        // every error line a script sees starts with "diag: ", as the CLI's own do
+        return new ResultPrinter(System.out, FleetOutput.prefixed(System.err, "diag: "), json, TerminalWidth.ofStdout());
     }
 }

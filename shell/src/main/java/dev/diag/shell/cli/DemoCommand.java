@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * with the agent, attaches a console to it, and stops it when the console closes. With
  * {@code --cmd}, runs the calls and stops it.
  */
-@Command(name = "demo", description = "Start a demo node with the agent and attach to it; it stops when you leave.")
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class, description = "Start a demo node with the agent and attach to it; it stops when you leave.")
 public final class DemoCommand implements Callable<Integer> {
     static final String NODE = "demo";
     private static final long START_TIMEOUT_MILLIS = 20_000;

@@ -113,6 +113,11 @@ public final class FleetOutput {
         }
     }
 
+    /** {@code target} with {@code prefix} before every line written through it ("diag: " on stderr). */
+    static PrintStream prefixed(PrintStream target, String prefix) {
+        return new PrintStream(new LinePrefix(target, prefix), true, StandardCharsets.UTF_8);
+    }
+
     /** Prefixes every line written through it, e.g. with the node's name on a fleet's stderr. */
     static final class LinePrefix extends OutputStream {
         private final PrintStream target;

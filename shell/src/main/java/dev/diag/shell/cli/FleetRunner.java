@@ -5,7 +5,6 @@ import dev.diag.protocol.node.NodeName;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.render.ResultPrinter;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class FleetRunner {
     /** Runs {@code commands} on every node in {@code typedNodes}; prints as it goes; returns the exit status. */
     public static ExitCode run(Connector connector, List<String> typedNodes, List<String> commands, boolean json,
             int width, PrintStream out, PrintStream err) {
-        ResultPrinter whole = new ResultPrinter(out, err, json, width);
+        ResultPrinter whole = new ResultPrinter(out, FleetOutput.prefixed(err, "diag: "), json, width);
         ExitCode invalid = ScriptRunner.check(commands, null, whole);
         if (invalid != null) {
             return invalid;
@@ -103,11 +102,10 @@ public final class FleetRunner {
                 out.println("== " + label + " ==");
             }
             // every sentence on stderr names its node, so a fleet's stderr reads on its own
-            PrintStream err = new PrintStream(new FleetOutput.LinePrefix(blocks.err(block), label + ": "), true,
-                    StandardCharsets.UTF_8);
+            PrintStream err = FleetOutput.prefixed(blocks.err(block), "diag: " + label + ": ");
             return ScriptRunner.session(connector, typed, label, commands, new ResultPrinter(out, err, json, width));
         } catch (RuntimeException e) {
-            blocks.err(block).println(label + ": internal error, please report it: " + e);
+            blocks.err(block).println("diag: " + label + ": internal error, please report it: " + e);
             return ExitCode.CALL_FAILED;
         } finally {
             blocks.finish(block);

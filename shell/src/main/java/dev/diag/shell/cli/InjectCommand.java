@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * the target's system properties (see AgentMain), so every outcome is one sentence here, not a
  * line on the target's stderr that nobody sees.
  */
-@Command(name = "inject", description = "Load the agent into a running JVM (JDK 17+) and print its node name.")
+@Command(name = "inject", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class, description = "Load the agent into a running JVM (JDK 17+) and print its node name.")
 public final class InjectCommand implements Callable<Integer> {
     private static final String NODE = "dev.diag.agent.node";
     private static final String STATUS = "dev.diag.agent.status";

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * (code:load_binary). {@code --check} runs the check alone (code:check_upgrade) and exits 1 when it
  * finds a problem. The order of the files does not matter: they travel, and load, together.
  */
-@Command(name = "load", description = "Load new class files into a node in one atomic step, checked first "
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class, description = "Load new class files into a node in one atomic step, checked first "
         + "(code:load_binary); --check only checks.")
 public final class LoadCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "class files, and directories to take every .class file from")

@@ -1,13 +1,14 @@
 package dev.diag.shell.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.cookie.UnsafePathException;
 import dev.diag.protocol.message.JsonTree;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRecord;
 import dev.diag.protocol.node.NodeRegistry;
+import dev.diag.shell.render.JsonLines;
 import dev.diag.shell.render.Table;
 import dev.diag.shell.render.Units;
 import java.util.List;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
  * (their JVM died without cleaning up) are removed on the way, never listed. Reads files only:
  * it neither connects to the nodes nor needs the cookie.
  */
-@Command(name = "nodes", description = "List the diag nodes running on this host (--jvms: and JVMs to inject into).")
+@Command(name = "nodes", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class, description = "List the diag nodes running on this host (--jvms: and JVMs to inject into).")
 public final class NodesCommand implements Callable<Integer> {
     @Option(names = ConnectionOptions.JSON, description = "one JSON object per node")
     boolean json;
@@ -28,13 +29,26 @@ public final class NodesCommand implements Callable<Integer> {
     @Option(names = "--jvms", description = "also list this user's JVMs that run no diag agent yet (to inject into)")
     boolean jvms;
 
+    @Option(names = "--names", description = "only the nodes' names, one a line (for shell completion and scripts)")
+    boolean names;
+
     @Override
-    public Integer call() {
-        List<NodeRecord> live = new NodeRegistry(DiagHome.fromEnvironment().nodes()).live();
+    public Integer call() throws DiagException {
+        NodeRegistry registry = new NodeRegistry(DiagHome.fromEnvironment().nodes());
+        try {
+            registry.checkModes();
+        } catch (UnsafePathException e) {
+            throw new DiagException(ExitCode.AUTH_REFUSED, e.getMessage() + ".");
+        }
+        List<NodeRecord> live = registry.live();
+        if (names) {
+            live.forEach(node -> System.out.println(node.name()));
+            return ExitCode.OK.code;
+        }
         long now = System.currentTimeMillis();
         if (json) {
             for (NodeRecord node : live) {
-                System.out.println(JsonTree.text(JsonNodeFactory.instance.objectNode()
+                System.out.println(JsonTree.text(JsonLines.line()
                         .put("node", node.name() + "@" + LocalHost.name())
                         .put("pid", node.pid())
                         .put("address", node.bind() + ":" + node.port())

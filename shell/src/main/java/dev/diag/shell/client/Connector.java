@@ -3,6 +3,7 @@ package dev.diag.shell.client;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.cookie.CookieFile;
 import dev.diag.protocol.cookie.DiagHome;
+import dev.diag.protocol.cookie.UnsafePathException;
 import dev.diag.protocol.handshake.HandshakeException;
 import dev.diag.protocol.node.DirectoryPort;
 import dev.diag.protocol.node.NodeRegistry;
@@ -129,6 +130,8 @@ public final class Connector {
         } catch (NoSuchFileException e) {
             throw new DiagException(ExitCode.AUTH_REFUSED, "there is no cookie at " + path
                     + ": a node creates it on first start; copy the node's cookie there or pass --cookie-file.");
+        } catch (UnsafePathException e) {
+            throw new DiagException(ExitCode.AUTH_REFUSED, e.getMessage() + "."); // names the path and the fix
         } catch (IOException e) {
             throw new DiagException(ExitCode.AUTH_REFUSED, "cannot use the cookie: " + e.getMessage() + ".");
         }

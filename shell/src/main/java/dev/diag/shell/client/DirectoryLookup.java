@@ -28,11 +28,17 @@ import java.util.concurrent.ConcurrentMap;
  * {@code nodes()}, hang up. The kernel hands each connection to one of the host's nodes, so a
  * connection that fails on the way (that node is frozen, or dying) is tried again on a new one,
  * which may well reach another node: {@value #ATTEMPTS} tries in all, each with a share of the
- * timeout. A refused cookie is not tried again. Concurrent asks for one host (a fleet on one
- * host) share one answer.
+ * timeout. A refused cookie is tried again too, up to {@value #COOKIE_TRIES} connections: nodes of
+ * another cookie may share the port, and the directory of each cookie lists only its own nodes.
+ * Concurrent asks for one host (a fleet on one host) share one answer.
  */
 final class DirectoryLookup implements NodeResolver.Directory {
     static final int ATTEMPTS = 3;
+    /**
+     * Connections refused for our cookie before we conclude no node on the port holds it: with
+     * half the port's nodes of another cookie, 12 misses in a row happen once in 4,096 lookups.
+     */
+    static final int COOKIE_TRIES = 12;
 
     /** Where the cookie comes from, read only when a directory is asked. */
     interface CookieSource {
@@ -105,20 +111,28 @@ final class DirectoryLookup implements NodeResolver.Directory {
         int attemptMillis = Math.max(1_000, timeoutMillis / ATTEMPTS);
         IOException last = null;
         CallError busy = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int failures = 0;
+        int refusals = 0;
+        while (failures < ATTEMPTS) {
             try (DiagClient client = DiagClient.connect(address, key, attemptMillis)) {
                 CallOutcome outcome = client.call("nodes", List.of(), attemptMillis);
                 if (!outcome.ok() && outcome.error() != null && CallError.BUSY.equals(outcome.error().code())) {
                     busy = outcome.error(); // its call threads are taken: a new connection may reach another node
+                    failures++;
                     continue;
                 }
                 return Optional.of(listing(client, where, outcome));
             } catch (HandshakeException e) {
-                throw refused(e, where, host);
+                // Nodes of several cookies may share the port (one user, several homes): the kernel
+                // gave this connection to one of another cookie, and a new one may reach one of ours.
+                if (e.failure() != HandshakeException.Failure.WRONG_COOKIE || ++refusals == COOKIE_TRIES) {
+                    throw refused(e, where, host, refusals);
+                }
             } catch (SocketTimeoutException | EOFException | SocketException e) {
                 // That node is frozen or dying, or none listens (ConnectException is a SocketException):
                 // a new connection may reach another node.
                 last = e;
+                failures++;
             } catch (IOException e) {
                 throw notDiag(where, host, e.getMessage()); // an oversized or garbled frame
             }
@@ -162,11 +176,11 @@ final class DirectoryLookup implements NodeResolver.Directory {
         }
     }
 
-    private DiagException refused(HandshakeException e, String where, String host) {
+    private DiagException refused(HandshakeException e, String where, String host, int refusals) {
         return switch (e.failure()) {
             case WRONG_COOKIE -> new DiagException(ExitCode.AUTH_REFUSED, "the diag directory at " + where
-                    + " refused our cookie (" + cookie.path() + "): use the cookie of the nodes on " + host
-                    + ", with --cookie-file or DIAG_COOKIE_FILE.");
+                    + " refused our cookie (" + cookie.path() + ") on " + refusals + " connections: no node there "
+                    + "holds it; use the cookie of the nodes on " + host + ", with --cookie-file or DIAG_COOKIE_FILE.");
             case AGENT_NOT_AUTHENTIC -> new DiagException(ExitCode.AUTH_REFUSED, "the peer at " + where
                     + " (the diag directory port) could not prove it holds our cookie: it is no node of ours, or "
                     + "uses another cookie; nothing was sent to it.");

@@ -1,5 +1,6 @@
 package dev.diag.shell.client;
 
+import dev.diag.protocol.cookie.UnsafePathException;
 import dev.diag.protocol.node.BadNodeNameException;
 import dev.diag.protocol.node.NodeEntry;
 import dev.diag.protocol.node.NodeList;
@@ -59,6 +60,7 @@ public final class NodeResolver {
         if (name.port() != null) {
             return new Target(name.name(), name.toString(), new InetSocketAddress(name.connectHost(), name.port()));
         }
+        checkRegistry();
         if (name.isLocal()) {
             Optional<NodeRecord> record = registry.lookup(name.name());
             if (record.isPresent()) {
@@ -80,8 +82,7 @@ public final class NodeResolver {
                     + "is off (DIAG_DIRECTORY_PORT=0); use " + name.name() + "@" + name.host()
                     + ":PORT (the port is in the node's start-up line).");
         }
-        // A local node is reached over loopback, whatever this host's name resolves to.
-        Optional<NodeList> listed = directory.ask(name.isLocal() ? "127.0.0.1" : name.connectHost());
+        Optional<NodeList> listed = name.isLocal() ? askLocal(name, port) : directory.ask(name.connectHost());
         if (listed.isEmpty()) {
             if (name.isLocal()) {
                 throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on this host"
@@ -105,6 +106,23 @@ public final class NodeResolver {
         return directoryTarget(name, entry.get());
     }
 
+    /**
+     * This host's directory, over loopback, whatever this host's name resolves to. When only nodes
+     * of another cookie answer there, none of ours runs outside our registry: the name is simply
+     * not one of ours, which is all a holder of our cookie may learn.
+     */
+    private Optional<NodeList> askLocal(NodeName name, int port) throws DiagException {
+        try {
+            return directory.ask("127.0.0.1");
+        } catch (DiagException e) {
+            if (e.exit() != ExitCode.AUTH_REFUSED) {
+                throw e;
+            }
+            throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on this host"
+                    + known(registry.live()) + "; the directory port " + port + " here answers only to another cookie.");
+        }
+    }
+
     private static Target directoryTarget(NodeName name, NodeEntry entry) throws DiagException {
         if (name.isLocal()) {
             return target(entry.name(), entry.bind(), entry.port());
@@ -120,7 +138,17 @@ public final class NodeResolver {
         return new Target(entry.name(), name.toString(), new InetSocketAddress(host, entry.port()));
     }
 
+    /** StrictModes: records in a registry another user can write could send us anywhere. */
+    private void checkRegistry() throws DiagException {
+        try {
+            registry.checkModes();
+        } catch (UnsafePathException e) {
+            throw new DiagException(ExitCode.AUTH_REFUSED, e.getMessage() + ".");
+        }
+    }
+
     private Target onlyLocalNode() throws DiagException {
+        checkRegistry();
         List<NodeRecord> live = registry.live();
         if (live.size() == 1) {
             return target(live.get(0));

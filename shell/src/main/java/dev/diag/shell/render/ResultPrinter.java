@@ -133,7 +133,7 @@ public final class ResultPrinter {
     }
 
     private static ObjectNode envelope(String node, String call, boolean ok) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        ObjectNode line = JsonLines.line();
         line.put("node", node);
         if (call != null) {
             line.put("call", call);

@@ -1,5 +1,7 @@
 package dev.diag.shell.repl;
 
+import dev.diag.protocol.cookie.StrictModes;
+import dev.diag.protocol.cookie.UnsafePathException;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
 import dev.diag.shell.client.Connector;
@@ -8,6 +10,7 @@ import dev.diag.shell.jobs.Job;
 import dev.diag.shell.jobs.JobTable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -43,19 +46,57 @@ public final class Console {
         }
     }
 
+    /**
+     * Why the history file must not be read or written (StrictModes: another user could plant
+     * lines in it, to be run again with an arrow key), or null when it may.
+     */
+    private static String unsafeHistory(Path history) {
+        try {
+            StrictModes.checkDirectory(history.getParent());
+            StrictModes.checkFile(history);
+            return null;
+        } catch (UnsafePathException e) {
+            return e.getMessage();
+        }
+    }
+
+    // the coloured ones; the selection keeps its inverse video, which is not a colour
+    private static final String[] COMPLETION_STYLES = {LineReader.COMPLETION_STYLE_STARTING,
+        LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_GROUP, LineReader.COMPLETION_STYLE_BACKGROUND,
+        LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
+        LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_BACKGROUND};
+
+    /** NO_COLOR set and not empty, as https://no-color.org defines it. */
+    static boolean noColor() {
+        String value = System.getenv("NO_COLOR");
+        return value != null && !value.isEmpty();
+    }
+
     /** A session on {@code terminal}; the tests give it a terminal on pipes. */
     static Session session(Terminal terminal, JobTable jobs, Connector connector) {
         PrintStream out = new PrintStream(terminal.output(), true);
         FunctionTable table = FunctionTable.standard();
 
         // line reader: Erlang-aware words, completion, history kept across sessions, ^G
-        LineReader reader = LineReaderBuilder.builder()
+        String unsafeHistory = unsafeHistory(connector.home().history());
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("diag")
                 .parser(new WordParser())
-                .completer(new ConsoleCompleter(table, jobs))
-                .variable(LineReader.HISTORY_FILE, connector.home().history())
-                .build();
+                .completer(new ConsoleCompleter(table, jobs));
+        if (noColor()) {
+            // JLine colours the completion list and the typed line; https://no-color.org asks for none
+            for (String style : COMPLETION_STYLES) {
+                builder.variable(style, "fg:default"); // "" or "default" fall back to JLine's colours
+            }
+            builder.option(LineReader.Option.DISABLE_HIGHLIGHTER, true);
+        }
+        if (unsafeHistory == null) {
+            builder.variable(LineReader.HISTORY_FILE, connector.home().history());
+        } else {
+            out.println("diag: " + unsafeHistory + "; until then the console keeps no history.");
+        }
+        LineReader reader = builder.build();
         reader.getWidgets().put("diag-switch", () -> {
             reader.getBuffer().clear();
             reader.getBuffer().write(SWITCH);

@@ -100,8 +100,8 @@ class FleetRunnerTest {
                 "", "== " + dead + " =="), lines, this::output);
         List<String> errors = err().lines().toList();
         assertEquals(2, errors.size(), this::output);
-        assertTrue(errors.get(0).startsWith(hung + ": ") && errors.get(0).contains("no answer within 1 s"), this::output);
-        assertTrue(errors.get(1).startsWith(dead + ": ") && errors.get(1).contains("connection refused"), this::output);
+        assertTrue(errors.get(0).startsWith("diag: " + hung + ": ") && errors.get(0).contains("no answer within 1 s"), this::output);
+        assertTrue(errors.get(1).startsWith("diag: " + dead + ": ") && errors.get(1).contains("connection refused"), this::output);
     }
 
     @Test

@@ -106,15 +106,24 @@ class DirectoryLookupTest {
     }
 
     @Test
-    void aRefusedCookieIsAuthenticationRefusedAtOnceAndNamesNoNode() throws Exception {
-        try (FakeDirectoryNode node = new FakeDirectoryNode(new Cookie("another".getBytes(US_ASCII)), LISTING, 0,
-                Behaviour.ANSWER)) {
+    void aCookieNoNodeOnThePortHoldsIsAuthenticationRefusedAndNamesNoNode() throws Exception {
+        try (FakeDirectoryNode node = new FakeDirectoryNode(COOKIE, LISTING, 0, Behaviour.OTHER_COOKIE)) {
             DiagException e = assertThrows(DiagException.class, () -> lookup(node.port(), null, 5_000).ask("127.0.0.1"));
             assertEquals(ExitCode.AUTH_REFUSED, e.exit());
-            assertEquals("the diag directory at 127.0.0.1:" + node.port() + " refused our cookie (/home/ops/.diag/cookie): "
-                    + "use the cookie of the nodes on 127.0.0.1, with --cookie-file or DIAG_COOKIE_FILE.", e.getMessage());
+            assertEquals("the diag directory at 127.0.0.1:" + node.port() + " refused our cookie (/home/ops/.diag/cookie) "
+                    + "on 12 connections: no node there holds it; use the cookie of the nodes on 127.0.0.1, with "
+                    + "--cookie-file or DIAG_COOKIE_FILE.", e.getMessage());
             assertFalse(e.getMessage().contains("alpha"));
-            assertEquals(1, node.accepted());
+            assertEquals(DirectoryLookup.COOKIE_TRIES, node.accepted());
+        }
+    }
+
+    @Test
+    void triesANewConnectionWhenANodeOfAnotherCookieSharingThePortGotIt() throws Exception {
+        try (FakeDirectoryNode node = new FakeDirectoryNode(COOKIE, LISTING, 0, Behaviour.OTHER_COOKIE,
+                Behaviour.OTHER_COOKIE, Behaviour.OTHER_COOKIE, Behaviour.ANSWER)) {
+            assertEquals(List.of("alpha"), lookup(node.port(), null, 5_000).ask("127.0.0.1").orElseThrow().names());
+            assertEquals(4, node.accepted());
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * program that is not diag. Only as much of an agent as the shell's lookup needs.
  */
 final class FakeDirectoryNode implements AutoCloseable {
-    enum Behaviour { ANSWER, CLOSE_AT_ONCE, SILENT, HTTP, NO_SUCH_FUNCTION, BUSY }
+    /** OTHER_COOKIE: a node of another cookie sharing the port, which refuses our PROOF. BUSY: its call threads are taken. */
+    enum Behaviour { ANSWER, CLOSE_AT_ONCE, SILENT, HTTP, NO_SUCH_FUNCTION, OTHER_COOKIE, BUSY }
 
     private final ServerSocket server;
     private final Cookie cookie;
@@ -88,7 +89,7 @@ final class FakeDirectoryNode implements AutoCloseable {
                     out.write("HTTP/1.0 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     socket.close();
                 }
-                case ANSWER, NO_SUCH_FUNCTION, BUSY -> answer(in, out, behaviour);
+                case ANSWER, NO_SUCH_FUNCTION, OTHER_COOKIE, BUSY -> answer(in, out, behaviour);
             }
         } catch (IOException | InterruptedException e) {
             // the client went away, or the handshake was refused: the fake has nothing more to say
@@ -97,7 +98,9 @@ final class FakeDirectoryNode implements AutoCloseable {
 
     private void answer(DataInputStream in, OutputStream out, Behaviour behaviour)
             throws IOException, AgentHandshakeException, InterruptedException {
-        AgentHandshake handshake = new AgentHandshake(cookie, "fake", new SecureRandom());
+        Cookie key = behaviour == Behaviour.OTHER_COOKIE ? new Cookie("another node's cookie".getBytes(StandardCharsets.US_ASCII))
+                : cookie;
+        AgentHandshake handshake = new AgentHandshake(key, "fake", new SecureRandom());
         FrameIO.write(out, handshake.challenge(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
         AgentHandshake.Accepted accepted;
         try {

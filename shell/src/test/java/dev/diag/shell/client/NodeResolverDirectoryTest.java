@@ -145,6 +145,18 @@ class NodeResolverDirectoryTest {
         assertEquals(ExitCode.AUTH_REFUSED, e.exit());
     }
 
+    @Test
+    void aLocalNameIsNoNodeOfOursWhenOnlyNodesOfAnotherCookieHoldTheDirectoryPort() throws Exception {
+        registry.register(new NodeRecord("orders", ME, "127.0.0.1", 37737, "17", STARTED));
+        directory.failure = new DiagException(ExitCode.AUTH_REFUSED, "the diag directory at 127.0.0.1:4370 refused our cookie");
+
+        DiagException e = assertThrows(DiagException.class, () -> resolver.resolve("ordres"));
+
+        assertEquals(ExitCode.UNREACHABLE, e.exit());
+        assertEquals("no node named ordres runs on this host (running here: orders); the directory port 4370 here "
+                + "answers only to another cookie.", e.getMessage());
+    }
+
     private static NodeList list(String host, NodeEntry... entries) {
         return new NodeList(host, List.of(entries), null);
     }

@@ -57,6 +57,28 @@ class ResultPrinterTest {
         assertEquals("", err());
     }
 
+    /**
+     * The envelope scripts rely on (docs/scripting.md), pinned: the version first, then the same
+     * fields in the same order for an answer, a failure and a session's failure. Changing this test
+     * means a new envelope version.
+     */
+    @Test
+    void everyJsonLineIsVersionOneWithItsFieldsInAPinnedOrder() throws Exception {
+        ResultPrinter printer = printer(true);
+        printer.print(NODE, answer("memory(heap)", ok(Json.mapper().valueToTree(new MemoryAmount("heap", 7)))));
+        printer.print(NODE, answer("memory(foo)", failed(new CallError(CallError.BAD_ARGUMENT, BAD_KIND))));
+        printer.failure(NODE, null, "unreachable", "cannot reach orders@db1.");
+
+        List<String> lines = lines(outBytes);
+        assertEquals(List.of(
+                "{\"v\":1,\"node\":\"orders@db1\",\"call\":\"memory(heap)\",\"ok\":true,\"result\":{\"kind\":\"heap\",\"bytes\":7}}",
+                "{\"v\":1,\"node\":\"orders@db1\",\"call\":\"memory(foo)\",\"ok\":false,\"error\":{\"code\":\"bad_argument\","
+                        + "\"message\":\"" + BAD_KIND + "\"}}",
+                "{\"v\":1,\"node\":\"orders@db1\",\"ok\":false,\"error\":{\"code\":\"unreachable\",\"message\":"
+                        + "\"cannot reach orders@db1.\"}}"), lines);
+        assertEquals(JsonLines.VERSION, PLAIN.readTree(lines.get(0)).get("v").asInt());
+    }
+
     @Test
     void jsonPrintsAWholeMemoryReportAsTheNodeSentIt() throws Exception {
         JsonNode result = Json.mapper().valueToTree(MemoryReports.typical());

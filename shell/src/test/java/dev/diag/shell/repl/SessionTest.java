@@ -8,6 +8,9 @@ import dev.diag.shell.testing.FakeNode;
 import dev.diag.shell.testing.FakeNodes;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,6 +60,23 @@ class SessionTest {
             String screen = console.awaitPrompt(alpha, 2);
             assertTrue(screen.contains("(heap: 1.00 KiB)"), "the job's output still shows: " + screen);
         }
+    }
+
+    @Test
+    void aHistoryFileOthersCanWriteIsNeitherReadNorWritten() throws Exception {
+        String alpha = nodes.start("alpha");
+        Path history = nodes.home().resolve("history");
+        Files.writeString(history, "heap_dump(\"/tmp/planted.hprof\").\n");
+        Files.setPosixFilePermissions(history, PosixFilePermissions.fromString("rw-rw-rw-"));
+        try (PipedConsole console = PipedConsole.attached(nodes, alpha)) {
+            console.awaitText("diag: " + history + " is writable by others (mode 0666): run chmod 600 " + history
+                    + "; until then the console keeps no history.");
+            console.line("memory(heap).");
+            console.awaitPrompt(alpha, 2);
+            console.line("q().");
+            assertEquals(0, console.awaitExit());
+        }
+        assertEquals("heap_dump(\"/tmp/planted.hprof\").\n", Files.readString(history));
     }
 
     @Test

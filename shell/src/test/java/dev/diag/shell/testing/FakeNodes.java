@@ -57,6 +57,11 @@ public final class FakeNodes implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /** The DIAG_HOME of these nodes and of the connector's shell. */
+    public Path home() {
+        return home;
+    }
+
     public Connector connector() {
         return new Connector(new DiagHome(home), home.resolve("cookie").toString(), 5_000, 0);
     }

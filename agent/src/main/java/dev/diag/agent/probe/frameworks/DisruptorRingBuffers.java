@@ -1,5 +1,6 @@
 package dev.diag.agent.probe.frameworks;
 
+import dev.diag.agent.probe.FlowMeter;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.MailboxCandidate;
 import dev.diag.agent.probe.Queues;
@@ -19,7 +20,7 @@ import java.util.List;
  * {@code Log4j2-TF-1-AsyncLogger[<context>]-1} and {@code Log4j2-TF-2-AsyncLoggerConfig-2}.
  * Read from disruptor 3.4.4 and 4.0.0 (the same fields), under log4j-core 2.26. Cost: one
  * class-name test per thread with a task, one field read per consumer, two public-method calls
- * per ring.
+ * per ring; for why()'s rates, {@code getMinimumGatingSequence()} twice a call (lock-free reads).
  *
  * <p>A producer waiting for a slot spins in {@code MultiProducerSequencer.next} (or the single
  * producer's) with {@code LockSupport.parkNanos(1)} and no blocker: its backtrace is tied to the
@@ -68,8 +69,16 @@ final class DisruptorRingBuffers implements FrameworkQueues {
         // 4.0 moves the cursor before a producer waits for its slot: a full ring reports the
         // waiting claims too (257 of 256), which are not in the ring yet
         long size = Math.min(capacity, capacity - ((Number) remaining.invoke(ring)).longValue());
+        Method slowest = type.getMethod("getMinimumGatingSequence");
+        FlowMeter consumed = FlowMeter.total("the ring's slowest consumer sequence", () -> {
+            try {
+                return ((Number) slowest.invoke(ring)).longValue(); // sequences never wrap
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return -1;
+            }
+        });
         return List.of(new MailboxCandidate(name(consumers), KIND, MailboxCandidate.saturated(size), capacity,
-                Queues.ids(consumers), ring, producers()));
+                Queues.ids(consumers), ring, producers()).withFlow(consumed));
     }
 
     /**

@@ -47,7 +47,7 @@ final class Log4j2AsyncAppenders implements FrameworkQueues {
         int size = queue.size();
         return List.of(new MailboxCandidate(appenderName(((Thread) dispatcher).getName()), KIND, size,
                 Queues.capacity(queue, size, internals), Queues.ids(workers), dispatcher,
-                Queues.conditions(queue, internals)));
+                Queues.conditions(queue, internals)).withFlow(Queues.flow(queue, internals)));
     }
 
     /** "Log4j2-AsyncAppenderEventDispatcher-1-ASYNC" → "ASYNC"; a thread the app renamed keeps its name. */

@@ -43,6 +43,6 @@ final class LogbackAsyncAppenders implements FrameworkQueues {
         Object name = internals.read(appender, "name").orElse(null);
         return List.of(new MailboxCandidate(name instanceof String s && !s.isEmpty() ? s : "logback-async", KIND, size,
                 Queues.capacity(queue, size, internals), Queues.ids(workers), appender,
-                Queues.conditions(queue, internals)));
+                Queues.conditions(queue, internals)).withFlow(Queues.flow(queue, internals)));
     }
 }

@@ -5,6 +5,7 @@ import dev.diag.agent.probe.MailboxCandidate;
 import dev.diag.agent.probe.MailboxNames;
 import dev.diag.agent.probe.Queues;
 import dev.diag.agent.probe.ThreadTasks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
@@ -19,7 +20,8 @@ import java.util.concurrent.BlockingQueue;
  * getActiveCount counts them, without its mainLock); the most is {@code maximumPoolSize}.
  * Read on tomcat-embed-core 11.0.29 (WebServerMailboxIT) and 10.1.34 (by hand: the same classes and fields); the Catalina-utility
  * executor is the JDK's ScheduledThreadPoolExecutor, found as any. Cost per worker: three field
- * reads; per pool: one size() of a JDK queue and two field reads. Tomcat's code is never called.
+ * reads; per pool: one size() of a JDK queue and two field reads; for why()'s drain rate, one more
+ * read per worker, twice a call. Tomcat's code is never called.
  */
 final class TomcatPools implements FrameworkQueues {
     static final String KIND = "tomcat";
@@ -68,18 +70,41 @@ final class TomcatPools implements FrameworkQueues {
         }
         int size = queue.size(); // TaskQueue keeps LinkedBlockingQueue's size(): an atomic read
         Integer busy = 0;
+        List<Object> runners = new ArrayList<>(workers.size());
         for (Thread worker : workers) {
             Object w = worker(ThreadTasks.taskOf(worker, internals).orElse(null));
-            if (!(internals.read(w, "state").orElse(null) instanceof Integer state)) {
+            runners.add(w);
+            Object state = busy == null ? null : internals.read(w, "state").orElse(null);
+            if (state instanceof Integer locked) {
+                busy += locked != 0 ? 1 : 0;
+            } else {
                 busy = null; // AQS's fields are not open to diag: no count rather than a wrong one
-                break;
             }
-            busy += state != 0 ? 1 : 0;
         }
         Integer max = internals.read(executor, "maximumPoolSize").orElse(null) instanceof Integer m ? m : null;
         return List.of(new MailboxCandidate(name(executor, workers), KIND, size,
                 Queues.capacity(queue, size, internals), Queues.ids(workers), executor,
-                Queues.conditions(queue, internals)).withThreads(busy, max));
+                Queues.conditions(queue, internals)).withThreads(busy, max).withFlow(() -> completed(executor, runners)));
+    }
+
+    /**
+     * The tasks the pool has completed: what its exited workers left in {@code completedTaskCount}
+     * plus each live worker's {@code completedTasks}, as Tomcat's getCompletedTaskCount adds them,
+     * read without its mainLock; -1 when a field cannot be read. A worker that exits between two
+     * reads moves its count from one term to the other, so the total stays whole.
+     */
+    private long completed(Object executor, List<Object> runners) {
+        if (!(internals.read(executor, "completedTaskCount").orElse(null) instanceof Long total)) {
+            return -1;
+        }
+        long sum = total;
+        for (Object runner : runners) {
+            if (!(internals.read(runner, "completedTasks").orElse(null) instanceof Long done)) {
+                return -1;
+            }
+            sum += done;
+        }
+        return sum;
     }
 
     /** The thread factory's prefix ("http-nio-8080-exec-") without its separator, else the workers' common name. */

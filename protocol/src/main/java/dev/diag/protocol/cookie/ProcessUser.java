@@ -1,0 +1,52 @@
+package dev.diag.protocol.cookie;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The user this process runs as, for {@link StrictModes}: the effective uid, which owns the files
+ * it creates. Java has no getuid(); Linux says it in /proc/self/status, elsewhere the owner of a
+ * file we just made does. Read once.
+ */
+final class ProcessUser {
+    private static final int UID = readUid();
+
+    private ProcessUser() {
+    }
+
+    static int uid() {
+        return UID;
+    }
+
+    static String name() {
+        return System.getProperty("user.name", "uid " + UID);
+    }
+
+    private static int readUid() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return Integer.parseInt(line.substring(4).strip().split("\\s+")[1]); // real, effective, ...
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc (macOS): ask the file system below
+        }
+        Path probe = null;
+        try {
+            probe = Files.createTempFile("diag-uid", ".tmp");
+            return (Integer) Files.getAttribute(probe, "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return 0; // cannot tell: only files of root pass, the strictest reading
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // an empty temp file left behind
+                }
+            }
+        }
+    }
+}
