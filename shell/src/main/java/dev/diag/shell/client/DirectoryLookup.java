@@ -117,12 +117,19 @@ final class DirectoryLookup implements NodeResolver.Directory {
         }
         int attemptMillis = Math.max(1_000, timeoutMillis / ATTEMPTS);
         IOException last = null;
+        CallError busy = null;
         int failures = 0;
         int refusals = 0;
         boolean overTls = tls || DiagClient.crossesANetwork(address);
         while (failures < ATTEMPTS) {
             try (DiagClient client = DiagClient.connect(address, key, attemptMillis, overTls)) {
-                return Optional.of(listing(client, where, client.call("nodes", List.of(), attemptMillis)));
+                CallOutcome outcome = client.call("nodes", List.of(), attemptMillis);
+                if (!outcome.ok() && outcome.error() != null && CallError.BUSY.equals(outcome.error().code())) {
+                    busy = outcome.error(); // its call threads are taken: a new connection may reach another node
+                    failures++;
+                    continue;
+                }
+                return Optional.of(listing(client, where, outcome));
             } catch (HandshakeException e) {
                 if (e.failure() == HandshakeException.Failure.TLS_REQUIRED && !overTls) {
                     overTls = true; // the node that answered speaks only TLS on loopback (tls=true): ask again so
@@ -141,6 +148,10 @@ final class DirectoryLookup implements NodeResolver.Directory {
             } catch (IOException e) {
                 throw notDiag(where, host, e.getMessage()); // an oversized or garbled frame
             }
+        }
+        if (last == null && busy != null) {
+            throw new DiagException(ExitCode.BUSY, "the diag directory at " + where + " could not list its nodes: "
+                    + busy.message() + ".");
         }
         if (last instanceof ConnectException) {
             return Optional.empty();
