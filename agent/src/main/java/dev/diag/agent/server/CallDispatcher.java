@@ -106,6 +106,9 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
             error = new CallError(CallError.FAILED, "failed inside the node: " + Reasons.of(t));
         }
         leave.run(); // the function is done: its caller may call again as soon as it hears the answer
+        // cancelled while it ran; read now, as a caller that has its answer may close at once,
+        // which would make a call that succeeded look cancelled in the audit
+        boolean cancelled = call.cancelled();
         try {
             if (error == null) {
                 call.succeed(result);
@@ -119,7 +122,7 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
             call.fail(error);
         }
         // after the answer, so the caller never waits for the disk; every path of a call passes here
-        audit.record(function, request.args(), caller, started, call.cancelled() ? CallError.CANCELLED
+        audit.record(function, request.args(), caller, started, cancelled ? CallError.CANCELLED
                 : error == null ? "ok" : error.code());
     }
 
