@@ -2,6 +2,7 @@ package dev.diag.shell.cli;
 
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.shell.client.Connector;
+import dev.diag.shell.client.ViaRules;
 import dev.diag.shell.render.ResultPrinter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class ConnectionOptions {
     public static final String COOKIE_FILE = "--cookie-file";
     public static final String TIMEOUT = "--timeout";
     public static final String JSON = "--json";
+    public static final String VIA = "--via";
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
     // One list for both spellings, so the nodes keep the order they were given in; a comma
@@ -30,6 +32,12 @@ public final class ConnectionOptions {
     @Option(names = TIMEOUT, paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
             description = "give up on connecting, or on a call, after this long (default: ${DEFAULT-VALUE})")
     int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
+    @Option(names = VIA, paramLabel = "COMMAND",
+            description = "reach nodes written name@host through COMMAND's stdin and stdout, as ssh's ProxyCommand: "
+                    + "%%h the host, %%p the port, e.g. --via 'ssh -W 127.0.0.1:%%p %%h' (default: the lines of "
+                    + "$DIAG_HOME/via; none connects directly; docs/remote.md)")
+    String via;
 
     @Option(names = JSON, description = "print one JSON object per line (for jq) instead of tables")
     boolean json;
@@ -57,7 +65,8 @@ public final class ConnectionOptions {
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new DiagException(ExitCode.USAGE, "--timeout must be 1 to 3600 seconds.");
         }
-        return new Connector(DiagHome.fromEnvironment(), cookieFile, timeoutSeconds * 1000);
+        DiagHome home = DiagHome.fromEnvironment();
+        return new Connector(home, cookieFile, timeoutSeconds * 1000, null, ViaRules.load(home, via));
     }
 
     public ResultPrinter printer() {

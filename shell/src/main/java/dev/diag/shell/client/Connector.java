@@ -16,6 +16,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Opens an authenticated session to a node by the name the user typed, and turns every way
@@ -29,6 +31,9 @@ public final class Connector {
     private final String cookieFile;
     private final int timeoutMillis;
     private final DirectoryLookup directory;
+    private final ViaRules vias;
+    private final Integer directoryPort;
+    private final ConcurrentMap<ViaCommand, DirectoryLookup> tunnelledDirectories = new ConcurrentHashMap<>();
 
     /** The directory port from $DIAG_DIRECTORY_PORT, else 4370. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis) {
@@ -37,21 +42,39 @@ public final class Connector {
 
     /** {@code directoryPort}: the port to ask for names without a port, 0 for none, null for $DIAG_DIRECTORY_PORT. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort) {
+        this(home, cookieFile, timeoutMillis, directoryPort, ViaRules.direct());
+    }
+
+    /** {@code vias}: which nodes go through a {@code --via} command (docs/remote.md). */
+    public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort, ViaRules vias) {
+        this.vias = vias;
+        this.directoryPort = directoryPort;
         this.home = home;
         this.cookieFile = cookieFile;
         this.timeoutMillis = timeoutMillis;
-        this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV),
-                new DirectoryLookup.CookieSource() {
-                    @Override
-                    public Cookie load() throws DiagException {
-                        return cookie();
-                    }
+        this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(),
+                timeoutMillis);
+    }
 
-                    @Override
-                    public Path path() {
-                        return cookiePath();
-                    }
-                }, timeoutMillis);
+    private DirectoryLookup.CookieSource cookieSource() {
+        return new DirectoryLookup.CookieSource() {
+            @Override
+            public Cookie load() throws DiagException {
+                return cookie();
+            }
+
+            @Override
+            public Path path() {
+                return cookiePath();
+            }
+        };
+    }
+
+    /** The directories behind one --via command: one lookup per host even for a fleet (shared in flight). */
+    private NodeResolver tunnelledResolver(ViaCommand via) {
+        DirectoryLookup lookup = tunnelledDirectories.computeIfAbsent(via, command -> new DirectoryLookup(
+                directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(), timeoutMillis, command));
+        return new NodeResolver(new NodeRegistry(home.nodes()), lookup, true);
     }
 
     public DiagHome home() {
@@ -67,11 +90,14 @@ public final class Connector {
     }
 
     public Connection open(String typedNode) throws DiagException {
-        NodeResolver.Target target = resolver().resolve(typedNode);
+        ViaCommand via = vias.forNode(typedNode).orElse(null);
+        NodeResolver.Target target = (via == null ? resolver() : tunnelledResolver(via)).resolve(typedNode);
         Cookie cookie = cookie();
-        String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort();
+        String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort()
+                + (via == null ? "" : " through --via");
         try {
-            DiagClient client = DiagClient.connect(target.address(), cookie, timeoutMillis);
+            DiagClient client = via == null ? DiagClient.connect(target.address(), cookie, timeoutMillis)
+                    : via.connect(target.address().getHostString(), target.address().getPort(), cookie, timeoutMillis);
             if (!client.agentName().equals(target.name())) {
                 // A port reused by another node after a restart: the right cookie, the wrong node.
                 client.close();
@@ -98,6 +124,12 @@ public final class Connector {
                 case MALFORMED -> new DiagException(ExitCode.UNREACHABLE, where
                         + " did not answer like a diag node (" + e.getMessage() + ").");
             };
+        } catch (TunnelException e) {
+            throw e.sentence(where);
+        } catch (TunnelRefusedException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage()
+                    + "; is the node still running there, and does the command forward to the address it is bound to "
+                    + "(ssh -W 127.0.0.1:%p %h for the default loopback)?");
         } catch (ConnectException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where
                     + ": connection refused; is the node still running? bin/diag nodes lists local nodes.");

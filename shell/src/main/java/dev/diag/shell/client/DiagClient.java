@@ -23,12 +23,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The shell's side of one session: plain blocking sockets and the protocol module, no Netty,
+ * The shell's side of one session: plain blocking sockets (or a {@code --via} command's pipes: any
+ * {@link Wire}) and the protocol module, no Netty,
  * so a one-shot {@code diag --cmd} starts fast. One call at a time; {@link #cancel} may be
  * called from another thread (Ctrl-C) while {@link #call} waits.
  */
 public final class DiagClient implements AutoCloseable {
-    private final Socket socket;
+    private final Wire wire;
     private final DataInputStream in;
     private final OutputStream out;
     private final FrameSealer sealer;
@@ -37,10 +38,10 @@ public final class DiagClient implements AutoCloseable {
     private long nextId = 1;
     private volatile long current;
 
-    private DiagClient(Socket socket, DataInputStream in, SessionKeys keys, String agentName) throws IOException {
-        this.socket = socket;
+    private DiagClient(Wire wire, DataInputStream in, SessionKeys keys, String agentName) throws IOException {
+        this.wire = wire;
         this.in = in;
-        this.out = socket.getOutputStream();
+        this.out = wire.output();
         this.sealer = keys.clientSealer();
         this.opener = keys.clientOpener();
         this.agentName = agentName;
@@ -55,17 +56,30 @@ public final class DiagClient implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            OutputStream out = socket.getOutputStream();
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return over(new SocketWire(socket), cookie, timeoutMillis);
+    }
+
+    /**
+     * Authenticates over a byte channel already open, e.g. a {@code --via} command's pipes, within
+     * {@code timeoutMillis}; the wire is closed if that fails.
+     */
+    public static DiagClient over(Wire wire, Cookie cookie, int timeoutMillis) throws IOException {
+        try {
+            wire.readTimeout(timeoutMillis);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(wire.input()));
+            OutputStream out = wire.output();
             ClientHandshake handshake = new ClientHandshake(cookie, clientName(), Nonces.source());
             FrameIO.write(out, handshake.hello());
             FrameIO.write(out, handshake.prove(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
             SessionKeys keys = handshake.finish(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
-            socket.setSoTimeout(0);
-            return new DiagClient(socket, in, keys, handshake.agentName());
+            wire.readTimeout(0);
+            return new DiagClient(wire, in, keys, handshake.agentName());
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            wire.close();
             throw e;
         }
     }
@@ -98,7 +112,7 @@ public final class DiagClient implements AutoCloseable {
             send(new Message.Request(id, fn, args));
             current = id;
         }
-        socket.setSoTimeout(timeoutMillis);
+        wire.readTimeout(timeoutMillis);
         try {
             while (true) {
                 Message message = receive();
@@ -140,6 +154,6 @@ public final class DiagClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        wire.close();
     }
 }

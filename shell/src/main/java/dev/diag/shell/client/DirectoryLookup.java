@@ -51,10 +51,17 @@ final class DirectoryLookup implements NodeResolver.Directory {
     private final String environment;
     private final CookieSource cookie;
     private final int timeoutMillis;
+    private final ViaCommand via;
     private final ConcurrentMap<String, CompletableFuture<Optional<NodeList>>> inFlight = new ConcurrentHashMap<>();
 
     /** {@code explicitPort} null: {@code environment} (the value of DIAG_DIRECTORY_PORT) decides, then 4370. */
     DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis) {
+        this(explicitPort, environment, cookie, timeoutMillis, null);
+    }
+
+    /** {@code via}: ask each host's directory through this command (--via), or null to connect directly. */
+    DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, ViaCommand via) {
+        this.via = via;
         this.explicitPort = explicitPort;
         this.environment = environment;
         this.cookie = cookie;
@@ -101,10 +108,12 @@ final class DirectoryLookup implements NodeResolver.Directory {
 
     private Optional<NodeList> query(String host) throws DiagException {
         int port = port();
-        String where = host + ":" + port;
+        String where = host + ":" + port + (via == null ? "" : " through --via");
         Cookie key = cookie.load();
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) {
+        // through --via the far end resolves the host (an ssh alias need not resolve here)
+        InetSocketAddress address = via == null ? new InetSocketAddress(host, port)
+                : InetSocketAddress.createUnresolved(host, port);
+        if (via == null && address.isUnresolved()) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach the diag directory on " + host
                     + ": unknown host " + host + ".");
         }
@@ -113,7 +122,8 @@ final class DirectoryLookup implements NodeResolver.Directory {
         int failures = 0;
         int refusals = 0;
         while (failures < ATTEMPTS) {
-            try (DiagClient client = DiagClient.connect(address, key, attemptMillis)) {
+            try (DiagClient client = via == null ? DiagClient.connect(address, key, attemptMillis)
+                    : via.connect(host, port, key, attemptMillis)) {
                 return Optional.of(listing(client, where, client.call("nodes", List.of(), attemptMillis)));
             } catch (HandshakeException e) {
                 // Nodes of several cookies may share the port (one user, several homes): the kernel
@@ -126,6 +136,8 @@ final class DirectoryLookup implements NodeResolver.Directory {
                 // a new connection may reach another node.
                 last = e;
                 failures++;
+            } catch (TunnelException e) {
+                throw e.sentence("the diag directory at " + where); // ssh itself failed: no retry mends that
             } catch (IOException e) {
                 throw notDiag(where, host, e.getMessage()); // an oversized or garbled frame
             }
