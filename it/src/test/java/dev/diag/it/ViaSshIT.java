@@ -138,6 +138,17 @@ class ViaSshIT {
     }
 
     @Test
+    void aNodeNameCannotSmuggleShellSyntaxOrAnSshOptionIntoTheCommand() throws Exception {
+        Path marker = home.path().resolve("ran");
+        for (String node : List.of("a@x;touch${IFS}" + marker, "a@-oProxyCommand=touch${IFS}" + marker, "a@$(id)")) {
+            DiagCli.Run run = DiagCli.run(home, "--via", ssh.via(), "--node", node, "--cmd", "memory(heap)");
+            assertEquals(2, run.exit(), run::toString);
+            assertTrue(run.err().startsWith("diag: '" + node + "' is not a node name"), run::toString);
+        }
+        assertFalse(Files.exists(marker), "a command ran");
+    }
+
+    @Test
     void theSshServerKilledMidCallIsConnectionLostWithExit3AndNoSshLeft() throws Exception {
         try (SshServer dying = SshServer.start()) {
             DiagCli.Running running = DiagCli.start(home, null, "--json", "--via", dying.via(),

@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentMap;
  * that can fail into one sentence with its exit code. A node that cannot be reached and a node
  * that refuses our cookie are different problems (Erlang calls both "nodedown"); so are they here.
  * A name the local registry does not know is looked up on its host's directory port
- * ({@link DirectoryLookup}); safe to use from several threads at once.
+ * ({@link DirectoryLookup}); safe to use from several threads at once. A node whose host matches
+ * {@link ViaRules} (--via, $DIAG_HOME/via) is found and reached through that command's pipes instead.
  */
 public final class Connector {
     private final DiagHome home;
