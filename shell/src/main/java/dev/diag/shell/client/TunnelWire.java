@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -85,6 +86,11 @@ final class TunnelWire implements Wire {
         timeoutMillis = millis;
     }
 
+    /** The command's process, for tests that it is gone. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     @Override
     public void close() {
         TunnelChildren.remove(this);
@@ -94,6 +100,8 @@ final class TunnelWire implements Wire {
     /** Ends the command and whatever it started (a pipeline's other members), and reaps them. */
     void end() {
         closed = true;
+        chunks.clear();
+        chunks.offer(END); // wakes a read waiting on us, as closing a socket does
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy(); // ssh exits on SIGTERM at once; its stdin closing would end it too
         children.forEach(ProcessHandle::destroy);
@@ -249,6 +257,9 @@ final class TunnelWire implements Wire {
             }
             if (chunk == END) {
                 atEnd = true;
+                if (closed) {
+                    throw new SocketException("the --via tunnel was closed");
+                }
                 IOException why = ended();
                 if (why != null) {
                     throw why;
