@@ -149,6 +149,18 @@ class ViaSshIT {
     }
 
     @Test
+    void aTunnelThatNeverAnswersTimesOutWithASentenceAndIsEnded() throws Exception {
+        DiagCli.Run run = DiagCli.run(home, "--timeout", "2", "--via", "sleep 317 # %h %p", "--node", "alpha@db1",
+                "--cmd", "memory(heap)");
+        assertEquals(3, run.exit(), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+        assertTrue(run.err().contains("through --via did not answer within"), run::toString);
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "^sleep 317$").redirectErrorStream(true).start();
+        pgrep.getInputStream().readAllBytes();
+        assertEquals(1, pgrep.waitFor(), "a timed-out command outlived the shell");
+    }
+
+    @Test
     void theSshServerKilledMidCallIsConnectionLostWithExit3AndNoSshLeft() throws Exception {
         try (SshServer dying = SshServer.start()) {
             DiagCli.Running running = DiagCli.start(home, null, "--json", "--via", dying.via(),
