@@ -1,6 +1,9 @@
 package dev.diag.agent;
 
 import dev.diag.agent.heart.HeartOptions;
+import dev.diag.agent.tls.TlsOptions;
+import dev.diag.agent.server.limits.ConnectionOptions;
+import dev.diag.agent.server.limits.StartupLimit;
 import dev.diag.protocol.frame.FrameLimits;
 import dev.diag.protocol.node.DirectoryPort;
 import dev.diag.protocol.node.NodeName;
@@ -22,13 +25,18 @@ import java.util.OptionalInt;
  *                    shell looks up name@host; 0 for none (default $DIAG_DIRECTORY_PORT, then 4370)
  * heart=true, heart-timeout=SECONDS, heart-command-file=PATH
  *                    the watchdog that restarts a hung or dead node (see HeartOptions, docs/heart.md)
+ * tls=true|false, insecure-plaintext=true
+ *                    TLS, on by default off loopback (see TlsOptions, docs/security.md)
+ * max-connections=N  connections at once, authenticated or not (default 0: an eighth of the fd
+ *                    limit, 8 to 256; see ConnectionLimits)
+ * max-startups=S:R:F unauthenticated connections: OpenSSH's MaxStartups (default 10:30:100)
  * </pre>
  *
  * {@code directoryPort} is null when not given: the agent then reads $DIAG_DIRECTORY_PORT when it
  * starts, as it reads $DIAG_HOME for a null {@code home}.
  */
 public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
-        Integer directoryPort, HeartOptions heart) {
+        Integer directoryPort, HeartOptions heart, TlsOptions tls, ConnectionOptions connections) {
     private static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
 
     /** Options without a home of their own: $DIAG_HOME, then ~/.diag. */
@@ -47,9 +55,18 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         this(name, port, bind, cookieFile, maxFrame, home, directoryPort, HeartOptions.OFF);
     }
 
+    /** Options with TLS as the bind decides and the default connection limits. */
+    public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
+            Integer directoryPort, HeartOptions heart) {
+        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, TlsOptions.DEFAULT,
+                ConnectionOptions.DEFAULTS);
+    }
+
     /** Checked here too, not only in {@link #parse}: the embedding API builds options in code. */
     public AgentOptions {
         heart = heart == null ? HeartOptions.OFF : heart;
+        tls = tls == null ? TlsOptions.DEFAULT : tls;
+        connections = connections == null ? ConnectionOptions.DEFAULTS : connections;
         if (!NodeName.isBareName(name)) {
             throw new IllegalArgumentException("node name '" + name + "' must be " + NAME_RULE);
         }
@@ -66,12 +83,20 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     }
 
     public AgentOptions withName(String newName) {
-        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart);
+        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls,
+                connections);
     }
 
     /** These options with heart as given, e.g. {@code withHeart(HeartOptions.on(30, "exec java ..."))}. */
     public AgentOptions withHeart(HeartOptions newHeart) {
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart, tls,
+                connections);
+    }
+
+    /** These options with TLS as given, e.g. {@code withTls(new TlsOptions(true, false))}. */
+    public AgentOptions withTls(TlsOptions newTls) {
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, newTls,
+                connections);
     }
 
     /**
@@ -98,6 +123,8 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         String home = options.home;
         Integer directoryPort = options.directoryPort;
         HeartOptions heart = options.heart;
+        TlsOptions tls = options.tls;
+        ConnectionOptions connections = options.connections;
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -114,11 +141,23 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
                 case "home" -> home = value;
                 case "directory-port" -> directoryPort = number(key, value, 0, 65535);
                 case "heart", "heart-timeout", "heart-command-file" -> heart = heart.with(key, value);
+                case "tls", "insecure-plaintext" -> tls = tls.with(key, value);
+                case "max-connections" -> connections = connections.withMaxConnections(number(key, value, 1, 65535));
+                case "max-startups" -> connections = connections.withStartups(startups(value));
                 default -> throw new BadOptionException("unknown agent option '" + key
-                        + "'; known: name, port, bind, cookie-file, max-frame, home, directory-port, " + HeartOptions.KEYS);
+                        + "'; known: name, port, bind, cookie-file, max-frame, home, directory-port, "
+                        + ConnectionOptions.KEYS + ", " + HeartOptions.KEYS + ", " + TlsOptions.KEYS);
             }
         }
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls, connections);
+    }
+
+    private static StartupLimit startups(String value) throws BadOptionException {
+        try {
+            return StartupLimit.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadOptionException("agent option " + e.getMessage());
+        }
     }
 
     private static String checkName(String value) throws BadOptionException {

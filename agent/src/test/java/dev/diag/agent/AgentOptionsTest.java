@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diag.agent.server.limits.ConnectionOptions;
+import dev.diag.agent.server.limits.StartupLimit;
 import dev.diag.protocol.frame.FrameLimits;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,21 @@ class AgentOptionsTest {
     }
 
     @Test
+    void parsesTheConnectionLimits() throws Exception {
+        AgentOptions options = AgentOptions.parse("max-connections=40,max-startups=5:50:20");
+        assertEquals(new ConnectionOptions(40, new StartupLimit(5, 50, 20)), options.connections());
+        assertEquals(ConnectionOptions.DEFAULTS, AgentOptions.defaults().connections());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max-connections=0", "max-connections=many", "max-startups=10:30", "max-startups=100:30:10"})
+    void refusesConnectionLimitsItCannotUse(String text) {
+        AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
+                () -> AgentOptions.parse(text));
+        assertTrue(e.getMessage().startsWith("agent option max-"), e.getMessage());
+    }
+
+    @Test
     void keepsEverythingAfterTheFirstEqualsSignInTheValue() throws Exception {
         assertEquals("/tmp/a=b", AgentOptions.parse("cookie-file=/tmp/a=b").cookieFile());
     }
@@ -90,7 +107,8 @@ class AgentOptionsTest {
         AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
                 () -> AgentOptions.parse("prot=4370"));
         assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame, home, "
-                + "directory-port, heart, heart-timeout, heart-command-file", e.getMessage());
+                + "directory-port, max-connections, max-startups, heart, heart-timeout, heart-command-file, tls, "
+                + "insecure-plaintext", e.getMessage());
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,6 +118,68 @@ class BadInputIT {
 
             assertEquals(0, run.exit(), run::toString);
             assertTrue(run.out().contains("cost: MEDIUM: every thread's whole stack"), run::toString);
+        }
+    }
+
+    @Test
+    void listsNestedDeeperThanTheWireTakesAreOneSentenceNotAStackOverflow() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            DiagCli.Run run = DiagCli.run(home, "--cmd", "f(" + "[".repeat(800) + "]".repeat(800) + ")", "--node", "nowhere");
+
+            assertEquals(2, run.exit(), run::toString);
+            assertOneSentence(run);
+            assertTrue(run.err().contains("lists nest at most 62 deep"), run::toString);
+            assertTrue(run.err().length() < 300, run::toString);
+        }
+    }
+
+    @Test
+    void anUnknownEscapeIsRefusedWithItsColumnNotDropped() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            DiagCli.Run run = DiagCli.run(home, "--cmd", "heap_dump(\"/tmp/a\\u0000b.hprof\")", "--node", "nowhere");
+
+            assertEquals(2, run.exit(), run::toString);
+            assertOneSentence(run);
+            assertTrue(run.err().contains("column 18") && run.err().contains("unknown escape '\\u'"), run::toString);
+        }
+    }
+
+    @Test
+    void aTenMegabyteArgumentIsNotEchoedBack() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders")) {
+            String huge = "x".repeat(10 * 1024 * 1024);
+            // on stdin: a command line takes at most 128 KiB per argument
+            DiagCli.Run run = DiagCli.runWithInput(home, "memory(\"" + huge + "\")\n", "--node", "orders");
+
+            assertEquals(1, run.exit(), run::toString);
+            assertOneSentence(run);
+            assertTrue(run.err().length() < 400, () -> run.err().length() + " characters: "
+                    + run.err().substring(0, Math.min(400, run.err().length())));
+            assertTrue(run.err().contains("unknown kind") && run.err().contains("…"), run::toString);
+
+            DiagCli.Run unparsable = DiagCli.runWithInput(home, "memory(" + huge + " x)\n", "--node", "orders");
+            assertEquals(2, unparsable.exit(), "exit " + unparsable.exit());
+            assertOneSentence(unparsable);
+            assertTrue(unparsable.err().length() < 400, () -> unparsable.err().length() + " characters");
+            assertTrue(target.isAlive());
+        }
+    }
+
+    @Test
+    void aTruncatedClassFileIsRefusedInWordsWithoutAJavaClassName() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(home, "orders")) {
+            Path whole = LiveCode.classFile(LiveCode.compile(home.path(), 1), "live.Ticker");
+            Path cut = home.path().resolve("Ticker.class");
+            byte[] bytes = Files.readAllBytes(whole);
+            Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+
+            DiagCli.Run run = DiagCli.run(home, "load", "--node", "orders", cut.toString());
+
+            assertEquals(1, run.exit(), run::toString);
+            assertTrue(run.err().contains("cut short or corrupt"), run::toString);
+            assertFalse(run.err().contains("java.") || run.out().contains("java.lang"), run::toString);
+            assertFalse(run.err().contains("Exception") || run.out().contains("Exception"), run::toString);
+            assertTrue(target.isAlive());
         }
     }
 

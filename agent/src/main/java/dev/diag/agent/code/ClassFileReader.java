@@ -59,7 +59,7 @@ final class ClassFileReader extends ClassVisitor {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) { // a truncated or corrupt file: ASM indexes past the end
-            throw new IllegalArgumentException("unreadable class file (" + e + ")", e);
+            throw new IllegalArgumentException("the class file is cut short or corrupt: compile it again, or copy it whole", e);
         }
         String host = visitor.nestHost;
         ClassShape shape = new ClassShape(visitor.name, visitor.superName, visitor.interfaces, visitor.access,

@@ -1,5 +1,6 @@
 package dev.diag.agent.code;
 
+import dev.diag.agent.probe.Reasons;
 import dev.diag.protocol.result.UpgradeClass;
 import dev.diag.protocol.result.UpgradeProblem;
 import dev.diag.protocol.result.UpgradeReport;
@@ -189,7 +190,7 @@ public final class CodeLoader {
         try {
             running = RunningBytes.of(instrumentation, classes);
         } catch (Exception | LinkageError e) {
-            notes.add("the running versions could not be kept (" + e + "): code:rollback cannot undo this load");
+            notes.add("the running versions could not be kept (" + Reasons.of(e) + "): code:rollback cannot undo this load");
             return Map.of();
         }
         for (Candidate candidate : candidates) {
@@ -204,8 +205,7 @@ public final class CodeLoader {
     private static UpgradeProblem refusedByJvm(List<Candidate> changing, Throwable e) {
         List<String> names = new ArrayList<>();
         changing.forEach(c -> names.add(c.className()));
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String reason = Reasons.of(e);
         return new UpgradeProblem(String.join(", ", names), "refused_by_jvm", "the JVM refused to redefine "
                 + String.join(", ", names) + " (" + reason + ")");
     }

@@ -1,5 +1,6 @@
 package dev.diag.agent.code;
 
+import dev.diag.agent.probe.Reasons;
 import dev.diag.protocol.result.UpgradeProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ final class Preflight {
             try {
                 running = LoadedShapes.of(candidate.target());
             } catch (RuntimeException | LinkageError e) {
-                notes.add("could not read the loaded members of " + candidate.className() + " (" + e
+                notes.add("could not read the loaded members of " + candidate.className() + " (" + Reasons.of(e)
                         + "); the JVM checks its schema itself");
                 running = null;
             }

@@ -1,5 +1,6 @@
 package dev.diag.agent.code;
 
+import dev.diag.agent.probe.Reasons;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URL;
@@ -64,7 +65,7 @@ final class ShapeResolver {
             try {
                 return new Lookup(LoadedShapes.of(type), null);
             } catch (RuntimeException | LinkageError e) {
-                return new Lookup(null, "its members cannot be read (" + e + ")");
+                return new Lookup(null, "its members cannot be read (" + Reasons.of(e) + ")");
             }
         }
         URL resource = ClassBytes.resource(from, internalName);

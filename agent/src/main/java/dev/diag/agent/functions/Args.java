@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.Echo;
 import dev.diag.protocol.result.Atoms;
 import java.util.List;
 
@@ -18,14 +19,14 @@ public record Args(String function, List<JsonNode> values) {
     public <E extends Enum<E>> E oneOf(int i, Class<E> type, String what) throws FunctionException {
         String atom = atom(i);
         return Atoms.parse(type, atom).orElseThrow(() -> FunctionException.badArgument(
-                "unknown " + what + " '" + atom + "'; use one of " + Atoms.list(type)));
+                "unknown " + what + " '" + Echo.of(atom) + "'; use one of " + Atoms.list(type)));
     }
 
     /** The i-th argument as an atom (a bare word such as {@code heap}). */
     public String atom(int i) throws FunctionException {
         JsonNode value = values.get(i);
         if (!value.isTextual()) {
-            throw FunctionException.badArgument("argument " + (i + 1) + " must be an atom, got " + value);
+            throw FunctionException.badArgument("argument " + (i + 1) + " must be an atom, got " + Echo.of(value.toString()));
         }
         return value.textValue();
     }
@@ -37,7 +38,7 @@ public record Args(String function, List<JsonNode> values) {
     public int integer(int i, int min, int max, String rule) throws FunctionException {
         JsonNode value = values.get(i);
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw FunctionException.badArgument(rule + ", got " + value);
+            throw FunctionException.badArgument(rule + ", got " + Echo.of(value.toString()));
         }
         return value.intValue();
     }

@@ -3,6 +3,7 @@ package dev.diag.agent.functions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.code.SentFile;
+import dev.diag.protocol.message.Echo;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,7 +38,7 @@ final class ClassArgs {
     private static String name(JsonNode value) throws FunctionException {
         if (!value.isTextual() || value.textValue().isBlank() || value.textValue().matches(".*[\\s;\\[(].*")) {
             throw FunctionException.badArgument("a class is named like com.example.Foo or 'com.example.Foo$Bar', got "
-                    + value);
+                    + Echo.of(value.toString()));
         }
         String name = value.textValue().replace('/', '.');
         return name.endsWith(".class") ? name.substring(0, name.length() - ".class".length()) : name;

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.Echo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -28,20 +29,21 @@ final class DumpPath {
         try {
             path = Path.of(written);
         } catch (InvalidPathException e) {
-            throw FunctionException.badArgument("'" + written + "' is not a file path: " + e.getReason());
+            throw FunctionException.badArgument("'" + Echo.of(written) + "' is not a file path: " + e.getReason());
         }
         if (!written.endsWith(".hprof")) {
             throw FunctionException.badArgument("the JVM writes heap dumps only to files ending in .hprof "
-                    + "(HotSpotDiagnosticMXBean.dumpHeap refuses others), e.g. heap_dump(\"" + suggestion(path) + "\")");
+                    + "(its heap dumper refuses others), e.g. heap_dump(\"" + Echo.of(suggestion(path).toString()) + "\")");
         }
         if (!path.isAbsolute()) {
             Path there = Path.of(System.getProperty("user.dir")).resolve(path).normalize();
-            throw FunctionException.badArgument("heap_dump needs an absolute path: '" + written + "' would be " + there
-                    + " in the node's working directory; write heap_dump(\"" + there + "\") if that is what you mean");
+            throw FunctionException.badArgument("heap_dump needs an absolute path: '" + Echo.of(written) + "' would be "
+                    + Echo.of(there.toString()) + " in the node's working directory; write heap_dump(\""
+                    + Echo.of(there.toString()) + "\") if that is what you mean");
         }
         path = path.normalize();
         if (Files.exists(path)) {
-            throw FunctionException.badArgument(path + " already exists on the node; heap_dump never overwrites a file, "
+            throw FunctionException.badArgument(Echo.of(path.toString()) + " already exists on the node; heap_dump never overwrites a file, "
                     + "give a new name");
         }
         Path parent = path.getParent();

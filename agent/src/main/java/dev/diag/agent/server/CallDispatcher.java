@@ -4,6 +4,7 @@ import dev.diag.agent.functions.Args;
 import dev.diag.agent.functions.DiagFunction;
 import dev.diag.agent.functions.FunctionException;
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.probe.Reasons;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,12 +12,14 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs each request's function on the {@link CallExecutor} and answers it: exactly one reply
  * (or stream end) per request, whether the call returned, failed, was cancelled or the
  * connection closed. Nothing a function throws, not even an Error, escapes into the target.
+ * A connection runs one call at a time: a second one while the first still holds its thread is
+ * refused as busy, so one caller cannot take every call thread.
  * Every call that runs passes {@link #run}, where calls of HIGH-impact functions leave their line
  * in the {@link AuditLog}.
  */
@@ -26,6 +29,7 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
     private final Caller caller;
     private final AuditLog audit;
     private final Map<Long, RunningCall> running = new ConcurrentHashMap<>();
+    private final AtomicReference<CallSlot> onThread = new AtomicReference<>(); // this connection's call, until its thread is free
 
     CallDispatcher(Functions functions, CallExecutor executor, Caller caller, AuditLog audit) {
         super(Message.class);
@@ -43,7 +47,6 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
             RunningCall call = running.remove(cancel.cancel());
             if (call != null) {
                 call.cancel();
-                executor.purge();
             }
         } else {
             ctx.writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED,
@@ -64,37 +67,60 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
                     function.name() + " takes " + arityText(function) + ", not " + arity)));
             return;
         }
-        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()), function.onCancel());
-        if (running.putIfAbsent(request.id(), call) != null) {
+        if (running.containsKey(request.id())) {
             // under id 0: the id in use still belongs to the call in progress, whose answer follows
             ctx.writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED,
                     "request id " + request.id() + " is already in use by a call in progress")));
             return;
         }
+        CallSlot slot = CallSlot.of(function.name(), request.args(), caller);
+        CallSlot earlier = onThread.get(); // only this event loop sets it, so nothing can take it between
+        if (earlier != null) {
+            ctx.writeAndFlush(Message.Reply.failure(request.id(), new CallError(CallError.BUSY, "this connection"
+                    + " already has a call on the node: " + earlier.describe(System.nanoTime())
+                    + "; wait for its answer (or cancel it and let it stop), then call again")));
+            return;
+        }
+        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()), function.onCancel());
+        running.put(request.id(), call);
+        onThread.set(slot);
         try {
-            call.runsAs(executor.submit(() -> run(function, request, call)));
-        } catch (RejectedExecutionException e) {
-            call.fail(new CallError(CallError.BUSY, "the node is busy with other diag calls; try again shortly"));
+            call.runsAs(executor.submit(slot, leave -> run(function, request, call, leave),
+                    () -> onThread.compareAndSet(slot, null)));
+        } catch (NodeBusyException e) {
+            onThread.compareAndSet(slot, null);
+            call.fail(new CallError(CallError.BUSY, e.getMessage()));
         }
     }
 
-    private void run(DiagFunction function, Message.Request request, RunningCall call) {
+    private void run(DiagFunction function, Message.Request request, RunningCall call, Runnable leave) {
         Instant started = Instant.now();
-        String outcome = CallError.FAILED;
+        Object result = null;
+        CallError error = null;
         try {
-            Object result = function.call(new Args(function.name(), request.args()), call);
-            call.succeed(result);
-            outcome = "ok";
+            result = function.call(new Args(function.name(), request.args()), call);
         } catch (FunctionException e) {
-            outcome = e.toError().code();
-            call.fail(e.toError());
+            error = e.toError();
         } catch (Throwable t) {
             // Includes OutOfMemoryError in a starved target: answer and stay up.
-            call.fail(new CallError(CallError.FAILED, "failed inside the node: " + t));
-        } finally {
-            // after the answer, so the caller never waits for the disk; every path of a call passes here
-            audit.record(function, request.args(), caller, started, call.cancelled() ? CallError.CANCELLED : outcome);
+            error = new CallError(CallError.FAILED, "failed inside the node: " + Reasons.of(t));
         }
+        leave.run(); // the function is done: its caller may call again as soon as it hears the answer
+        try {
+            if (error == null) {
+                call.succeed(result);
+            }
+        } catch (RuntimeException e) { // Jackson's reason names our classes: of no use to the caller
+            error = new CallError(CallError.FAILED, "failed inside the node: its result could not be written as JSON");
+        } catch (Throwable t) { // out of memory while writing it
+            error = new CallError(CallError.FAILED, "failed inside the node: " + Reasons.of(t));
+        }
+        if (error != null) {
+            call.fail(error);
+        }
+        // after the answer, so the caller never waits for the disk; every path of a call passes here
+        audit.record(function, request.args(), caller, started, call.cancelled() ? CallError.CANCELLED
+                : error == null ? "ok" : error.code());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.diag.agent.server;
 
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.handshake.AgentHandshake;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,6 +21,8 @@ import java.security.SecureRandom;
  * Framing first, so every byte is bounded before anything interprets it; the handshake is the
  * last handler until it succeeds, so nothing behind it can see an unauthenticated frame; the
  * authenticator sits below the codec, so only checked payloads are ever parsed as JSON.
+ * On a node that speaks TLS a {@link TransportSniffer} comes first and becomes the TLS handler
+ * (or steps aside for a plain peer it lets through), so framing reads decrypted bytes.
  */
 final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final String agentName;
@@ -28,11 +31,21 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Functions functions;
     private final CallExecutor executor;
     private final AuditLog audit;
-    private final RefusalLog refusals = new RefusalLog();
+    private final ServerTls tls;
+    private final RefusalLog refusals;
     private final SecureRandom random = new SecureRandom();
 
+    /** A node that speaks only plaintext. */
     DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
-            AuditLog audit) {
+            AuditLog audit, RefusalLog refusals) {
+        this(agentName, cookie, maxFrame, functions, executor, audit, refusals, null);
+    }
+
+    /** {@code tls}: null on a node that speaks only plaintext; {@code refusals}: the node's one voice. */
+    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
+            AuditLog audit, RefusalLog refusals, ServerTls tls) {
+        this.tls = tls;
+        this.refusals = refusals;
         this.agentName = agentName;
         this.cookie = cookie;
         this.maxFrame = maxFrame;
@@ -44,10 +57,14 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         FrameDecoder decoder = new FrameDecoder();
+        AgentHandshake handshake = new AgentHandshake(cookie, agentName, random);
+        if (tls != null) {
+            channel.pipeline().addLast("transport", new TransportSniffer(tls, handshake, refusals));
+        }
         channel.pipeline()
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("handshake", new HandshakeHandler(new AgentHandshake(cookie, agentName, random),
+                .addLast("handshake", new HandshakeHandler(handshake,
                         (ctx, accepted) -> installSession(ctx, decoder, accepted), refusals));
     }
 

@@ -3,6 +3,7 @@ package dev.diag.agent.server;
 import dev.diag.agent.AgentOptions;
 import dev.diag.agent.AgentThreads;
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -34,6 +35,10 @@ import java.util.concurrent.TimeUnit;
  * costs one listening socket and no thread. When it cannot be had (another user's node or a
  * program that is not diag holds the port, or the system lacks SO_REUSEPORT) the node runs
  * without it and {@link #directoryProblem()} says why.
+ *
+ * Both listening sockets are behind one {@link ConnectionGate}: caps on connections below the fd
+ * limit, MaxStartups for handshakes, accept and per-source rates, and a pause instead of a spin
+ * when an accept fails for want of descriptors.
  */
 public final class DiagServer implements AutoCloseable {
     /** "io.netty.noUnsafe" as the shaded copy spells it; a test checks the jar uses this name. */
@@ -55,11 +60,17 @@ public final class DiagServer implements AutoCloseable {
     }
 
     /**
-     * Listens on the node's own port, and on {@code directoryPort} unless it is 0; calls of
-     * HIGH-impact functions are logged in {@code auditLog} (see AuditLog).
+     * A plaintext node: listens on the node's own port, and on {@code directoryPort} unless it is
+     * 0; calls of HIGH-impact functions are logged in {@code auditLog} (see AuditLog).
      */
     public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
             Path auditLog) throws IOException {
+        return start(options, directoryPort, cookie, functions, auditLog, null);
+    }
+
+    /** {@code tls}: how the node speaks TLS on both ports; null for plaintext only. */
+    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
+            Path auditLog, ServerTls tls) throws IOException {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
@@ -72,15 +83,22 @@ public final class DiagServer implements AutoCloseable {
             return thread;
         });
         CallExecutor executor = new CallExecutor();
+        RefusalLog refusals = new RefusalLog();
+        // one gate for both listening sockets: the caps are the node's, whichever port is used
+        ConnectionGate gate = new ConnectionGate(options.connections().limitsForThisProcess(), refusals);
         UnpooledByteBufAllocator allocator = new UnpooledByteBufAllocator(false);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.ALLOCATOR, allocator)
+                .handler(gate)
+                // Netty accepts up to 16 sockets per wake-up before the gate sees the first: 4 keeps
+                // the descriptors held past max-connections, for that instant, to 4
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, ConnectionGate.ACCEPTS_PER_WAKEUP)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
-                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES)));
+                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES), refusals, tls));
         Channel channel;
         try {
             channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();

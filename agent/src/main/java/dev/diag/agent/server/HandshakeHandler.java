@@ -67,6 +67,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                 ctx.writeAndFlush(accepted.welcome());
                 installer.install(ctx, accepted);
                 ctx.pipeline().remove(this);
+                ConnectionGate.authenticated(ctx.channel()); // no longer a startup (MaxStartups)
             }
         } catch (AgentHandshakeException e) {
             refused = true;

@@ -9,7 +9,10 @@ import java.lang.reflect.Proxy;
  * logging library it finds on the class path (SLF4J, Log4j 2, java.util.logging): in a target
  * whose async appender is full, the agent's I/O thread then blocks in that appender's put() like
  * every other thread, and the node stops answering exactly when it is needed (found with the
- * real logback's AsyncAppender). A guest prints nothing into its host's logs anyway: every
+ * real logback's AsyncAppender); and out of file descriptors, a warning through
+ * java.util.logging tried to load time-zone data, could not open the file, and killed the I/O
+ * thread with a NoClassDefFoundError (issue 15). The agent's own lines go through RefusalLog,
+ * one rate-limited sentence each. A guest prints nothing into its host's logs anyway: every
  * logger Netty asks for says no level is enabled and drops what it is given. Set before any
  * Netty class logs; the relocated Netty is the agent's alone, so the target's own is untouched.
  */

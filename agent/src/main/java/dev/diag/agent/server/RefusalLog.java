@@ -4,23 +4,29 @@ import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One line on the target's stderr when a connection is refused, at most once a minute, so a
- * port scan or a wrong cookie in a loop cannot flood the target's logs. Reasons are the agent's
- * own words; nothing the peer sent is printed.
+ * The agent's only voice on the target's stderr while it serves: one sentence, at most once a
+ * minute, so a port scan, a wrong cookie in a loop or a flood of connections cannot flood the
+ * target's logs. The lines it held back are counted in the next one. Reasons are the agent's own
+ * words; nothing the peer sent is printed, and never a stack trace.
  */
 final class RefusalLog {
     private static final long QUIET_NANOS = TimeUnit.MINUTES.toNanos(1);
     private long lastPrinted = System.nanoTime() - QUIET_NANOS;
     private int suppressed;
 
-    synchronized void refused(SocketAddress peer, String reason) {
+    void refused(SocketAddress peer, String reason) {
+        problem("refused a connection from " + peer + ": " + reason);
+    }
+
+    /** {@code sentence} without "diag: " and without a full stop. */
+    synchronized void problem(String sentence) {
         long now = System.nanoTime();
         if (now - lastPrinted < QUIET_NANOS) {
             suppressed++;
             return;
         }
-        String more = suppressed == 0 ? "" : " (and " + suppressed + " more refusals in the last minute)";
-        System.err.println("diag: refused a connection from " + peer + ": " + reason + more);
+        String more = suppressed == 0 ? "" : " (and " + suppressed + " more in the last minute)";
+        System.err.println("diag: " + sentence + more);
         lastPrinted = now;
         suppressed = 0;
     }

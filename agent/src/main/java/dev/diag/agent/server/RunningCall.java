@@ -8,15 +8,28 @@ import dev.diag.protocol.message.Message;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One call in flight. The first of succeed, fail or cancel answers it; later ones do nothing,
  * so a call that finishes as its cancel arrives still gets exactly one answer. A call that has
  * emitted rows is a stream, and its answer is an {@link Message.End}.
+ *
+ * A stream whose reader stops taking its rows (a pipe into {@code sleep}, a terminal stopped with
+ * ^S) for {@link #STALL_MILLIS} is stopped by the node, so a reader that went away in all but
+ * name cannot hold one of the few call threads for ever.
  */
 final class RunningCall implements CallContext {
+    /** How long a stream may make no progress into its connection before the node stops it. */
+    static final long STALL_MILLIS = 30_000;
+
     private final ChannelHandlerContext ctx;
     private final long id;
     private final Runnable onDone;
@@ -24,6 +37,7 @@ final class RunningCall implements CallContext {
     private volatile boolean answered;
     private volatile boolean cancelled;
     private boolean streamed; // guarded by this
+    private final long stallMillis;
     private volatile Future<?> future;
 
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone) {
@@ -32,10 +46,15 @@ final class RunningCall implements CallContext {
 
     /** {@code cancelNote}: what a caller who cancels must know (see DiagFunction.onCancel), or null. */
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone, String cancelNote) {
+        this(ctx, id, onDone, cancelNote, STALL_MILLIS);
+    }
+
+    RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone, String cancelNote, long stallMillis) {
         this.ctx = ctx;
         this.id = id;
         this.onDone = onDone;
         this.cancelNote = cancelNote;
+        this.stallMillis = stallMillis;
     }
 
     void runsAs(Future<?> task) {
@@ -56,31 +75,76 @@ final class RunningCall implements CallContext {
             return; // cancelled or disconnected: no point converting rows nobody will read
         }
         Message.Chunk chunk = new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList());
-        ChannelFuture written;
+        ChannelProgressivePromise written = ctx.newProgressivePromise();
+        AtomicLong progressAt = new AtomicLong(System.nanoTime());
+        // the transport reports each part of the chunk the socket takes: a slow link is not a stalled one
+        written.addListener(new ProgressListener(progressAt));
         synchronized (this) {
             // checked again under answer()'s lock: a cancel may have ended the stream meanwhile
             if (answered) {
                 return;
             }
             streamed = true;
-            written = ctx.writeAndFlush(chunk).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            ctx.writeAndFlush(chunk, written).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
-        awaitTaken(written);
+        awaitTaken(written, progressAt);
     }
 
     /**
      * Back-pressure: the next rows are made only once this chunk is in the socket, so a caller who
      * reads slowly (a pager waiting for a key) holds the work, and the rows queued in the target
-     * are bounded by the socket buffers, not by the length of the listing.
+     * are bounded by the socket buffers, not by the length of the listing. Progress is any byte
+     * of this chunk the socket takes, or any earlier write leaving the connection's outbound
+     * buffer (a slow link still moves); none for {@link #stallMillis} stops the call.
      */
-    private void awaitTaken(ChannelFuture written) {
+    private void awaitTaken(ChannelFuture written, AtomicLong progressAt) {
+        long pending = pendingBytes();
         try {
             while (!written.await(100) && !cancelled()) {
                 // the caller has not read yet; it may cancel or go away meanwhile
+                long now = System.nanoTime();
+                long left = pendingBytes();
+                if (left < pending) {
+                    pending = left;
+                    progressAt.set(now);
+                } else if (now - progressAt.get() >= TimeUnit.MILLISECONDS.toNanos(stallMillis)) {
+                    stalled();
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the function sees cancelled() and stops
         }
+    }
+
+    /** Notes the time of each part of a chunk the socket took. */
+    private record ProgressListener(AtomicLong progressAt) implements ChannelProgressiveFutureListener {
+        @Override
+        public void operationProgressed(ChannelProgressiveFuture future, long progress, long total) {
+            progressAt.set(System.nanoTime());
+        }
+
+        @Override
+        public void operationComplete(ChannelProgressiveFuture future) {
+            // awaitTaken sees the write done
+        }
+    }
+
+    /** Bytes written to the connection and not yet in the socket: only this call writes here. */
+    private long pendingBytes() {
+        ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    /**
+     * The reader took nothing for the whole stall time: end the call, so its thread goes back to
+     * the pool. The answer waits behind the rows in the connection, for a reader who comes back.
+     */
+    private void stalled() {
+        cancelled = true;
+        fail(new CallError(CallError.CANCELLED, "the node stopped this call: nothing read its rows for "
+                + TimeUnit.MILLISECONDS.toSeconds(stallMillis) + " s, and a reader that stopped may not hold one of its"
+                + " few call threads; call again and read the rows as they come"));
     }
 
     void succeed(Object result) {

@@ -48,4 +48,16 @@ class ClassFileReaderTest {
         assertThrows(IllegalArgumentException.class, () -> ClassFileReader.read(new byte[] {(byte) 0xca, (byte) 0xfe,
                 (byte) 0xba, (byte) 0xbe, 0, 0, 0, 61, 0, 9, 1}));
     }
+
+    @Test
+    void saysACutShortClassFileIsCutShortWithoutAJavaClassName() throws Exception {
+        Path dir = Sources.compile(Map.of("p.Whole", "package p; public class Whole { int n; void run() { n++; } }"));
+        byte[] whole = Sources.classFile(dir, "p.Whole");
+        for (int length = 10; length < whole.length; length += 7) {
+            byte[] cut = java.util.Arrays.copyOf(whole, length);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ClassFileReader.read(cut));
+            assertTrue(!refused.getMessage().contains("Exception") && !refused.getMessage().contains("java."),
+                    length + " bytes: " + refused.getMessage());
+        }
+    }
 }

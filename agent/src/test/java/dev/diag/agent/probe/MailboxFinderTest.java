@@ -164,8 +164,10 @@ class MailboxFinderTest {
         Mailbox mailbox = named(snapshot, "flooded");
         assertTrue(mailbox.size() >= DueTasks.MAX_LOOKED_AT / 2 && mailbox.size() <= DueTasks.MAX_LOOKED_AT, mailbox.toString());
         // the split covers the queue as it was read (the queue's own count, not the test's: under load the
-        // worker may not have taken the gate task off the queue yet)
-        assertEquals(ticker.getQueue().size(), mailbox.size() + mailbox.scheduled());
+        // worker may not have taken the gate task off the queue yet, and may take it between the two reads)
+        int queued = ticker.getQueue().size();
+        int split = mailbox.size() + mailbox.scheduled();
+        assertTrue(split == queued || split == queued + 1, split + " split against " + queued + " queued");
         assertTrue(snapshot.note() != null && snapshot.note().contains("tasks of flooded are due"), snapshot.note());
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.diag.agent.functions.FunctionException;
+import dev.diag.agent.functions.Functions;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.result.MemoryKind;
@@ -15,10 +16,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import dev.diag.protocol.function.Impact;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +27,10 @@ import org.junit.jupiter.api.Test;
 class CallDispatcherTest {
     private final TestFunctions.Blocking blocking = new TestFunctions.Blocking();
     private final AtomicInteger countCalls = new AtomicInteger();
+    private final CountDownLatch stubbornStarted = new CountDownLatch(1);
+    private final CountDownLatch stubbornRelease = new CountDownLatch(1);
     private final CallExecutor executor = new CallExecutor();
-    private final OutboundRecorder wire = new OutboundRecorder();
-    private final TempAuditLog audit = new TempAuditLog();
-    private final EmbeddedChannel channel = new EmbeddedChannel(wire, new CallDispatcher(TestFunctions.allPlus(
+    private final Functions functions = TestFunctions.allPlus(
             blocking.function,
             TestFunctions.function("count", 0, 0, (args, context) -> countCalls.incrementAndGet()),
             TestFunctions.function("one", 1, 1, (args, context) -> "ok"),
@@ -45,14 +44,34 @@ class CallDispatcherTest {
             TestFunctions.function("disk_gone", 0, 0, (args, context) -> {
                 throw FunctionException.failed("the disk is gone");
             }),
+            TestFunctions.function("stubborn", 0, 0, (args, context) -> {
+                // ignores interrupts, as a heap dump in the JVM does
+                stubbornStarted.countDown();
+                boolean released = false;
+                while (!released) {
+                    try {
+                        released = stubbornRelease.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        // not stopping
+                    }
+                }
+                return "done";
+            }),
             TestFunctions.function("unserialisable", 0, 0, (args, context) -> new Unserialisable()),
             TestFunctions.function("dump_like", 1, 1, Impact.high("test: as costly as a heap dump"),
-                    (args, context) -> "dumped")),
-            executor, new Caller("alice", "localhost"), audit.log()));
+                    (args, context) -> "dumped"));
+    private final OutboundRecorder wire = new OutboundRecorder();
+    private final TempAuditLog audit = new TempAuditLog();
+    private final EmbeddedChannel channel = connection(wire, new Caller("alice", "localhost"));
+
+    private EmbeddedChannel connection(OutboundRecorder recorder, Caller caller) {
+        return new EmbeddedChannel(recorder, new CallDispatcher(functions, executor, caller, audit.log()));
+    }
 
     @AfterEach
     void stop() {
         blocking.release();
+        stubbornRelease.countDown();
         executor.shutdown();
         audit.close();
     }
@@ -144,21 +163,35 @@ class CallDispatcherTest {
     }
 
     @Test
-    void cancelsAQueuedCallSoItNeverRuns() throws Exception {
-        channel.writeInbound(request(1, "block"), request(2, "block"));
-        blocking.awaitStarted(2); // both call threads busy
-        channel.writeInbound(request(3, "count"));
+    void refusesASecondCallOnTheSameConnectionWhileTheFirstRuns() throws Exception {
+        channel.writeInbound(request(1, "block"));
+        blocking.awaitStarted(1);
 
-        channel.writeInbound(new Message.Cancel(3));
-        assertEquals(CallError.CANCELLED, failure(3).code());
+        channel.writeInbound(request(2, "count"));
+        CallError busy = failure(2);
+        assertEquals(CallError.BUSY, busy.code());
+        assertTrue(busy.message().startsWith("this connection already has a call on the node: block() running for"),
+                busy.message());
+        assertEquals(0, countCalls.get());
 
         blocking.release();
-        Set<Long> answered = new HashSet<>();
-        answered.add(wire.next(Message.Reply.class).id());
-        answered.add(wire.next(Message.Reply.class).id());
-        assertEquals(Set.of(1L, 2L), answered);
-        wire.assertQuietFor(200);
-        assertEquals(0, countCalls.get(), "a cancelled queued call ran anyway");
+        assertTrue(wire.next(Message.Reply.class).ok());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void keepsTheConnectionBusyUntilACancelledCallHasLeftItsThread() throws Exception {
+        channel.writeInbound(request(1, "stubborn"));
+        assertTrue(stubbornStarted.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
+        channel.writeInbound(new Message.Cancel(1));
+        assertEquals(CallError.CANCELLED, failure(1).code());
+
+        channel.writeInbound(request(2, "count"));
+        assertEquals(CallError.BUSY, failure(2).code()); // answered, but its thread is still taken
+
+        stubbornRelease.countDown();
+        awaitAnswered(channel, wire, 3, "count");
+        assertEquals(1, countCalls.get());
         assertFalse(channel.finish());
     }
 
@@ -178,7 +211,7 @@ class CallDispatcherTest {
         channel.writeInbound(request(1, "overflow"));
         CallError error = failure(1);
         assertEquals(CallError.FAILED, error.code());
-        assertTrue(error.message().contains("StackOverflowError"), error.message());
+        assertEquals("failed inside the node: out of stack: deep", error.message()); // words, not a class name
         wire.assertQuietFor(200);
         assertFalse(channel.finish());
     }
@@ -187,8 +220,8 @@ class CallDispatcherTest {
     void answersAnOutOfMemoryErrorAndKeepsServing() throws Exception {
         channel.writeInbound(request(1, "out_of_memory"));
         assertEquals(CallError.FAILED, failure(1).code());
-        channel.writeInbound(request(2, "count"), request(3, "count"), request(4, "count"));
-        for (int i = 0; i < 3; i++) {
+        for (int id = 2; id <= 4; id++) {
+            channel.writeInbound(request(id, "count"));
             assertTrue(wire.next(Message.Reply.class).ok());
         }
         assertFalse(channel.finish());
@@ -212,52 +245,36 @@ class CallDispatcherTest {
     }
 
     @Test
-    void refusesTheCallBeyondTheQueueAsBusy() throws Exception {
-        int accepted = CallExecutor.THREADS + CallExecutor.QUEUE;
-        List<Message.Request> requests = new ArrayList<>();
-        for (int id = 1; id <= accepted + 1; id++) {
-            requests.add(request(id, "block"));
-        }
-        channel.writeInbound(requests.toArray());
+    void answersAtOnceWhoHoldsEveryCallThread() throws Exception {
+        OutboundRecorder bobsWire = new OutboundRecorder();
+        EmbeddedChannel bob = connection(bobsWire, new Caller("bob", "10.0.0.5"));
+        OutboundRecorder carolsWire = new OutboundRecorder();
+        EmbeddedChannel carol = connection(carolsWire, new Caller("carol", "localhost"));
+        channel.writeInbound(request(1, "block"));
+        bob.writeInbound(request(1, "memory", TextNode.valueOf("heap")));
+        assertTrue(bobsWire.next(Message.Reply.class).ok());
+        bob.writeInbound(request(2, "block")); // the connection is free again once the answer came
+        blocking.awaitStarted(CallExecutor.THREADS);
 
-        CallError busy = failure(accepted + 1);
-        assertEquals(CallError.BUSY, busy.code());
+        long asked = System.nanoTime();
+        carol.writeInbound(request(7, "count"));
+        Message.Reply refused = carolsWire.next(Message.Reply.class);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
 
-        blocking.release();
-        Set<Long> answered = new HashSet<>();
-        for (int i = 0; i < accepted; i++) {
-            Message.Reply reply = wire.next(Message.Reply.class);
-            assertTrue(reply.ok());
-            answered.add(reply.id());
-        }
-        assertEquals(accepted, answered.size());
-        wire.assertQuietFor(100);
-        assertFalse(channel.finish());
-    }
-
-    @Test
-    void freesTheQueueSlotOfACancelledQueuedCall() throws Exception {
-        int accepted = CallExecutor.THREADS + CallExecutor.QUEUE;
-        List<Message.Request> requests = new ArrayList<>();
-        for (int id = 1; id <= accepted; id++) {
-            requests.add(request(id, "block"));
-        }
-        channel.writeInbound(requests.toArray());
-        channel.writeInbound(new Message.Cancel(accepted)); // the last one queued
-        assertEquals(CallError.CANCELLED, failure(accepted).code());
-
-        channel.writeInbound(request(accepted + 1, "block"));
-        wire.assertQuietFor(100); // queued, not refused as busy
+        assertEquals(CallError.BUSY, refused.error().code());
+        assertEquals(7, refused.id());
+        String sentence = refused.error().message();
+        assertTrue(sentence.matches("the node is busy: block\\(\\) running for \\d+ s for alice@localhost, and "
+                + "block\\(\\) running for \\d+ s for bob@10\\.0\\.0\\.5; try again shortly"), sentence);
+        assertTrue(waitedMillis < 1_000, "waited " + waitedMillis + " ms for the busy answer");
+        assertEquals(0, countCalls.get());
 
         blocking.release();
-        Set<Long> answered = new HashSet<>();
-        for (int i = 0; i < accepted; i++) {
-            Message.Reply reply = wire.next(Message.Reply.class);
-            assertTrue(reply.ok(), () -> "reply " + reply);
-            answered.add(reply.id());
-        }
-        assertTrue(answered.contains((long) accepted + 1), answered.toString());
-        assertFalse(answered.contains((long) accepted), "the cancelled call ran");
+        wire.next(Message.Reply.class);
+        bobsWire.next(Message.Reply.class);
+        awaitAnswered(carol, carolsWire, 8, "count"); // the threads came back
+        assertFalse(bob.finish());
+        assertFalse(carol.finish());
         assertFalse(channel.finish());
     }
 
@@ -310,6 +327,22 @@ class CallDispatcherTest {
         assertEquals(0, reply.id());
         assertEquals(CallError.MALFORMED, reply.error().code());
         assertFalse(channel.finish());
+    }
+
+    /** Calls {@code fn} as request {@code id} until it is not refused as busy; fails after the recorder's wait. */
+    private static void awaitAnswered(EmbeddedChannel connection, OutboundRecorder recorder, long id, String fn)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(OutboundRecorder.WAIT_SECONDS);
+        for (long attempt = id; ; attempt += 1_000) {
+            connection.writeInbound(request(attempt, fn));
+            Message.Reply reply = recorder.next(Message.Reply.class);
+            if (reply.ok()) {
+                return;
+            }
+            assertEquals(CallError.BUSY, reply.error().code(), reply::toString);
+            assertTrue(System.nanoTime() < end, "still busy after " + OutboundRecorder.WAIT_SECONDS + " s");
+            Thread.sleep(10);
+        }
     }
 
     /** The audit line is written just after the answer: wait for it, at most 5 s. */

@@ -25,7 +25,8 @@ final class EmbeddedAgent implements AutoCloseable {
     }
 
     EmbeddedAgent(Functions functions) {
-        initializer = new DiagChannelInitializer(NAME, COOKIE, MAX_FRAME, functions, executor, audit.log());
+        initializer = new DiagChannelInitializer(NAME, COOKIE, MAX_FRAME, functions, executor, audit.log(),
+                new RefusalLog());
     }
 
     static Cookie cookie(String secret) {

@@ -7,17 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.diag.agent.Await;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelProgressivePromise;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class RunningCallTest {
@@ -137,6 +153,105 @@ class RunningCallTest {
         assertFalse(end.ok());
         assertEquals(CallError.CANCELLED, end.error().code());
         assertFalse(channel.finish());
+    }
+
+    @Test
+    void stopsAStreamWhoseReaderTakesNothingForTheStallTimeAndSaysWhy() throws Exception {
+        // a reader that stopped: the chunk never leaves, its write never completes
+        try (Reader reader = new Reader((msg, promise) -> { })) {
+            AtomicInteger answered = new AtomicInteger();
+            RunningCall backtraces = new RunningCall(reader.context(), 9, answered::incrementAndGet, null, 1_000);
+
+            long start = System.nanoTime();
+            backtraces.emit(List.of("row"));
+            long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertTrue(heldMillis >= 1_000 && heldMillis < 3_000, "emit held the thread " + heldMillis + " ms");
+            assertTrue(backtraces.cancelled(), "the function is not told to stop");
+            Message.End end = reader.answers.next(Message.End.class);
+            assertEquals(CallError.CANCELLED, end.error().code());
+            assertTrue(end.error().message().startsWith("the node stopped this call: nothing read its rows for 1 s"),
+                    end.error().message());
+            backtraces.emit(List.of("another row")); // the function's next batch: returns at once
+            backtraces.succeed("late");
+            reader.answers.assertNothingWritten();
+            assertEquals(1, answered.get());
+        }
+    }
+
+    @Test
+    void letsASlowReaderThatStillTakesBytesReadOnPastTheStallTime() throws Exception {
+        ScheduledExecutorService link = Executors.newSingleThreadScheduledExecutor();
+        // a slow link: the socket takes a part of the chunk every 300 ms, the whole of it after 2.5 s
+        try (Reader reader = new Reader((msg, promise) -> {
+            ChannelProgressivePromise progressive = (ChannelProgressivePromise) promise;
+            for (int part = 1; part <= 8; part++) {
+                long taken = part * 100L;
+                link.schedule(() -> progressive.tryProgress(taken, 900), part * 300L, TimeUnit.MILLISECONDS);
+            }
+            link.schedule(() -> progressive.trySuccess(), 2_500, TimeUnit.MILLISECONDS);
+        })) {
+            RunningCall backtraces = new RunningCall(reader.context(), 9, () -> { }, null, 1_000);
+
+            backtraces.emit(List.of("row"));
+
+            assertFalse(backtraces.cancelled(), "a slow reader was taken for a stalled one");
+            backtraces.succeed("all rows sent");
+            assertTrue(reader.answers.next(Message.End.class).ok());
+        } finally {
+            link.shutdownNow();
+        }
+    }
+
+    /**
+     * A connection on a real event loop (the call thread must wait for its write, which
+     * EmbeddedChannel cannot let it do) whose chunks go to {@code chunks} instead of a socket;
+     * every other message is recorded in {@link #answers}.
+     */
+    private static final class Reader implements AutoCloseable {
+        final OutboundRecorder answers = new OutboundRecorder();
+        private final CompletableFuture<ChannelHandlerContext> served = new CompletableFuture<>();
+        private final EventLoopGroup loop = new DefaultEventLoopGroup(1);
+        private final Channel server;
+        private final Channel client;
+
+        Reader(BiConsumer<Object, ChannelPromise> chunks) throws InterruptedException {
+            LocalAddress address = new LocalAddress("reader-" + System.nanoTime());
+            server = new ServerBootstrap().group(loop).channel(LocalServerChannel.class)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel child) {
+                            child.pipeline().addLast(answers, new ChannelOutboundHandlerAdapter() {
+                                @Override
+                                public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                                    if (msg instanceof Message.Chunk) {
+                                        chunks.accept(msg, promise);
+                                    } else {
+                                        ctx.write(msg, promise);
+                                    }
+                                }
+                            }, new ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void handlerAdded(ChannelHandlerContext ctx) {
+                                    served.complete(ctx);
+                                }
+                            });
+                        }
+                    }).bind(address).sync().channel();
+            client = new Bootstrap().group(loop).channel(LocalChannel.class)
+                    .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+        }
+
+        ChannelHandlerContext context() throws Exception {
+            return served.get(5, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            client.close().sync();
+            server.close().sync();
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
     }
 
     @Test

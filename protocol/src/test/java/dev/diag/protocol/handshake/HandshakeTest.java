@@ -31,6 +31,15 @@ class HandshakeTest {
     }
 
     @Test
+    void tellsTheAgentTheNameTheAuthenticatedClientGave() throws Exception {
+        ClientHandshake client = client(cookie, "diag-shell alice");
+        AgentHandshake agent = agent(cookie);
+        AgentHandshake.Accepted accepted = agent.verify(client.prove(agent.challenge(client.hello())));
+
+        assertEquals("diag-shell alice", accepted.clientName());
+    }
+
+    @Test
     void rejectsWrongCookieOnBothSides() throws Exception {
         ClientHandshake client = client(otherCookie);
         AgentHandshake agent = agent(cookie);

@@ -16,6 +16,7 @@ public final class ConnectionOptions {
     public static final String TIMEOUT = "--timeout";
     public static final String JSON = "--json";
     public static final String VIA = "--via";
+    public static final String TLS = "--tls";
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
     // One list for both spellings, so the nodes keep the order they were given in; a comma
@@ -38,6 +39,9 @@ public final class ConnectionOptions {
                     + "%%h the host, %%p the port, e.g. --via 'ssh -W 127.0.0.1:%%p %%h' (default: the lines of "
                     + "$DIAG_HOME/via; none connects directly; docs/remote.md)")
     String via;
+    @Option(names = TLS, description = "speak TLS to the node even on loopback (it is used anyway off loopback, "
+            + "and wherever the node's record says so)")
+    boolean tls;
 
     @Option(names = JSON, description = "print one JSON object per line (for jq) instead of tables")
     boolean json;
@@ -66,7 +70,7 @@ public final class ConnectionOptions {
             throw new DiagException(ExitCode.USAGE, "--timeout must be 1 to 3600 seconds.");
         }
         DiagHome home = DiagHome.fromEnvironment();
-        return new Connector(home, cookieFile, timeoutSeconds * 1000, null, ViaRules.load(home, via));
+        return new Connector(home, cookieFile, timeoutSeconds * 1000, null, tls, ViaRules.load(home, via));
     }
 
     public ResultPrinter printer() {

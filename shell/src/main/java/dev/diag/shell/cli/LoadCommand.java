@@ -64,7 +64,7 @@ public final class LoadCommand implements Callable<Integer> {
             }
             boolean ok = connection.printer().print(session.node(), new Evaluation.Answer(call, spec, outcome));
             if (!ok) {
-                return ExitCode.CALL_FAILED.code;
+                return ExitCode.ofCallError(outcome.error()).code;
             }
             return check && !passed(outcome) ? ExitCode.CALL_FAILED.code : ExitCode.OK.code;
         }

@@ -53,7 +53,8 @@ public final class NodesCommand implements Callable<Integer> {
                         .put("pid", node.pid())
                         .put("address", node.bind() + ":" + node.port())
                         .put("jvm", node.jvm())
-                        .put("uptimeMillis", now - node.startedAtMillis())));
+                        .put("uptimeMillis", now - node.startedAtMillis())
+                        .put("tls", node.speaksTls())));
             }
             return ExitCode.OK.code;
         }
@@ -68,8 +69,8 @@ public final class NodesCommand implements Callable<Integer> {
         Table table = Table.of(List.of(Table.Align.LEFT, Table.Align.RIGHT, Table.Align.LEFT, Table.Align.LEFT,
                 Table.Align.RIGHT), "NODE", "PID", "ADDRESS", "JVM", "UPTIME");
         for (NodeRecord node : live) {
-            table.row(node.name() + "@" + LocalHost.name(), Long.toString(node.pid()), node.bind() + ":" + node.port(),
-                    node.jvm(), Units.duration(now - node.startedAtMillis()));
+            table.row(node.name() + "@" + LocalHost.name(), Long.toString(node.pid()), node.bind() + ":" + node.port()
+                    + (node.speaksTls() ? " (TLS)" : ""), node.jvm(), Units.duration(now - node.startedAtMillis()));
         }
         table.render(TerminalWidth.ofStdout()).forEach(System.out::println);
         return ExitCode.OK.code;

@@ -2,6 +2,7 @@ package dev.diag.shell.cli;
 
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.client.Evaluator;
+import dev.diag.shell.client.Evaluator.Evaluation;
 import dev.diag.shell.client.HelpAnswer;
 import dev.diag.shell.functions.FunctionTable;
 import dev.diag.shell.render.ResultPrinter;
@@ -82,7 +83,7 @@ public final class ScriptRunner {
             ResultPrinter printer) {
         try (Connector.Connection connection = connector.open(typed)) {
             Evaluator evaluator = new Evaluator(FunctionTable.standard(), connection.client(), connector.timeoutMillis());
-            boolean allOk = true;
+            ExitCode worst = ExitCode.OK;
             for (int i = 0; i < commands.size(); i++) {
                 String command = commands.get(i);
                 if (i > 0) {
@@ -91,14 +92,18 @@ public final class ScriptRunner {
                 try {
                     // streamed rows print as they come; a script never waits for input, nor asks before a
                     // high-impact call: its author wrote the call out
-                    allOk &= printer.print(connection.node(), evaluator.evaluate(command,
-                            (call, spec) -> printer.rows(connection.node(), call, spec), null));
+                    Evaluation evaluation = evaluator.evaluate(command,
+                            (call, spec) -> printer.rows(connection.node(), call, spec), null);
+                    if (!printer.print(connection.node(), evaluation)) {
+                        worst = ExitCode.worst(worst, evaluation instanceof Evaluation.Answer answer
+                                ? ExitCode.ofCallError(answer.outcome().error()) : ExitCode.CALL_FAILED);
+                    }
                 } catch (DiagException e) {
                     printer.failure(connection.node(), command, "connection_lost", e.getMessage());
-                    return ExitCode.worst(e.exit(), allOk ? ExitCode.OK : ExitCode.CALL_FAILED);
+                    return ExitCode.worst(e.exit(), worst);
                 }
             }
-            return allOk ? ExitCode.OK : ExitCode.CALL_FAILED;
+            return worst;
         } catch (DiagException e) {
             printer.failure(label, null, errorCode(e.exit()), e.getMessage());
             return e.exit();

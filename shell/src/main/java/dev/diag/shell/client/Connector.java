@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.net.ssl.SSLException;
 
 /**
  * Opens an authenticated session to a node by the name the user typed, and turns every way
@@ -35,6 +36,7 @@ public final class Connector {
     private final ViaRules vias;
     private final Integer directoryPort;
     private final ConcurrentMap<ViaCommand, DirectoryLookup> tunnelledDirectories = new ConcurrentHashMap<>();
+    private final boolean tls;
 
     /** The directory port from $DIAG_DIRECTORY_PORT, else 4370. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis) {
@@ -43,18 +45,25 @@ public final class Connector {
 
     /** {@code directoryPort}: the port to ask for names without a port, 0 for none, null for $DIAG_DIRECTORY_PORT. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort) {
-        this(home, cookieFile, timeoutMillis, directoryPort, ViaRules.direct());
+        this(home, cookieFile, timeoutMillis, directoryPort, false);
+    }
+
+    /** {@code tls}: speak TLS to every node (--tls), not only where a record or the address says so. */
+    public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort, boolean tls) {
+        this(home, cookieFile, timeoutMillis, directoryPort, tls, ViaRules.direct());
     }
 
     /** {@code vias}: which nodes go through a {@code --via} command (docs/remote.md). */
-    public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort, ViaRules vias) {
+    public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort, boolean tls,
+            ViaRules vias) {
         this.vias = vias;
         this.directoryPort = directoryPort;
         this.home = home;
+        this.tls = tls;
         this.cookieFile = cookieFile;
         this.timeoutMillis = timeoutMillis;
         this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(),
-                timeoutMillis);
+                timeoutMillis, tls);
     }
 
     private DirectoryLookup.CookieSource cookieSource() {
@@ -74,7 +83,7 @@ public final class Connector {
     /** The directories behind one --via command: one lookup per host even for a fleet (shared in flight). */
     private NodeResolver tunnelledResolver(ViaCommand via) {
         DirectoryLookup lookup = tunnelledDirectories.computeIfAbsent(via, command -> new DirectoryLookup(
-                directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(), timeoutMillis, command));
+                directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(), timeoutMillis, false, command));
         return new NodeResolver(new NodeRegistry(home.nodes()), lookup, true);
     }
 
@@ -96,9 +105,25 @@ public final class Connector {
         Cookie cookie = cookie();
         String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort()
                 + (via == null ? "" : " through --via");
+        // through --via, SSH protects the path: the diag handshake runs inside it as on loopback
+        boolean overTls = via == null && target.needsTls(tls);
         try {
-            DiagClient client = via == null ? DiagClient.connect(target.address(), cookie, timeoutMillis)
-                    : via.connect(target.address().getHostString(), target.address().getPort(), cookie, timeoutMillis);
+            DiagClient client;
+            if (via != null) {
+                client = via.connect(target.address().getHostString(), target.address().getPort(), cookie,
+                        timeoutMillis);
+            } else {
+                try {
+                    client = DiagClient.connect(target.address(), cookie, timeoutMillis, overTls);
+                } catch (HandshakeException e) {
+                    if (e.failure() != HandshakeException.Failure.TLS_REQUIRED || overTls) {
+                        throw e;
+                    }
+                    // A tls=true node on loopback, typed with its port: asking again over TLS gives nothing away.
+                    overTls = true;
+                    client = DiagClient.connect(target.address(), cookie, timeoutMillis, true);
+                }
+            }
             if (!client.agentName().equals(target.name())) {
                 // A port reused by another node after a restart: the right cookie, the wrong node.
                 client.close();
@@ -113,9 +138,12 @@ public final class Connector {
             return new Connection(target.display(), client);
         } catch (HandshakeException e) {
             throw switch (e.failure()) {
-                case WRONG_COOKIE -> new DiagException(ExitCode.AUTH_REFUSED, target.display()
+                case WRONG_COOKIE -> overTls ? tlsProofRefused(target)
+                        : new DiagException(ExitCode.AUTH_REFUSED, target.display()
                         + " refused our cookie (" + cookiePath() + "): use the node's cookie file, "
                         + "with --cookie-file or DIAG_COOKIE_FILE.");
+                case TLS_REQUIRED -> new DiagException(ExitCode.UNREACHABLE, where
+                        + " accepts only TLS, and refused it too: " + e.getMessage() + ".");
                 case AGENT_NOT_AUTHENTIC -> new DiagException(ExitCode.AUTH_REFUSED, "the peer at "
                         + target.address().getHostString() + ":" + target.address().getPort()
                         + " could not prove it holds our cookie: it is not " + target.display()
@@ -131,6 +159,9 @@ public final class Connector {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage()
                     + "; is the node still running there, and does the command forward to the address it is bound to "
                     + "(ssh -W 127.0.0.1:%p %h for the default loopback)?");
+        } catch (SSLException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, where + " did not complete a TLS 1.3 handshake ("
+                    + e.getMessage() + "): it may be an older diag node that speaks only plaintext, or not a diag node.");
         } catch (ConnectException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where
                     + ": connection refused; is the node still running? bin/diag nodes lists local nodes.");
@@ -142,10 +173,24 @@ public final class Connector {
                     + ": unknown host " + e.getMessage() + ".");
         } catch (EOFException e) {
             throw new DiagException(ExitCode.UNREACHABLE, where
-                    + " closed the connection during the handshake; it may not be a diag node.");
+                    + " closed the connection during the handshake: it has as many connections as it takes"
+                    + " (max-connections, max-startups), or it is not a diag node; try again in a moment.");
         } catch (IOException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * Over TLS the node checks our proof against the certificate it sent: a man in the middle who
+     * showed us its own certificate fails exactly as a wrong cookie does, and neither side can
+     * tell which; the sentence names both.
+     */
+    private DiagException tlsProofRefused(NodeResolver.Target target) {
+        return new DiagException(ExitCode.AUTH_REFUSED, "the node at " + target.address().getHostString() + ":"
+                + target.address().getPort() + " refused our proof over TLS: either our cookie (" + cookiePath()
+                + ") is not the cookie of " + target.name() + ", or something between us and the node showed us another "
+                + "TLS certificate than the node's (a man in the middle); nothing but the handshake was sent. Check the "
+                + "cookie (--cookie-file or DIAG_COOKIE_FILE) and the network path.");
     }
 
     private boolean isDirectoryPort(int port) {

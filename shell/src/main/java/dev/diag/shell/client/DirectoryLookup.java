@@ -52,16 +52,27 @@ final class DirectoryLookup implements NodeResolver.Directory {
     private final CookieSource cookie;
     private final int timeoutMillis;
     private final ViaCommand via;
+    private final boolean tls;
     private final ConcurrentMap<String, CompletableFuture<Optional<NodeList>>> inFlight = new ConcurrentHashMap<>();
 
     /** {@code explicitPort} null: {@code environment} (the value of DIAG_DIRECTORY_PORT) decides, then 4370. */
     DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis) {
-        this(explicitPort, environment, cookie, timeoutMillis, null);
+        this(explicitPort, environment, cookie, timeoutMillis, false);
     }
 
-    /** {@code via}: ask each host's directory through this command (--via), or null to connect directly. */
-    DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, ViaCommand via) {
+    /** {@code tls}: always over TLS (--tls); else over TLS off loopback, or when a node there asks for it. */
+    DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, boolean tls) {
+        this(explicitPort, environment, cookie, timeoutMillis, tls, null);
+    }
+
+    /**
+     * {@code via}: ask each host's directory through this command (--via), or null to connect directly;
+     * through it SSH protects the path, and {@code tls} does not apply.
+     */
+    DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, boolean tls,
+            ViaCommand via) {
         this.via = via;
+        this.tls = tls;
         this.explicitPort = explicitPort;
         this.environment = environment;
         this.cookie = cookie;
@@ -119,13 +130,25 @@ final class DirectoryLookup implements NodeResolver.Directory {
         }
         int attemptMillis = Math.max(1_000, timeoutMillis / ATTEMPTS);
         IOException last = null;
+        CallError busy = null;
         int failures = 0;
         int refusals = 0;
+        boolean overTls = via == null && (tls || DiagClient.crossesANetwork(address));
         while (failures < ATTEMPTS) {
-            try (DiagClient client = via == null ? DiagClient.connect(address, key, attemptMillis)
+            try (DiagClient client = via == null ? DiagClient.connect(address, key, attemptMillis, overTls)
                     : via.connect(host, port, key, attemptMillis)) {
-                return Optional.of(listing(client, where, client.call("nodes", List.of(), attemptMillis)));
+                CallOutcome outcome = client.call("nodes", List.of(), attemptMillis);
+                if (!outcome.ok() && outcome.error() != null && CallError.BUSY.equals(outcome.error().code())) {
+                    busy = outcome.error(); // its call threads are taken: a new connection may reach another node
+                    failures++;
+                    continue;
+                }
+                return Optional.of(listing(client, where, outcome));
             } catch (HandshakeException e) {
+                if (e.failure() == HandshakeException.Failure.TLS_REQUIRED && !overTls) {
+                    overTls = true; // the node that answered speaks only TLS on loopback (tls=true): ask again so
+                    continue;
+                }
                 // Nodes of several cookies may share the port (one user, several homes): the kernel
                 // gave this connection to one of another cookie, and a new one may reach one of ours.
                 if (e.failure() != HandshakeException.Failure.WRONG_COOKIE || ++refusals == COOKIE_TRIES) {
@@ -141,6 +164,10 @@ final class DirectoryLookup implements NodeResolver.Directory {
             } catch (IOException e) {
                 throw notDiag(where, host, e.getMessage()); // an oversized or garbled frame
             }
+        }
+        if (last == null && busy != null) {
+            throw new DiagException(ExitCode.BUSY, "the diag directory at " + where + " could not list its nodes: "
+                    + busy.message() + ".");
         }
         if (last instanceof ConnectException) {
             return Optional.empty();
@@ -188,6 +215,8 @@ final class DirectoryLookup implements NodeResolver.Directory {
             case VERSION -> new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where
                     + " speaks another diag protocol: " + e.getMessage() + "; use a shell of the nodes' version.");
             case MALFORMED -> notDiag(where, host, e.getMessage());
+            case TLS_REQUIRED -> new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where
+                    + " accepts only TLS, and refused it too: " + e.getMessage() + ".");
         };
     }
 

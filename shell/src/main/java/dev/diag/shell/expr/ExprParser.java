@@ -1,5 +1,6 @@
 package dev.diag.shell.expr;
 
+import dev.diag.protocol.message.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +15,18 @@ import java.util.List;
  * class := atom {('.' | '$') javaIdentifier}      an atom, e.g. l(com.example.Foo$Bar)
  * pid   := '<' int '>' | '<' int '.' int '.' int '>' | pid '(' int ',' int ',' int ')'
  * </pre>
+ *
+ * Strings and quoted atoms know the escapes {@code \n \t \r \\ \" \'}; any other is refused
+ * with its column, never dropped. Lists nest at most {@link #MAX_NESTING} deep, so the request
+ * fits the wire's own nesting limit and no line can exhaust the parser's stack.
  */
 public final class ExprParser {
+    /** The wire's nesting limit ({@link Json#MAX_DEPTH}) less the request's own object and argument list. */
+    public static final int MAX_NESTING = Json.MAX_DEPTH - 2;
+
     private final String input;
     private int pos;
+    private int depth;
 
     private ExprParser(String input) {
         this.input = input;
@@ -95,8 +104,13 @@ public final class ExprParser {
             return new Term.Str(quoted('"'));
         }
         if (c == '[') {
+            if (++depth > MAX_NESTING) {
+                throw error("lists nest at most " + MAX_NESTING + " deep, as deep as a request may go on the wire");
+            }
             pos++;
-            return new Term.ListOf(terms(']'));
+            Term list = new Term.ListOf(terms(']'));
+            depth--;
+            return list;
         }
         if (c == '-' || Character.isDigit(c)) {
             return new Term.Int(integer());
@@ -194,8 +208,8 @@ public final class ExprParser {
         while (pos < input.length() && input.charAt(pos) != quote) {
             char c = input.charAt(pos++);
             if (c == '\\' && pos < input.length()) {
-                c = input.charAt(pos++);
-                c = c == 'n' ? '\n' : c == 't' ? '\t' : c;
+                c = escaped(input.charAt(pos));
+                pos++;
             }
             text.append(c);
         }
@@ -205,6 +219,21 @@ public final class ExprParser {
         }
         pos++;
         return text.toString();
+    }
+
+    /** The character {@code \c} stands for; an escape we do not know is an error, not a guess. */
+    private char escaped(char c) throws ParseException {
+        return switch (c) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case '\\', '"', '\'' -> c;
+            default -> {
+                pos--; // at the backslash
+                throw error("unknown escape '\\" + (Character.isISOControl(c) ? "?" : c)
+                        + "'; the escapes are \\n \\t \\r \\\\ \\\" \\', and \\\\ writes a backslash");
+            }
+        };
     }
 
     private void expect(char c) throws ParseException {

@@ -78,8 +78,8 @@ public final class ResultPrinter {
             }
             return true;
         } catch (Exception e) {
-            err.println(call + ": the node answered in a shape this shell cannot show (" + e.getClass().getSimpleName()
-                    + "); --json prints it as it came.");
+            err.println(call + ": the node answered in a shape this shell cannot show (a newer or older node?);"
+                    + " --json prints it as it came.");
             return false;
         }
     }

@@ -3,15 +3,16 @@ package dev.diag.shell.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diag.protocol.message.CallError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExitCodeTest {
 
     @Test
-    void theMostSeriousFailureWinsUsageThenAuthenticationThenUnreachableThenCallFailed() {
+    void theMostSeriousFailureWinsUsageThenAuthenticationThenUnreachableThenBusyThenCallFailed() {
         List<ExitCode> mostSeriousFirst = List.of(ExitCode.USAGE, ExitCode.AUTH_REFUSED, ExitCode.UNREACHABLE,
-                ExitCode.CALL_FAILED, ExitCode.OK);
+                ExitCode.BUSY, ExitCode.CALL_FAILED, ExitCode.OK);
         for (int i = 0; i < mostSeriousFirst.size(); i++) {
             for (int j = i; j < mostSeriousFirst.size(); j++) {
                 ExitCode serious = mostSeriousFirst.get(i);
@@ -33,12 +34,19 @@ class ExitCodeTest {
 
     @Test
     void keepsTheCodesScriptsAlreadyRelyOn() {
-        assertEquals(List.of(0, 1, 2, 3, 4), List.of(ExitCode.OK.code, ExitCode.CALL_FAILED.code, ExitCode.USAGE.code,
-                ExitCode.UNREACHABLE.code, ExitCode.AUTH_REFUSED.code));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), List.of(ExitCode.OK.code, ExitCode.CALL_FAILED.code, ExitCode.USAGE.code,
+                ExitCode.UNREACHABLE.code, ExitCode.AUTH_REFUSED.code, ExitCode.BUSY.code));
+    }
+
+    @Test
+    void aBusyNodeIsItsOwnCodeAndAnyOtherCallErrorIsAFailedCall() {
+        assertEquals(5, ExitCode.ofCallError(new CallError(CallError.BUSY, "the node is busy: ...")).code);
+        assertEquals(1, ExitCode.ofCallError(new CallError(CallError.BAD_ARGUMENT, "unknown kind")).code);
+        assertEquals(1, ExitCode.ofCallError(null).code);
     }
 
     @Test
     void helpSaysWhichCodeWinsWhenFailuresMix() {
-        assertTrue(ExitCode.helpTable().contains("2 > 4 > 3 > 1"), ExitCode.helpTable());
+        assertTrue(ExitCode.helpTable().contains("2 > 4 > 3 > 5 > 1"), ExitCode.helpTable());
     }
 }

@@ -54,6 +54,26 @@ class DirectoryLookupTest {
     }
 
     @Test
+    void asksAgainOnANewConnectionWhenTheNodeThatAnsweredIsBusy() throws Exception {
+        try (FakeDirectoryNode node = new FakeDirectoryNode(COOKIE, LISTING, 0, Behaviour.BUSY, Behaviour.ANSWER)) {
+            NodeList list = lookup(node.port(), null, 5_000).ask("127.0.0.1").orElseThrow();
+            assertEquals(List.of("alpha"), list.names());
+            assertEquals(2, node.accepted());
+        }
+    }
+
+    @Test
+    void saysTheDirectoryIsBusyWithTheBusyExitCodeWhenEveryAttemptFindsItBusy() throws Exception {
+        try (FakeDirectoryNode node = new FakeDirectoryNode(COOKIE, LISTING, 0, Behaviour.BUSY)) {
+            DiagException e = assertThrows(DiagException.class, () -> lookup(node.port(), null, 5_000).ask("127.0.0.1"));
+            assertEquals(ExitCode.BUSY, e.exit());
+            assertTrue(e.getMessage().startsWith("the diag directory at 127.0.0.1:" + node.port()
+                    + " could not list its nodes: the node is busy: i() running for 3 s"), e.getMessage());
+            assertEquals(DirectoryLookup.ATTEMPTS, node.accepted());
+        }
+    }
+
+    @Test
     void answersNothingWhenNothingListensOnThePort() throws Exception {
         assertEquals(Optional.empty(), lookup(closedPort(), null, 5_000).ask("127.0.0.1"));
     }

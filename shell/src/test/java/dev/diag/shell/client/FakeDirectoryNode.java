@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * program that is not diag. Only as much of an agent as the shell's lookup needs.
  */
 final class FakeDirectoryNode implements AutoCloseable {
-    /** OTHER_COOKIE: a node of another cookie sharing the port, which refuses our PROOF. */
-    enum Behaviour { ANSWER, CLOSE_AT_ONCE, SILENT, HTTP, NO_SUCH_FUNCTION, OTHER_COOKIE }
+    /** OTHER_COOKIE: a node of another cookie sharing the port, which refuses our PROOF. BUSY: its call threads are taken. */
+    enum Behaviour { ANSWER, CLOSE_AT_ONCE, SILENT, HTTP, NO_SUCH_FUNCTION, OTHER_COOKIE, BUSY }
 
     private final ServerSocket server;
     private final Cookie cookie;
@@ -89,7 +89,7 @@ final class FakeDirectoryNode implements AutoCloseable {
                     out.write("HTTP/1.0 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     socket.close();
                 }
-                case ANSWER, NO_SUCH_FUNCTION, OTHER_COOKIE -> answer(in, out, behaviour);
+                case ANSWER, NO_SUCH_FUNCTION, OTHER_COOKIE, BUSY -> answer(in, out, behaviour);
             }
         } catch (IOException | InterruptedException e) {
             // the client went away, or the handshake was refused: the fake has nothing more to say
@@ -114,10 +114,14 @@ final class FakeDirectoryNode implements AutoCloseable {
         FrameSealer sealer = accepted.keys().agentSealer();
         Message.Request request = (Message.Request) MessageCodec.decode(opener.open(FrameIO.read(in, FrameLimits.DEFAULT_MAX)));
         Thread.sleep(delayMillis);
-        Message reply = behaviour == Behaviour.NO_SUCH_FUNCTION
-                ? Message.Reply.failure(request.id(), new dev.diag.protocol.message.CallError("unknown_function",
-                        "this node has no function nodes/0"))
-                : new Message.Reply(request.id(), true, JsonTree.parse(answer.getBytes(StandardCharsets.UTF_8)), null);
+        Message reply = switch (behaviour) {
+            case NO_SUCH_FUNCTION -> Message.Reply.failure(request.id(), new dev.diag.protocol.message.CallError(
+                    "unknown_function", "this node has no function nodes/0"));
+            case BUSY -> Message.Reply.failure(request.id(), new dev.diag.protocol.message.CallError("busy",
+                    "the node is busy: i() running for 3 s for ops@localhost, and top() running for 9 s for ops@localhost;"
+                            + " try again shortly"));
+            default -> new Message.Reply(request.id(), true, JsonTree.parse(answer.getBytes(StandardCharsets.UTF_8)), null);
+        };
         FrameIO.write(out, sealer.seal(MessageCodec.encode(reply)));
     }
 

@@ -12,6 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CallTest {
 
     @Test
+    void textOfACallWithAHugeArgumentIsSixtyCharactersEndingInAnEllipsis() throws Exception {
+        Call call = ExprParser.parse("memory(\"" + "x".repeat(10_000_000) + "\")");
+        assertEquals("memory(\"" + "x".repeat(51) + "…", call.text());
+        assertEquals(10_000_000, call.jsonArgs().get(0).textValue().length()); // what is sent is whole
+    }
+
+    @Test
     void textPrintsTheCallAsErlangWould() throws Exception {
         String[][] cases = {
                 {"erlang:memory(heap)", "erlang:memory(heap)"},

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diag.protocol.message.Message;
+import dev.diag.protocol.message.MessageCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -227,6 +229,40 @@ class ExprParserTest {
     @Test
     void refusesAPidCallWhoseOuterPartsAreNotIntegers() {
         assertEquals("pid takes three integers, e.g. pid(0,61,0)", error("f(pid(a,61,\"s\"))").getMessage());
+    }
+
+    @Test
+    void refusesAnUnknownEscapePointingAtItsBackslash() {
+        ParseException e = error("heap_dump(\"/tmp/a\\u0000b.hprof\")");
+        assertEquals(17, e.column());
+        assertTrue(e.getMessage().startsWith("unknown escape '\\u'"), e.getMessage());
+        assertTrue(e.getMessage().contains("\\\\ writes a backslash"), e.getMessage());
+        assertEquals(4, error("f('a\\qb')").column()); // in quoted atoms too
+    }
+
+    @Test
+    void readsTheEscapesItKnowsInAtomsAndStrings() throws Exception {
+        assertEquals(List.of(new Term.Atom("it's\\"), new Term.Str("a\rb")),
+                ExprParser.parse("f('it\\'s\\\\', \"a\\rb\")").args());
+    }
+
+    @Test
+    void readsListsNestedAsDeepAsTheWireTakes() throws Exception {
+        int deepest = ExprParser.MAX_NESTING;
+        Call call = ExprParser.parse("f(" + "[".repeat(deepest) + "]".repeat(deepest) + ")");
+        // the request it makes is one the node's decoder accepts
+        Message.Request request = new Message.Request(1, call.function(), call.jsonArgs());
+        assertEquals(request, MessageCodec.decode(MessageCodec.encode(request)));
+    }
+
+    @Test
+    void refusesListsNestedDeeperThanTheWireTakesWithOneSentence() {
+        int tooDeep = ExprParser.MAX_NESTING + 1;
+        ParseException e = error("f(" + "[".repeat(tooDeep) + "]".repeat(tooDeep) + ")");
+        assertEquals(2 + ExprParser.MAX_NESTING, e.column());
+        assertEquals("lists nest at most 62 deep, as deep as a request may go on the wire", e.getMessage());
+        // 100,000 deep is the same sentence, not a StackOverflowError
+        assertEquals(e.getMessage(), error("f(" + "[".repeat(100_000) + ")").getMessage());
     }
 
     @Test

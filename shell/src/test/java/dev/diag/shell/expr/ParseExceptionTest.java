@@ -37,6 +37,26 @@ class ParseExceptionTest {
     }
 
     @Test
+    void sentenceQuotesAtMostSixtyCharactersAroundTheColumn() {
+        String huge = "memory(" + "x".repeat(10_000_000) + " y)";
+        ParseException e = assertThrows(ParseException.class, () -> ExprParser.parse(huge));
+        String quoted = e.sentence().substring(e.sentence().indexOf('\'') + 1, e.sentence().indexOf("': "));
+        assertEquals(60, quoted.length(), quoted);
+        assertEquals("…" + "x".repeat(56) + " y)", quoted); // the column, and what led up to it
+        assertEquals("syntax error at column 10000009 of '…", e.sentence().substring(0, 37));
+    }
+
+    @Test
+    void pointerShortensALongLineAndKeepsTheCaretUnderTheColumn() {
+        String line = "f(" + "a".repeat(500) + " " + "b".repeat(500) + ")";
+        ParseException e = assertThrows(ParseException.class, () -> ExprParser.parse(line));
+        String[] lines = e.pointer().split(System.lineSeparator());
+        assertEquals(60, lines[0].length(), lines[0]);
+        assertEquals('b', lines[0].charAt(lines[1].indexOf('^')));
+        assertEquals(' ', lines[0].charAt(lines[1].indexOf('^') - 1));
+    }
+
+    @Test
     void sentenceIsOneLine() {
         ParseException e = assertThrows(ParseException.class, () -> ExprParser.parse("f(\"abc"));
         assertEquals(-1, e.sentence().indexOf('\n'));

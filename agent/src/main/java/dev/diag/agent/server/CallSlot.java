@@ -1,0 +1,32 @@
+package dev.diag.agent.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of the {@link CallExecutor}'s threads, taken by a call: what runs there, for whom, since
+ * when; what a busy node tells the next caller ({@code backtraces() running for 25 s for
+ * alice@localhost}). The call is shown short: its arguments may be megabytes (a class file) and
+ * are another caller's business beyond a glance.
+ */
+record CallSlot(String call, Caller caller, long sinceNanos) {
+    /** Arguments longer than this are shown as "…". */
+    static final int MAX_ARGUMENT_CHARS = 24;
+
+    static CallSlot of(String function, List<JsonNode> args, Caller caller) {
+        return new CallSlot(function + "(" + String.join(", ", args.stream().map(CallSlot::glance).toList()) + ")",
+                caller, System.nanoTime());
+    }
+
+    private static String glance(JsonNode arg) {
+        String text = arg.isTextual() ? arg.textValue() : arg.toString();
+        boolean plain = text.length() <= MAX_ARGUMENT_CHARS && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        return plain ? text : "…";
+    }
+
+    /** {@code backtraces() running for 25 s for alice@localhost}. */
+    String describe(long nowNanos) {
+        return call + " running for " + TimeUnit.NANOSECONDS.toSeconds(nowNanos - sinceNanos) + " s for " + caller;
+    }
+}
