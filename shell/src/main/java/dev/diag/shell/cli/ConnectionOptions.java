@@ -2,6 +2,7 @@ package dev.diag.shell.cli;
 
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.shell.client.Connector;
+import dev.diag.shell.client.ViaRules;
 import dev.diag.shell.render.ResultPrinter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class ConnectionOptions {
     public static final String COOKIE_FILE = "--cookie-file";
     public static final String TIMEOUT = "--timeout";
     public static final String JSON = "--json";
+    public static final String VIA = "--via";
     public static final String TLS = "--tls";
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -32,6 +34,11 @@ public final class ConnectionOptions {
             description = "give up on connecting, or on a call, after this long (default: ${DEFAULT-VALUE})")
     int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
+    @Option(names = VIA, paramLabel = "COMMAND",
+            description = "reach nodes written name@host through COMMAND's stdin and stdout, as ssh's ProxyCommand: "
+                    + "%%h the host, %%p the port, e.g. --via 'ssh -W 127.0.0.1:%%p %%h' (default: the lines of "
+                    + "$DIAG_HOME/via; none connects directly; docs/remote.md)")
+    String via;
     @Option(names = TLS, description = "speak TLS to the node even on loopback (it is used anyway off loopback, "
             + "and wherever the node's record says so)")
     boolean tls;
@@ -62,7 +69,8 @@ public final class ConnectionOptions {
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new DiagException(ExitCode.USAGE, "--timeout must be 1 to 3600 seconds.");
         }
-        return new Connector(DiagHome.fromEnvironment(), cookieFile, timeoutSeconds * 1000, null, tls);
+        DiagHome home = DiagHome.fromEnvironment();
+        return new Connector(home, cookieFile, timeoutSeconds * 1000, null, tls, ViaRules.load(home, via));
     }
 
     public ResultPrinter printer() {

@@ -16,6 +16,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SSLException;
 
 /**
@@ -23,13 +25,17 @@ import javax.net.ssl.SSLException;
  * that can fail into one sentence with its exit code. A node that cannot be reached and a node
  * that refuses our cookie are different problems (Erlang calls both "nodedown"); so are they here.
  * A name the local registry does not know is looked up on its host's directory port
- * ({@link DirectoryLookup}); safe to use from several threads at once.
+ * ({@link DirectoryLookup}); safe to use from several threads at once. A node whose host matches
+ * {@link ViaRules} (--via, $DIAG_HOME/via) is found and reached through that command's pipes instead.
  */
 public final class Connector {
     private final DiagHome home;
     private final String cookieFile;
     private final int timeoutMillis;
     private final DirectoryLookup directory;
+    private final ViaRules vias;
+    private final Integer directoryPort;
+    private final ConcurrentMap<ViaCommand, DirectoryLookup> tunnelledDirectories = new ConcurrentHashMap<>();
     private final boolean tls;
 
     /** The directory port from $DIAG_DIRECTORY_PORT, else 4370. */
@@ -44,22 +50,41 @@ public final class Connector {
 
     /** {@code tls}: speak TLS to every node (--tls), not only where a record or the address says so. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort, boolean tls) {
+        this(home, cookieFile, timeoutMillis, directoryPort, tls, ViaRules.direct());
+    }
+
+    /** {@code vias}: which nodes go through a {@code --via} command (docs/remote.md). */
+    public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort, boolean tls,
+            ViaRules vias) {
+        this.vias = vias;
+        this.directoryPort = directoryPort;
         this.home = home;
         this.tls = tls;
         this.cookieFile = cookieFile;
         this.timeoutMillis = timeoutMillis;
-        this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV),
-                new DirectoryLookup.CookieSource() {
-                    @Override
-                    public Cookie load() throws DiagException {
-                        return cookie();
-                    }
+        this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(),
+                timeoutMillis, tls);
+    }
 
-                    @Override
-                    public Path path() {
-                        return cookiePath();
-                    }
-                }, timeoutMillis, tls);
+    private DirectoryLookup.CookieSource cookieSource() {
+        return new DirectoryLookup.CookieSource() {
+            @Override
+            public Cookie load() throws DiagException {
+                return cookie();
+            }
+
+            @Override
+            public Path path() {
+                return cookiePath();
+            }
+        };
+    }
+
+    /** The directories behind one --via command: one lookup per host even for a fleet (shared in flight). */
+    private NodeResolver tunnelledResolver(ViaCommand via) {
+        DirectoryLookup lookup = tunnelledDirectories.computeIfAbsent(via, command -> new DirectoryLookup(
+                directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(), timeoutMillis, false, command));
+        return new NodeResolver(new NodeRegistry(home.nodes()), lookup, true);
     }
 
     public DiagHome home() {
@@ -75,21 +100,29 @@ public final class Connector {
     }
 
     public Connection open(String typedNode) throws DiagException {
-        NodeResolver.Target target = resolver().resolve(typedNode);
+        ViaCommand via = vias.forNode(typedNode).orElse(null);
+        NodeResolver.Target target = (via == null ? resolver() : tunnelledResolver(via)).resolve(typedNode);
         Cookie cookie = cookie();
-        String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort();
-        boolean overTls = target.needsTls(tls);
+        String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort()
+                + (via == null ? "" : " through --via");
+        // through --via, SSH protects the path: the diag handshake runs inside it as on loopback
+        boolean overTls = via == null && target.needsTls(tls);
         try {
             DiagClient client;
-            try {
-                client = DiagClient.connect(target.address(), cookie, timeoutMillis, overTls);
-            } catch (HandshakeException e) {
-                if (e.failure() != HandshakeException.Failure.TLS_REQUIRED || overTls) {
-                    throw e;
+            if (via != null) {
+                client = via.connect(target.address().getHostString(), target.address().getPort(), cookie,
+                        timeoutMillis);
+            } else {
+                try {
+                    client = DiagClient.connect(target.address(), cookie, timeoutMillis, overTls);
+                } catch (HandshakeException e) {
+                    if (e.failure() != HandshakeException.Failure.TLS_REQUIRED || overTls) {
+                        throw e;
+                    }
+                    // A tls=true node on loopback, typed with its port: asking again over TLS gives nothing away.
+                    overTls = true;
+                    client = DiagClient.connect(target.address(), cookie, timeoutMillis, true);
                 }
-                // A tls=true node on loopback, typed with its port: asking again over TLS gives nothing away.
-                overTls = true;
-                client = DiagClient.connect(target.address(), cookie, timeoutMillis, true);
             }
             if (!client.agentName().equals(target.name())) {
                 // A port reused by another node after a restart: the right cookie, the wrong node.
@@ -120,6 +153,12 @@ public final class Connector {
                 case MALFORMED -> new DiagException(ExitCode.UNREACHABLE, where
                         + " did not answer like a diag node (" + e.getMessage() + ").");
             };
+        } catch (TunnelException e) {
+            throw e.sentence(where);
+        } catch (TunnelRefusedException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage()
+                    + "; is the node still running there, and does the command forward to the address it is bound to "
+                    + "(ssh -W 127.0.0.1:%p %h for the default loopback)?");
         } catch (SSLException e) {
             throw new DiagException(ExitCode.UNREACHABLE, where + " did not complete a TLS 1.3 handshake ("
                     + e.getMessage() + "): it may be an older diag node that speaks only plaintext, or not a diag node.");

@@ -26,13 +26,14 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The shell's side of one session: plain blocking sockets and the protocol module, no Netty,
- * so a one-shot {@code diag --cmd} starts fast; TLS 1.3 from the JDK when the node speaks it,
- * its certificate bound into the handshake ({@link TlsClient}). One call at a time; {@link #cancel} may be
+ * The shell's side of one session: plain blocking sockets (or a {@code --via} command's pipes: any
+ * {@link Wire}) and the protocol module, no Netty, so a one-shot {@code diag --cmd} starts fast;
+ * TLS 1.3 from the JDK when the node speaks it, its certificate bound into the handshake
+ * ({@link TlsClient}). One call at a time; {@link #cancel} may be
  * called from another thread (Ctrl-C) while {@link #call} waits.
  */
 public final class DiagClient implements AutoCloseable {
-    private final Socket socket;
+    private final Wire wire;
     private final DataInputStream in;
     private final OutputStream out;
     private final FrameSealer sealer;
@@ -41,10 +42,10 @@ public final class DiagClient implements AutoCloseable {
     private long nextId = 1;
     private volatile long current;
 
-    private DiagClient(Socket socket, DataInputStream in, SessionKeys keys, String agentName) throws IOException {
-        this.socket = socket;
+    private DiagClient(Wire wire, DataInputStream in, SessionKeys keys, String agentName) throws IOException {
+        this.wire = wire;
         this.in = in;
-        this.out = socket.getOutputStream();
+        this.out = wire.output();
         this.sealer = keys.clientSealer();
         this.opener = keys.clientOpener();
         this.agentName = agentName;
@@ -75,16 +76,35 @@ public final class DiagClient implements AutoCloseable {
                 socket = secured;
                 binding = TlsClient.binding(secured);
             }
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            OutputStream out = socket.getOutputStream();
+            return over(new SocketWire(socket), cookie, timeoutMillis, binding);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Authenticates over a byte channel already open, e.g. a {@code --via} command's pipes (SSH
+     * protects those: no TLS binding), within {@code timeoutMillis}; the wire is closed if that fails.
+     */
+    public static DiagClient over(Wire wire, Cookie cookie, int timeoutMillis) throws IOException {
+        return over(wire, cookie, timeoutMillis, TlsBinding.NONE);
+    }
+
+    private static DiagClient over(Wire wire, Cookie cookie, int timeoutMillis, TlsBinding binding)
+            throws IOException {
+        try {
+            wire.readTimeout(timeoutMillis);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(wire.input()));
+            OutputStream out = wire.output();
             ClientHandshake handshake = new ClientHandshake(cookie, clientName(), Nonces.source(), binding);
             FrameIO.write(out, handshake.hello());
             FrameIO.write(out, handshake.prove(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
             SessionKeys keys = handshake.finish(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
-            socket.setSoTimeout(0);
-            return new DiagClient(socket, in, keys, handshake.agentName());
+            wire.readTimeout(0);
+            return new DiagClient(wire, in, keys, handshake.agentName());
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            wire.close();
             throw e;
         }
     }
@@ -122,7 +142,7 @@ public final class DiagClient implements AutoCloseable {
             send(new Message.Request(id, fn, args));
             current = id;
         }
-        socket.setSoTimeout(timeoutMillis);
+        wire.readTimeout(timeoutMillis);
         try {
             while (true) {
                 Message message = receive();
@@ -164,6 +184,6 @@ public final class DiagClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        wire.close();
     }
 }

@@ -51,6 +51,7 @@ final class DirectoryLookup implements NodeResolver.Directory {
     private final String environment;
     private final CookieSource cookie;
     private final int timeoutMillis;
+    private final ViaCommand via;
     private final boolean tls;
     private final ConcurrentMap<String, CompletableFuture<Optional<NodeList>>> inFlight = new ConcurrentHashMap<>();
 
@@ -61,6 +62,16 @@ final class DirectoryLookup implements NodeResolver.Directory {
 
     /** {@code tls}: always over TLS (--tls); else over TLS off loopback, or when a node there asks for it. */
     DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, boolean tls) {
+        this(explicitPort, environment, cookie, timeoutMillis, tls, null);
+    }
+
+    /**
+     * {@code via}: ask each host's directory through this command (--via), or null to connect directly;
+     * through it SSH protects the path, and {@code tls} does not apply.
+     */
+    DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, boolean tls,
+            ViaCommand via) {
+        this.via = via;
         this.tls = tls;
         this.explicitPort = explicitPort;
         this.environment = environment;
@@ -108,10 +119,12 @@ final class DirectoryLookup implements NodeResolver.Directory {
 
     private Optional<NodeList> query(String host) throws DiagException {
         int port = port();
-        String where = host + ":" + port;
+        String where = host + ":" + port + (via == null ? "" : " through --via");
         Cookie key = cookie.load();
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) {
+        // through --via the far end resolves the host (an ssh alias need not resolve here)
+        InetSocketAddress address = via == null ? new InetSocketAddress(host, port)
+                : InetSocketAddress.createUnresolved(host, port);
+        if (via == null && address.isUnresolved()) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach the diag directory on " + host
                     + ": unknown host " + host + ".");
         }
@@ -120,9 +133,10 @@ final class DirectoryLookup implements NodeResolver.Directory {
         CallError busy = null;
         int failures = 0;
         int refusals = 0;
-        boolean overTls = tls || DiagClient.crossesANetwork(address);
+        boolean overTls = via == null && (tls || DiagClient.crossesANetwork(address));
         while (failures < ATTEMPTS) {
-            try (DiagClient client = DiagClient.connect(address, key, attemptMillis, overTls)) {
+            try (DiagClient client = via == null ? DiagClient.connect(address, key, attemptMillis, overTls)
+                    : via.connect(host, port, key, attemptMillis)) {
                 CallOutcome outcome = client.call("nodes", List.of(), attemptMillis);
                 if (!outcome.ok() && outcome.error() != null && CallError.BUSY.equals(outcome.error().code())) {
                     busy = outcome.error(); // its call threads are taken: a new connection may reach another node
@@ -145,6 +159,8 @@ final class DirectoryLookup implements NodeResolver.Directory {
                 // a new connection may reach another node.
                 last = e;
                 failures++;
+            } catch (TunnelException e) {
+                throw e.sentence("the diag directory at " + where); // ssh itself failed: no retry mends that
             } catch (IOException e) {
                 throw notDiag(where, host, e.getMessage()); // an oversized or garbled frame
             }

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 public final class NodeResolver {
     private final NodeRegistry registry;
     private final Directory directory;
+    private final boolean tunnelled;
 
     /** A resolver that asks no directory: names are found in the local registry only. */
     public NodeResolver(NodeRegistry registry) {
@@ -31,8 +32,18 @@ public final class NodeResolver {
     }
 
     public NodeResolver(NodeRegistry registry, Directory directory) {
+        this(registry, directory, false);
+    }
+
+    /**
+     * {@code tunnelled}: names go through a {@code --via} command ({@code directory} asks through it
+     * too), so the host's own directory answers, never this host's registry, and the node's port is
+     * reached at the far end of the tunnel whatever address it is bound to there.
+     */
+    public NodeResolver(NodeRegistry registry, Directory directory, boolean tunnelled) {
         this.registry = registry;
         this.directory = directory;
+        this.tunnelled = tunnelled;
     }
 
     /** A host's directory: the port its nodes share, and what they answer there. */
@@ -57,6 +68,9 @@ public final class NodeResolver {
         } catch (BadNodeNameException e) {
             throw new DiagException(ExitCode.USAGE, e.getMessage() + ".");
         }
+        if (tunnelled && name.host() != null) {
+            return throughTunnel(name);
+        }
         if (name.port() != null) {
             return new Target(name.name(), name.toString(), new InetSocketAddress(name.connectHost(), name.port()));
         }
@@ -68,6 +82,36 @@ public final class NodeResolver {
             }
         }
         return throughDirectory(name);
+    }
+
+    /**
+     * Through {@code --via}: the port as typed, or the one the host's directory (asked through the
+     * tunnel) lists; the address stays unresolved, as the far end of the tunnel resolves it.
+     */
+    private Target throughTunnel(NodeName name) throws DiagException {
+        int port;
+        if (name.port() != null) {
+            port = name.port();
+        } else {
+            int directoryPort = directory == null ? 0 : directory.port();
+            if (directoryPort == 0) {
+                throw new DiagException(ExitCode.UNREACHABLE, "cannot find " + name + " without a port: the directory "
+                        + "is off (DIAG_DIRECTORY_PORT=0); use " + name.name() + "@" + name.host() + ":PORT.");
+            }
+            Optional<NodeList> listed = directory.ask(name.connectHost());
+            if (listed.isEmpty()) {
+                throw new DiagException(ExitCode.UNREACHABLE, "cannot find " + name + ": nothing listens on the "
+                        + "directory port " + directoryPort + " at the far end of the --via tunnel; is a node running on "
+                        + name.host() + ", and does the command forward to its loopback (ssh -W 127.0.0.1:%p %h)?");
+            }
+            Optional<NodeEntry> entry = listed.get().find(name.name());
+            if (entry.isEmpty()) {
+                throw new DiagException(ExitCode.UNREACHABLE, "no node named " + name.name() + " runs on " + name.host()
+                        + known(listed.get().names(), "its directory lists") + ".");
+            }
+            port = entry.get().port();
+        }
+        return new Target(name.name(), name.toString(), InetSocketAddress.createUnresolved(name.connectHost(), port));
     }
 
     /** Not in the local registry: the host's directory port says where the node listens. */

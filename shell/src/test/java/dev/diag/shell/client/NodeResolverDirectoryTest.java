@@ -157,6 +157,22 @@ class NodeResolverDirectoryTest {
                 + "answers only to another cookie.", e.getMessage());
     }
 
+    @Test
+    void throughATunnelTheHostsOwnDirectoryAnswersEvenForLoopbackAndTheTypedHostIsKept() throws Exception {
+        registry.register(new NodeRecord("alpha", ME, "127.0.0.1", 1111, "17", STARTED)); // this host's alpha
+        directory.answer = Optional.of(list("db1", entry("alpha", "127.0.0.1", 37737)));
+        NodeResolver tunnelled = new NodeResolver(registry, directory, true);
+
+        NodeResolver.Target target = tunnelled.resolve("alpha@127.0.0.1");
+
+        assertEquals(List.of("127.0.0.1"), directory.asked, "the far end's directory, not the local registry");
+        assertEquals(InetSocketAddress.createUnresolved("127.0.0.1", 37737), target.address());
+        // bound to loopback over there is no obstacle: the far end of the tunnel is on that host
+        assertEquals(InetSocketAddress.createUnresolved("db1", 37737), tunnelled.resolve("alpha@db1").address());
+        assertEquals(InetSocketAddress.createUnresolved("db1", 4000), tunnelled.resolve("alpha@db1:4000").address());
+        assertEquals(2, directory.asked.size(), "a port needs no lookup");
+    }
+
     private static NodeList list(String host, NodeEntry... entries) {
         return new NodeList(host, List.of(entries), null);
     }
