@@ -22,13 +22,17 @@ import java.util.OptionalInt;
  *                    shell looks up name@host; 0 for none (default $DIAG_DIRECTORY_PORT, then 4370)
  * heart=true, heart-timeout=SECONDS, heart-command-file=PATH
  *                    the watchdog that restarts a hung or dead node (see HeartOptions, docs/heart.md)
+ * socket=PATH        also listen on a Unix-domain socket there (mode 600; its directory must be
+ *                    ours, mode 700): how diag inject reaches a node in a container
+ * cookie-drop=PATH   take the cookie from this file and delete it (diag inject into a container
+ *                    leaves its cookie there, so it never travels in the agent's options)
  * </pre>
  *
  * {@code directoryPort} is null when not given: the agent then reads $DIAG_DIRECTORY_PORT when it
  * starts, as it reads $DIAG_HOME for a null {@code home}.
  */
 public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
-        Integer directoryPort, HeartOptions heart) {
+        Integer directoryPort, HeartOptions heart, String socket, String cookieDrop) {
     private static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
 
     /** Options without a home of their own: $DIAG_HOME, then ~/.diag. */
@@ -45,6 +49,12 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
             Integer directoryPort) {
         this(name, port, bind, cookieFile, maxFrame, home, directoryPort, HeartOptions.OFF);
+    }
+
+    /** Options without a Unix-domain socket or a dropped cookie. */
+    public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
+            Integer directoryPort, HeartOptions heart) {
+        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, null, null);
     }
 
     /** Checked here too, not only in {@link #parse}: the embedding API builds options in code. */
@@ -66,12 +76,12 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     }
 
     public AgentOptions withName(String newName) {
-        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart);
+        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart, socket, cookieDrop);
     }
 
     /** These options with heart as given, e.g. {@code withHeart(HeartOptions.on(30, "exec java ..."))}. */
     public AgentOptions withHeart(HeartOptions newHeart) {
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart, socket, cookieDrop);
     }
 
     /**
@@ -98,6 +108,8 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         String home = options.home;
         Integer directoryPort = options.directoryPort;
         HeartOptions heart = options.heart;
+        String socket = null;
+        String cookieDrop = null;
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -114,11 +126,14 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
                 case "home" -> home = value;
                 case "directory-port" -> directoryPort = number(key, value, 0, 65535);
                 case "heart", "heart-timeout", "heart-command-file" -> heart = heart.with(key, value);
+                case "socket" -> socket = value;
+                case "cookie-drop" -> cookieDrop = value;
                 default -> throw new BadOptionException("unknown agent option '" + key
-                        + "'; known: name, port, bind, cookie-file, max-frame, home, directory-port, " + HeartOptions.KEYS);
+                        + "'; known: name, port, bind, cookie-file, max-frame, home, directory-port, socket, cookie-drop, "
+                        + HeartOptions.KEYS);
             }
         }
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, socket, cookieDrop);
     }
 
     private static String checkName(String value) throws BadOptionException {

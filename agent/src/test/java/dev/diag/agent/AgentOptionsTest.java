@@ -40,6 +40,15 @@ class AgentOptionsTest {
         assertEquals("0.0.0.0", AgentOptions.parse("bind=0.0.0.0").bind());
         assertEquals("/etc/diag/cookie", AgentOptions.parse("cookie-file=/etc/diag/cookie").cookieFile());
         assertEquals(1_048_576, AgentOptions.parse("max-frame=1048576").maxFrame());
+        assertEquals("/tmp/diag-1a2b/node.sock", AgentOptions.parse("socket=/tmp/diag-1a2b/node.sock").socket());
+        assertEquals("/tmp/diag-1a2b/cookie", AgentOptions.parse("cookie-drop=/tmp/diag-1a2b/cookie").cookieDrop());
+    }
+
+    @Test
+    void keepsTheSocketAndDroppedCookieThroughANewNameOrHeart() throws Exception {
+        AgentOptions options = AgentOptions.parse("socket=/tmp/s,cookie-drop=/tmp/c").withName("other");
+        assertEquals("/tmp/s", options.socket());
+        assertEquals("/tmp/c", options.withHeart(options.heart()).cookieDrop());
     }
 
     @Test
@@ -90,7 +99,7 @@ class AgentOptionsTest {
         AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
                 () -> AgentOptions.parse("prot=4370"));
         assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame, home, "
-                + "directory-port, heart, heart-timeout, heart-command-file", e.getMessage());
+                + "directory-port, socket, cookie-drop, heart, heart-timeout, heart-command-file", e.getMessage());
     }
 
     @Test

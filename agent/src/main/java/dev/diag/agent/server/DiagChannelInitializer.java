@@ -3,14 +3,14 @@ package dev.diag.agent.server;
 import dev.diag.agent.functions.Functions;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.handshake.AgentHandshake;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import java.security.SecureRandom;
 
 /**
- * Builds each connection's pipeline, and knows its order.
+ * Builds each connection's pipeline, and knows its order; TCP and Unix-domain connections alike.
  *
  * <pre>
  * before authentication:  FrameDecoder(4 KiB) → FrameEncoder → HandshakeHandler
@@ -21,7 +21,7 @@ import java.security.SecureRandom;
  * last handler until it succeeds, so nothing behind it can see an unauthenticated frame; the
  * authenticator sits below the codec, so only checked payloads are ever parsed as JSON.
  */
-final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class DiagChannelInitializer extends ChannelInitializer<Channel> {
     private final String agentName;
     private final Cookie cookie;
     private final int maxFrame;
@@ -42,7 +42,7 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         FrameDecoder decoder = new FrameDecoder();
         channel.pipeline()
                 .addLast("frame-decoder", decoder)
