@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Opens an authenticated session to a node by the name the user typed, and turns every way
@@ -67,6 +68,10 @@ public final class Connector {
     }
 
     public Connection open(String typedNode) throws DiagException {
+        Optional<ContainerNodes.Node> inContainer = ContainerSessions.find(home, typedNode);
+        if (inContainer.isPresent()) { // injected into a container: its Unix-domain socket, not TCP
+            return ContainerSessions.open(inContainer.get(), cookie(), cookiePath(), timeoutMillis);
+        }
         NodeResolver.Target target = resolver().resolve(typedNode);
         Cookie cookie = cookie();
         String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort();

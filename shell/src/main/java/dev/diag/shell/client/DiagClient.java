@@ -55,6 +55,19 @@ public final class DiagClient implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, timeoutMillis);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return over(socket, cookie, timeoutMillis);
+    }
+
+    /**
+     * Authenticates within {@code timeoutMillis} over a socket already connected: a node's
+     * Unix-domain socket ({@link UnixSocket}). Closes it when that fails.
+     */
+    static DiagClient over(Socket socket, Cookie cookie, int timeoutMillis) throws IOException {
+        try {
             socket.setSoTimeout(timeoutMillis);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             OutputStream out = socket.getOutputStream();
