@@ -55,7 +55,7 @@ public final class ContainerSessions {
                 throw new DiagException(ExitCode.UNREACHABLE, socket + " is node " + client.agentName() + ", not "
                         + node.name() + "; inject pid " + node.pid() + " again to record it afresh.");
             }
-            return new Connector.Connection(node.name(), client);
+            return new Connector.Connection(new NodeName(node.name(), null, null).toString(), client);
         } catch (HandshakeException e) {
             if (e.failure() == HandshakeException.Failure.WRONG_COOKIE) {
                 throw new DiagException(ExitCode.AUTH_REFUSED, node.name() + " refused our cookie (" + cookiePath
