@@ -62,7 +62,7 @@ final class ContainerInjection {
             throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid + "; bin/diag nodes --jvms lists JVMs.");
         }
         try (CookieDropbox box = CookieDropbox.create(container, cookieBytes(home, cookieFile))) {
-            Properties after = loader.load("name=" + nodeName + (port == null ? "" : ",port=" + port)
+            Properties after = load("name=" + nodeName + (port == null ? "" : ",port=" + port)
                     + ",socket=" + box.socketInside() + ",cookie-drop=" + box.cookieInside());
             String status = after.getProperty(InjectCommand.STATUS, "no answer from the agent");
             if (status.startsWith("already running")) {
@@ -86,6 +86,25 @@ final class ContainerInjection {
                     + InjectCommand.bareName(after.getProperty(InjectCommand.NODE), nodeName));
             InjectCommand.noteDynamicAgentWarning(after);
             return ExitCode.OK.code;
+        }
+    }
+
+    /**
+     * A JDK 17 shell in the JVM's own pid namespace but another mount namespace (a debug container
+     * of {@code kubectl debug --target}) looks for the JVM's attach socket in its own /tmp and
+     * finds none; JDK 25 looks through /proc/PID/root (tried here: 17 fails, 25 works).
+     */
+    private Properties load(String options) throws DiagException {
+        try {
+            return loader.load(options);
+        } catch (DiagException e) {
+            int feature = Runtime.version().feature();
+            if (container.namespaces().contains("pid") || feature >= 25 || !e.getMessage().startsWith("cannot attach")) {
+                throw e;
+            }
+            throw new DiagException(e.exit(), e.getMessage().substring(0, e.getMessage().length() - 1) + "; or, since "
+                    + "it shares this shell's pid namespace but not its /tmp, this JDK " + feature + " shell cannot find "
+                    + "its attach socket: run bin/diag on JDK 25 (JAVA_HOME), which looks through /proc/PID/root.");
         }
     }
 
