@@ -95,6 +95,28 @@ class ContainerIT {
         }
     }
 
+    /**
+     * kubectl debug --target: a debug container shares the JVM's pid namespace (and the pod's
+     * network) but has a mount namespace, a /tmp and a home of its own; a JDK 25 shell there
+     * injects pid 1 and calls it through /proc/1/root.
+     */
+    @Test
+    void aDebugContainerSharingItsPidNamespaceInjectsAndCallsIt() throws Exception {
+        Path jdk = Jdks.requireModern().getParent().getParent();
+        try (DiagHomeDir home = new DiagHomeDir(); ContainedJvm boxed = ContainedJvm.start(home.path(), null, List.of())) {
+            String script = "mount -t tmpfs tmpfs /tmp && mkdir -m 700 /tmp/debug && export DIAG_HOME=/tmp/debug/.diag"
+                    + " JAVA_HOME=" + jdk + " && cd / && " + Repo.DIAG + " inject 1 --name debugged && " + Repo.DIAG
+                    + " --node debugged --cmd 'memory(heap)'";
+            Process debug = new ProcessBuilder("nsenter", "-t", Long.toString(boxed.pid()), "-p", "-n", "--",
+                    "unshare", "--mount", "--fork", "--mount-proc", "bash", "-c", script).redirectErrorStream(true).start();
+            String out = new String(debug.getInputStream().readAllBytes());
+
+            assertTrue(debug.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+            assertEquals(0, debug.exitValue(), out);
+            assertTrue(out.contains("running as node debugged@") && out.contains("(heap: "), out);
+        }
+    }
+
     @Test
     void aContainerWhoseJvmRefusesAttachIsOneSentenceAndLeavesNothingBehind() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir();
