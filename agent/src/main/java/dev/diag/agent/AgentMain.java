@@ -36,7 +36,8 @@ public final class AgentMain {
         }
         try {
             RunningAgent agent = DiagAgent.start(AgentOptions.parse(args), instrumentation);
-            String address = agent.address().getAddress().getHostAddress() + ":" + agent.address().getPort();
+            String address = agent.address().getAddress().getHostAddress() + ":" + agent.address().getPort()
+                    + (agent.speaksTls() ? " (TLS)" : "");
             System.setProperty(NODE, agent.nodeName());
             System.err.println("diag: node " + agent.nodeName() + " listening on " + address);
             // diag inject prints the status: say there too when name@host will need the port

@@ -1,6 +1,7 @@
 package dev.diag.agent;
 
 import dev.diag.agent.heart.HeartOptions;
+import dev.diag.agent.tls.TlsOptions;
 import dev.diag.protocol.frame.FrameLimits;
 import dev.diag.protocol.node.DirectoryPort;
 import dev.diag.protocol.node.NodeName;
@@ -26,13 +27,15 @@ import java.util.OptionalInt;
  *                    ours, mode 700): how diag inject reaches a node in a container
  * cookie-drop=PATH   take the cookie from this file and delete it (diag inject into a container
  *                    leaves its cookie there, so it never travels in the agent's options)
+ * tls=true|false, insecure-plaintext=true
+ *                    TLS, on by default off loopback (see TlsOptions, docs/security.md)
  * </pre>
  *
  * {@code directoryPort} is null when not given: the agent then reads $DIAG_DIRECTORY_PORT when it
  * starts, as it reads $DIAG_HOME for a null {@code home}.
  */
 public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
-        Integer directoryPort, HeartOptions heart, String socket, String cookieDrop) {
+        Integer directoryPort, HeartOptions heart, TlsOptions tls, String socket, String cookieDrop) {
     private static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
 
     /** Options without a home of their own: $DIAG_HOME, then ~/.diag. */
@@ -51,15 +54,22 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         this(name, port, bind, cookieFile, maxFrame, home, directoryPort, HeartOptions.OFF);
     }
 
-    /** Options without a Unix-domain socket or a dropped cookie. */
+    /** Options with TLS as the bind decides. */
     public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
             Integer directoryPort, HeartOptions heart) {
-        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, null, null);
+        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, TlsOptions.DEFAULT);
+    }
+
+    /** Options without a Unix-domain socket or a dropped cookie. */
+    public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
+            Integer directoryPort, HeartOptions heart, TlsOptions tls) {
+        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls, null, null);
     }
 
     /** Checked here too, not only in {@link #parse}: the embedding API builds options in code. */
     public AgentOptions {
         heart = heart == null ? HeartOptions.OFF : heart;
+        tls = tls == null ? TlsOptions.DEFAULT : tls;
         if (!NodeName.isBareName(name)) {
             throw new IllegalArgumentException("node name '" + name + "' must be " + NAME_RULE);
         }
@@ -76,12 +86,20 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     }
 
     public AgentOptions withName(String newName) {
-        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart, socket, cookieDrop);
+        return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls, socket,
+                cookieDrop);
     }
 
     /** These options with heart as given, e.g. {@code withHeart(HeartOptions.on(30, "exec java ..."))}. */
     public AgentOptions withHeart(HeartOptions newHeart) {
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart, socket, cookieDrop);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart, tls, socket,
+                cookieDrop);
+    }
+
+    /** These options with TLS as given, e.g. {@code withTls(new TlsOptions(true, false))}. */
+    public AgentOptions withTls(TlsOptions newTls) {
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, newTls, socket,
+                cookieDrop);
     }
 
     /**
@@ -108,6 +126,7 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         String home = options.home;
         Integer directoryPort = options.directoryPort;
         HeartOptions heart = options.heart;
+        TlsOptions tls = options.tls;
         String socket = null;
         String cookieDrop = null;
         for (String pair : text.split(",")) {
@@ -126,14 +145,15 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
                 case "home" -> home = value;
                 case "directory-port" -> directoryPort = number(key, value, 0, 65535);
                 case "heart", "heart-timeout", "heart-command-file" -> heart = heart.with(key, value);
+                case "tls", "insecure-plaintext" -> tls = tls.with(key, value);
                 case "socket" -> socket = value;
                 case "cookie-drop" -> cookieDrop = value;
                 default -> throw new BadOptionException("unknown agent option '" + key
                         + "'; known: name, port, bind, cookie-file, max-frame, home, directory-port, socket, cookie-drop, "
-                        + HeartOptions.KEYS);
+                        + HeartOptions.KEYS + ", " + TlsOptions.KEYS);
             }
         }
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, socket, cookieDrop);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls, socket, cookieDrop);
     }
 
     private static String checkName(String value) throws BadOptionException {

@@ -6,6 +6,9 @@ import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
+import dev.diag.agent.tls.NodeIdentity;
+import dev.diag.agent.tls.ServerTls;
+import dev.diag.agent.tls.TlsOptions;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.cookie.CookieException;
 import dev.diag.protocol.cookie.CookieFile;
@@ -18,6 +21,8 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -70,6 +75,14 @@ public final class DiagAgent {
             throw new AgentStartException("cannot read the heart command from " + options.heart().commandFile() + ": "
                     + e.getMessage());
         }
+        TlsOptions.Policy policy;
+        ServerTls tls; // null: plaintext only
+        try {
+            policy = options.tls().policy(options.bind());
+            tls = policy.tls() ? serverTls(home.tlsKey(options.name()), policy) : null;
+        } catch (AgentOptions.BadOptionException e) {
+            throw new AgentStartException(e.getMessage());
+        }
         String directoryEnv = System.getenv(DirectoryPort.ENV);
         OptionalInt directoryPort = options.directoryPortOr(directoryEnv);
         // port=4370 on a host whose nodes share 4370 as their directory: the node's own port cannot be shared
@@ -80,7 +93,7 @@ public final class DiagAgent {
         GcHistory gcHistory = GcHistory.start(); // why()'s minute of GC: listening from now, closed with the agent
         try {
             server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
-                    Functions.all(internals, registry, heart, shutdown, gcHistory), home.audit());
+                    Functions.all(internals, registry, heart, shutdown, gcHistory), home.audit(), tls);
         } catch (IOException e) {
             gcHistory.close();
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
@@ -98,7 +111,7 @@ public final class DiagAgent {
         }
         InetSocketAddress address = server.address();
         NodeRecord record = NodeRecord.ofThisProcess(options.name(), address.getAddress().getHostAddress(),
-                address.getPort()).withCookieFingerprint(cookie.fingerprint());
+                address.getPort(), tls != null).withCookieFingerprint(cookie.fingerprint());
         // heart before the registry: a node anyone can find is a node heart already watches
         heart.start(options.name() + "@" + LocalHost.name());
         try {
@@ -120,6 +133,25 @@ public final class DiagAgent {
                     + "); name@host finds it only with its port, " + options.name() + "@" + LocalHost.name() + ":"
                     + address.getPort());
         }
-        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown, gcHistory);
+        if (policy.warn()) {
+            System.err.println("diag: warning: node " + options.name() + " accepts plaintext connections on "
+                    + options.bind() + " (insecure-plaintext=true): anyone on the network path can read its calls, "
+                    + "results and user names");
+        }
+        return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown, gcHistory,
+                tls != null);
+    }
+
+    /** The node's key and certificate (made on first use) and the JDK's TLS 1.3 server over them. */
+    private static ServerTls serverTls(Path keyFile, TlsOptions.Policy policy) throws AgentStartException {
+        try {
+            SecureRandom random = new SecureRandom();
+            return ServerTls.of(NodeIdentity.loadOrCreate(keyFile, random), policy, random);
+        } catch (IOException e) {
+            throw new AgentStartException(e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw new AgentStartException("this JVM cannot serve TLS 1.3 (" + e.getMessage() + "); start the node with "
+                    + "a loopback bind=, or on a JDK that can");
+        }
     }
 }

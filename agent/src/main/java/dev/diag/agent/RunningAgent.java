@@ -29,11 +29,13 @@ public final class RunningAgent implements AutoCloseable {
     private final String directoryProblem;
     private final Heart heart;
     private final GcHistory gcHistory;
+    private final boolean tls;
 
     RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart,
-            ShutdownWatch shutdown, GcHistory gcHistory) {
+            ShutdownWatch shutdown, GcHistory gcHistory, boolean tls) {
         this.gcHistory = gcHistory;
         this.name = name;
+        this.tls = tls;
         this.heart = heart;
         this.directoryProblem = directoryProblem;
         this.server = server;
@@ -49,6 +51,11 @@ public final class RunningAgent implements AutoCloseable {
 
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    /** Whether the node speaks TLS (on its own port and the directory port alike). */
+    public boolean speaksTls() {
+        return tls;
     }
 
     /** Where this node serves the host's directory port; empty when it does not. */

@@ -99,7 +99,7 @@ class AgentOptionsTest {
         AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
                 () -> AgentOptions.parse("prot=4370"));
         assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame, home, "
-                + "directory-port, socket, cookie-drop, heart, heart-timeout, heart-command-file", e.getMessage());
+                + "directory-port, socket, cookie-drop, heart, heart-timeout, heart-command-file, tls, insecure-plaintext", e.getMessage());
     }
 
     @Test

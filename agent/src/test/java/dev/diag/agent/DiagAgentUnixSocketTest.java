@@ -52,6 +52,15 @@ class DiagAgentUnixSocketTest {
     }
 
     @Test
+    void aNodeThatSpeaksTlsSpeaksPlainOnItsSocketWhichNeverLeavesTheHost() throws Exception {
+        Path socket = privateDir("box").resolve("node.sock");
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,tls=true,socket=" + socket))) {
+            assertTrue(callOverSocket(socket, CookieFile.load(tmp.resolve("home/cookie")), "nodes").ok());
+        }
+    }
+
+    @Test
     void takesTheDroppedCookieDeletesItAndCreatesNoneOfItsOwn() throws Exception {
         Path box = privateDir("box");
         Path drop = dropCookie(box, "rw-------");

@@ -47,7 +47,7 @@ class DirectoryIT {
             DiagCli.Run byHostName = diag(shell, directory, "--cookie-file", cookie, "--node",
                     "alpha@" + LocalHost.name(), "--json", "--cmd", "memory(heap)");
             assertEquals(0, byHostName.exit(), byHostName::toString);
-            assertTrue(byHostName.out().startsWith("{\"node\":\"alpha@" + LocalHost.name() + "\""), byHostName::toString);
+            assertTrue(byHostName.out().startsWith("{\"v\":1,\"node\":\"alpha@" + LocalHost.name() + "\""), byHostName::toString);
 
             // 127.0.0.2 is not this host's name: the remote way, through gamma's directory, to a node on 127.0.0.1
             DiagCli.Run otherAddress = diag(shell, directory, "--cookie-file", cookie, "--node", "beta@127.0.0.2",

@@ -72,7 +72,7 @@ class HeapFunctionsIT {
 
             DiagCli.Run again = DiagCli.run(home, "--node", "orders", "--cmd", call);
             assertEquals(1, again.exit(), again::toString);
-            assertEquals(call + ": " + file + " already exists on the node; heap_dump never overwrites a file, give a "
+            assertEquals("diag: " + call + ": " + file + " already exists on the node; heap_dump never overwrites a file, give a "
                     + "new name", again.err().strip());
             assertTrue(target.isAlive());
         }
@@ -91,7 +91,7 @@ class HeapFunctionsIT {
 
             DiagCli.Run plain = DiagCli.run(home, "--node", "plain", "--cmd", "memory(native)");
             assertEquals(1, plain.exit(), plain::toString);
-            assertEquals("memory(native): Native Memory Tracking is off on this node; it can only be switched on at "
+            assertEquals("diag: memory(native): Native Memory Tracking is off on this node; it can only be switched on at "
                     + "start: start the JVM with -XX:NativeMemoryTracking=summary (costs about 5-10% in speed and some "
                     + "memory)", plain.err().strip());
         }

@@ -80,7 +80,7 @@ class StrictModesIT {
 
             DiagCli.Run shell = DiagCli.run(test, "--node", "orders", "--cmd", "memory(heap)");
             assertEquals(4, shell.exit(), shell::toString);
-            assertEquals(sentence + ".\n", shell.err(), shell::toString);
+            assertEquals("diag: " + sentence + ".\n", shell.err(), shell::toString);
             DiagCli.Run nodesCommand = DiagCli.run(test, "nodes");
             assertEquals(4, nodesCommand.exit(), nodesCommand::toString);
             assertEquals("diag: " + sentence + ".\n", nodesCommand.err(), nodesCommand::toString);
@@ -99,7 +99,7 @@ class StrictModesIT {
                     "--cmd", "memory(heap)");
 
             assertEquals(4, run.exit(), run::toString);
-            assertEquals(shared + " is writable by others (mode 0777): run chmod go-w " + shared + ".\n",
+            assertEquals("diag: " + shared + " is writable by others (mode 0777): run chmod go-w " + shared + ".\n",
                     run.err(), run::toString);
         }
     }

@@ -73,10 +73,10 @@ class SystemInfoIT {
             DiagCli.Run none = DiagCli.run(home, "--node", "orders", "--cmd", "system_info()");
 
             assertEquals(1, unknown.exit(), unknown::toString);
-            assertEquals("statistics(reductions): unknown item 'reductions'; use one of runtime, wall_clock, "
+            assertEquals("diag: statistics(reductions): unknown item 'reductions'; use one of runtime, wall_clock, "
                     + "garbage_collection, run_queue", unknown.err().strip());
             assertTrue(none.exit() != 0, none::toString);
-            assertTrue(none.err().startsWith("there is no function system_info/0; did you mean system_info/1?"),
+            assertTrue(none.err().startsWith("diag: there is no function system_info/0; did you mean system_info/1?"),
                     none::toString);
             assertTrue(target.isAlive());
         }

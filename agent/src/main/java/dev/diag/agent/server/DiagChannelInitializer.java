@@ -1,12 +1,14 @@
 package dev.diag.agent.server;
 
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.handshake.AgentHandshake;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import java.net.UnixDomainSocketAddress;
 import java.security.SecureRandom;
 
 /**
@@ -20,6 +22,8 @@ import java.security.SecureRandom;
  * Framing first, so every byte is bounded before anything interprets it; the handshake is the
  * last handler until it succeeds, so nothing behind it can see an unauthenticated frame; the
  * authenticator sits below the codec, so only checked payloads are ever parsed as JSON.
+ * On a node that speaks TLS a {@link TransportSniffer} comes first and becomes the TLS handler
+ * (or steps aside for a plain peer it lets through), so framing reads decrypted bytes.
  */
 final class DiagChannelInitializer extends ChannelInitializer<Channel> {
     private final String agentName;
@@ -28,11 +32,20 @@ final class DiagChannelInitializer extends ChannelInitializer<Channel> {
     private final Functions functions;
     private final CallExecutor executor;
     private final AuditLog audit;
+    private final ServerTls tls;
     private final RefusalLog refusals = new RefusalLog();
     private final SecureRandom random = new SecureRandom();
 
+    /** A node that speaks only plaintext. */
     DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
             AuditLog audit) {
+        this(agentName, cookie, maxFrame, functions, executor, audit, null);
+    }
+
+    /** {@code tls}: null on a node that speaks only plaintext. */
+    DiagChannelInitializer(String agentName, Cookie cookie, int maxFrame, Functions functions, CallExecutor executor,
+            AuditLog audit, ServerTls tls) {
+        this.tls = tls;
         this.agentName = agentName;
         this.cookie = cookie;
         this.maxFrame = maxFrame;
@@ -44,10 +57,15 @@ final class DiagChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         FrameDecoder decoder = new FrameDecoder();
+        AgentHandshake handshake = new AgentHandshake(cookie, agentName, random);
+        // A Unix-domain socket is plaintext always: it never leaves the host, and only its owner can open it
+        if (tls != null && !(channel.localAddress() instanceof UnixDomainSocketAddress)) {
+            channel.pipeline().addLast("transport", new TransportSniffer(tls, handshake, refusals));
+        }
         channel.pipeline()
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("handshake", new HandshakeHandler(new AgentHandshake(cookie, agentName, random),
+                .addLast("handshake", new HandshakeHandler(handshake,
                         (ctx, accepted) -> installSession(ctx, decoder, accepted), refusals));
     }
 

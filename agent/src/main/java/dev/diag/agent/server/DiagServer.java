@@ -4,6 +4,7 @@ import dev.diag.agent.AgentOptions;
 import dev.diag.agent.AgentThreads;
 import dev.diag.agent.functions.Functions;
 import dev.diag.agent.server.unix.UnixSocketListener;
+import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -58,19 +59,25 @@ public final class DiagServer implements AutoCloseable {
     }
 
     /**
-     * Listens on the node's own port, and on {@code directoryPort} unless it is 0; calls of
-     * HIGH-impact functions are logged in {@code auditLog} (see AuditLog).
+     * A plaintext node: listens on the node's own port, and on {@code directoryPort} unless it is
+     * 0; calls of HIGH-impact functions are logged in {@code auditLog} (see AuditLog).
      */
     public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
             Path auditLog) throws IOException {
+        return start(options, directoryPort, cookie, functions, auditLog, null);
+    }
+
+    /** {@code tls}: how the node speaks TLS on both ports; null for plaintext only. */
+    public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
+            Path auditLog, ServerTls tls) throws IOException {
         ServerBootstrap[] configured = new ServerBootstrap[1]; // filled by the start below, for listenUnix
-        DiagServer server = start(options, directoryPort, cookie, functions, auditLog, configured);
+        DiagServer server = start(options, directoryPort, cookie, functions, auditLog, tls, configured);
         server.bootstrap = configured[0];
         return server;
     }
 
     private static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
-            Path auditLog, ServerBootstrap[] configured) throws IOException {
+            Path auditLog, ServerTls tls, ServerBootstrap[] configured) throws IOException {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
@@ -91,7 +98,7 @@ public final class DiagServer implements AutoCloseable {
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
-                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES)));
+                        new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES), tls));
         configured[0] = bootstrap;
         Channel channel;
         try {

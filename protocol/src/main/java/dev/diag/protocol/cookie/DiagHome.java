@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Where diag keeps its files: {@code ~/.diag}, or {@code $DIAG_HOME} when set. Holds the cookie,
- * the node registry ({@code nodes/}), the audit log and the console history; none of them may be
- * writable by another user ({@link #checkModes()}).
+ * the node registry ({@code nodes/}), the TLS nodes' keys ({@code tls/}), the audit log and the
+ * console history; none of them may be writable by another user ({@link #checkModes()}).
  */
 public record DiagHome(Path dir) {
 
@@ -57,6 +57,11 @@ public record DiagHome(Path dir) {
 
     public Path history() {
         return dir.resolve("history");
+    }
+
+    /** Each TLS node's key and certificate, {@code tls/NAME.pem}. */
+    public Path tlsKey(String nodeName) {
+        return dir.resolve("tls").resolve(nodeName + ".pem");
     }
 
     /**

@@ -8,19 +8,39 @@ import java.security.SecureRandom;
  * The agent's side of the handshake: {@link #challenge} the HELLO, then {@link #verify} the
  * PROOF. The agent proves itself, and says its name, only after the client has proved it holds
  * the cookie, so a client without the cookie learns nothing but "refused". On failure {@link AgentHandshakeException#reply()} is the
- * REJECT body to send before closing.
+ * REJECT body to send before closing. On a TLS connection the agent binds its own certificate
+ * into the transcript ({@link TlsBinding}).
  */
 public final class AgentHandshake {
     private final Cookie cookie;
     private final String agentName;
     private final SecureRandom random;
+    private TlsBinding binding;
     private Transcript transcript;
     private String clientName;
 
+    /** The handshake of a plain connection. */
     public AgentHandshake(Cookie cookie, String agentName, SecureRandom random) {
+        this(cookie, agentName, random, TlsBinding.NONE);
+    }
+
+    /** {@code binding}: the agent's own certificate on a TLS connection, {@link TlsBinding#NONE} on a plain one. */
+    public AgentHandshake(Cookie cookie, String agentName, SecureRandom random, TlsBinding binding) {
         this.cookie = cookie;
         this.agentName = agentName;
         this.random = random;
+        this.binding = binding;
+    }
+
+    /**
+     * The connection turned out to be TLS (the agent learns it from the client's first byte,
+     * before any HELLO): bind {@code ownCertificate}, the agent's own, into the transcript.
+     */
+    public void overTls(TlsBinding ownCertificate) {
+        if (transcript != null) {
+            throw new IllegalStateException("the transport is settled before HELLO");
+        }
+        binding = ownCertificate;
     }
 
     public byte[] challenge(byte[] helloBody) throws AgentHandshakeException {
@@ -36,7 +56,7 @@ public final class AgentHandshake {
         byte[] nonce = new byte[HandshakeMessage.NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] challenge = new HandshakeMessage.Challenge(HandshakeMessage.VERSION, nonce).encode();
-        transcript = new Transcript(helloBody, challenge);
+        transcript = new Transcript(helloBody, challenge, binding);
         clientName = hello.name();
         return challenge;
     }

@@ -7,17 +7,27 @@ import java.security.SecureRandom;
 /**
  * The client's side of the handshake: {@link #hello()}, then {@link #prove} the CHALLENGE,
  * then {@link #finish} on the WELCOME, which checks that the agent holds the cookie too.
- * Used once per connection.
+ * Used once per connection. On a TLS connection the client binds the certificate the node
+ * showed it ({@link TlsBinding}): if something in between showed another one, the node's check
+ * of our proof fails.
  */
 public final class ClientHandshake {
     private final Cookie cookie;
     private final byte[] hello;
+    private final TlsBinding binding;
     private Transcript transcript;
     private byte[] clientProof;
     private String agentName;
 
+    /** The handshake of a plain connection. */
     public ClientHandshake(Cookie cookie, String clientName, SecureRandom random) {
+        this(cookie, clientName, random, TlsBinding.NONE);
+    }
+
+    /** {@code binding}: the certificate in our TLS session with the node, {@link TlsBinding#NONE} on a plain connection. */
+    public ClientHandshake(Cookie cookie, String clientName, SecureRandom random, TlsBinding binding) {
         this.cookie = cookie;
+        this.binding = binding;
         byte[] nonce = new byte[HandshakeMessage.NONCE_BYTES];
         random.nextBytes(nonce);
         this.hello = new HandshakeMessage.Hello(HandshakeMessage.VERSION, nonce, clientName).encode();
@@ -41,7 +51,7 @@ public final class ClientHandshake {
                     "the node speaks diag protocol " + challenge.version() + ", this shell speaks "
                             + HandshakeMessage.VERSION);
         }
-        transcript = new Transcript(hello, challengeBody);
+        transcript = new Transcript(hello, challengeBody, binding);
         clientProof = transcript.clientProof(cookie);
         return new HandshakeMessage.Proof(clientProof).encode();
     }
@@ -77,6 +87,8 @@ public final class ClientHandshake {
                     "the node refused our cookie");
             case VERSION -> new HandshakeException(HandshakeException.Failure.VERSION,
                     "the node refused our protocol version: " + reject.text());
+            case TLS_REQUIRED -> new HandshakeException(HandshakeException.Failure.TLS_REQUIRED,
+                    "the node accepts only TLS connections from here");
             default -> new MalformedHandshakeException("the node refused the handshake: " + reject.text());
         };
     }

@@ -13,7 +13,9 @@ public class HandshakeException extends IOException {
         /** The agent's answer does not prove it holds our cookie (not the node we meant, or an impostor). */
         AGENT_NOT_AUTHENTIC,
         VERSION,
-        MALFORMED
+        MALFORMED,
+        /** The node refused a plain connection: it accepts only TLS from this peer. */
+        TLS_REQUIRED
     }
 
     private final Failure failure;

@@ -5,6 +5,8 @@ public enum RejectReason {
     VERSION(1),
     BAD_PROOF(2),
     MALFORMED(3),
+    /** A plain HELLO to a node that accepts only TLS from this peer; an older shell shows the text. */
+    TLS_REQUIRED(4),
     UNKNOWN(255);
 
     final int code;

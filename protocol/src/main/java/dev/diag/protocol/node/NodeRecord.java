@@ -14,13 +14,30 @@ import java.util.OptionalLong;
  * (docs/protocol.md, "Node registry"). {@code startTicks} is the process start time from
  * /proc (see {@link ProcessStart}), null where there is no /proc. {@code cookieFingerprint} names
  * the node's cookie without revealing it ({@link dev.diag.protocol.cookie.Cookie#fingerprint()}),
- * null in records of older agents.
+ * null in records of older agents. {@code tls}: the node speaks TLS, so the shell does too (a
+ * record without the field is a plain node).
  */
 public record NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
-        Long startTicks, String cookieFingerprint) {
+        Long startTicks, String cookieFingerprint, Boolean tls) {
+
+    /** Plain is null, as in a record of before the field, so a plain node's file and JSON stay as they were. */
+    public NodeRecord {
+        tls = Boolean.TRUE.equals(tls) ? Boolean.TRUE : null;
+    }
+
+    /** A plain (not TLS) node's record. */
+    public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis,
+            Long startTicks, String cookieFingerprint) {
+        this(name, pid, bind, port, jvm, startedAtMillis, startTicks, cookieFingerprint, null);
+    }
 
     public NodeRecord(String name, long pid, String bind, int port, String jvm, long startedAtMillis, Long startTicks) {
         this(name, pid, bind, port, jvm, startedAtMillis, startTicks, null);
+    }
+
+    /** Whether the node speaks TLS, so the shell must too. */
+    public boolean speaksTls() {
+        return tls != null;
     }
 
     /** A record without /proc start ticks: liveness is then checked through ProcessHandle. */
@@ -30,15 +47,20 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
 
     /** The record of the current process. */
     public static NodeRecord ofThisProcess(String name, String bind, int port) {
+        return ofThisProcess(name, bind, port, false);
+    }
+
+    /** The record of the current process, a node that speaks TLS if {@code tls}. */
+    public static NodeRecord ofThisProcess(String name, String bind, int port, boolean tls) {
         ProcessHandle self = ProcessHandle.current();
         OptionalLong ticks = ProcessStart.ticks(self.pid());
         return new NodeRecord(name, self.pid(), bind, port, Runtime.version().toString(),
                 self.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis()),
-                ticks.isPresent() ? ticks.getAsLong() : null);
+                ticks.isPresent() ? ticks.getAsLong() : null, null, tls);
     }
     /** This record, saying which cookie the node holds. */
     public NodeRecord withCookieFingerprint(String fingerprint) {
-        return new NodeRecord(name, pid, bind, port, jvm, startedAtMillis, startTicks, fingerprint);
+        return new NodeRecord(name, pid, bind, port, jvm, startedAtMillis, startTicks, fingerprint, tls);
     }
 
     /** Start times of one process, as recorded and as read back, may differ by rounding. */
@@ -69,6 +91,9 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
                 .put("port", port)
                 .put("jvm", jvm)
                 .put("startedAtMillis", startedAtMillis);
+        if (speaksTls()) {
+            json.put("tls", true);
+        }
         if (startTicks != null) {
             json.put("startTicks", startTicks);
         }
@@ -88,7 +113,19 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"), (int) port,
                 text(json, "jvm"), number(json, "startedAtMillis"),
                 ticks == null || ticks.isNull() ? null : number(json, "startTicks"),
-                json.hasNonNull("cookieFingerprint") ? text(json, "cookieFingerprint") : null);
+                json.hasNonNull("cookieFingerprint") ? text(json, "cookieFingerprint") : null, flag(json, "tls"));
+    }
+
+    /** An optional flag: absent (a record of before the flag) is false; anything but a boolean is unreadable. */
+    private static boolean flag(JsonNode json, String field) throws IOException {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IOException("node record with " + field + " not true or false");
+        }
+        return value.booleanValue();
     }
 
     private static String text(JsonNode json, String field) throws IOException {

@@ -21,7 +21,7 @@ class NodeListTest {
                 10_000);
         assertEquals("db1", list.host());
         assertEquals(List.of("alpha", "beta"), list.names());
-        assertEquals(new NodeEntry("alpha", 8557, "127.0.0.1", 37737, "17.0.15", 1_000, 9_000), list.nodes().get(0));
+        assertEquals(new NodeEntry("alpha", 8557, "127.0.0.1", 37737, "17.0.15", 1_000, 9_000, null), list.nodes().get(0));
         assertEquals(6_000, list.find("beta").orElseThrow().uptimeMillis());
         assertNull(list.note());
     }

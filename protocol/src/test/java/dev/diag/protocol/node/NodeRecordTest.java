@@ -43,4 +43,24 @@ class NodeRecordTest {
                 me.startTicks() - 1);
         assertFalse(reused.isAlive());
     }
+
+    @Test
+    void aTlsNodesRecordSaysSoAndRoundTrips() throws Exception {
+        NodeRecord me = NodeRecord.ofThisProcess("me", "0.0.0.0", 4370, true);
+        assertTrue(me.toJson().get("tls").booleanValue());
+        assertEquals(me, NodeRecord.fromJson(me.toJson()));
+    }
+
+    @Test
+    void aRecordWithoutTheTlsFieldIsAPlainNode() throws Exception {
+        NodeRecord me = NodeRecord.ofThisProcess("me", "127.0.0.1", 4370);
+        assertFalse(me.toJson().has("tls"), "plain records stay as they were, for older shells");
+        assertFalse(NodeRecord.fromJson(me.toJson()).speaksTls());
+    }
+
+    @Test
+    void aTlsFieldThatIsNotABooleanMakesTheRecordUnreadable() {
+        var json = NodeRecord.ofThisProcess("me", "127.0.0.1", 4370).toJson().put("tls", "yes");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> NodeRecord.fromJson(json));
+    }
 }

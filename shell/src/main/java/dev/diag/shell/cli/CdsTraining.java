@@ -7,6 +7,7 @@ import dev.diag.protocol.frame.FrameLimits;
 import dev.diag.protocol.frame.FrameOpener;
 import dev.diag.protocol.frame.FrameSealer;
 import dev.diag.protocol.handshake.AgentHandshake;
+import dev.diag.protocol.handshake.TlsClient;
 import dev.diag.protocol.message.JsonTree;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.message.MessageCodec;
@@ -57,6 +58,7 @@ public final class CdsTraining {
             agent.join(5_000);
             new ResultPrinter(discard, discard, true, 100).failure(node, "memory()", "unreachable", "training");
             trainFleet(connector, cookieFile, discard);
+            trainTlsClient();
         } finally {
             try (var files = Files.walk(home)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -76,6 +78,30 @@ public final class CdsTraining {
                     + b.getLocalPort()), List.of("memory"), false, 100, discard, discard);
             nodeA.join(5_000);
             nodeB.join(5_000);
+        }
+    }
+
+    /**
+     * The client's side of TLS up to its ClientHello ({@code --tls}, and every node off loopback):
+     * the JDK's TLS context, key shares and extensions, about two thirds of a first TLS
+     * connection's start-up. The training node here has no certificate to answer with (the shell
+     * cannot make one), so it hangs up and the handshake fails, as expected.
+     */
+    private static void trainTlsClient() throws IOException {
+        try (ServerSocket closing = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread node = new Thread(() -> {
+                try {
+                    closing.accept().close();
+                } catch (IOException ignored) {
+                    // the training goes on without it
+                }
+            }, "cds-training-tls");
+            node.start();
+            try (Socket socket = new Socket(closing.getInetAddress(), closing.getLocalPort())) {
+                TlsClient.over(socket);
+            } catch (IOException expected) {
+                // the node hung up after the ClientHello: the classes up to there are loaded
+            }
         }
     }
 

@@ -14,6 +14,7 @@ public final class ConnectionOptions {
     public static final String COOKIE_FILE = "--cookie-file";
     public static final String TIMEOUT = "--timeout";
     public static final String JSON = "--json";
+    public static final String TLS = "--tls";
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
     // One list for both spellings, so the nodes keep the order they were given in; a comma
@@ -30,6 +31,10 @@ public final class ConnectionOptions {
     @Option(names = TIMEOUT, paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
             description = "give up on connecting, or on a call, after this long (default: ${DEFAULT-VALUE})")
     int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
+    @Option(names = TLS, description = "speak TLS to the node even on loopback (it is used anyway off loopback, "
+            + "and wherever the node's record says so)")
+    boolean tls;
 
     @Option(names = JSON, description = "print one JSON object per line (for jq) instead of tables")
     boolean json;
@@ -57,7 +62,7 @@ public final class ConnectionOptions {
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new DiagException(ExitCode.USAGE, "--timeout must be 1 to 3600 seconds.");
         }
-        return new Connector(DiagHome.fromEnvironment(), cookieFile, timeoutSeconds * 1000);
+        return new Connector(DiagHome.fromEnvironment(), cookieFile, timeoutSeconds * 1000, null, tls);
     }
 
     public ResultPrinter printer() {

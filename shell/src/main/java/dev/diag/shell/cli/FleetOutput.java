@@ -118,7 +118,10 @@ public final class FleetOutput {
         return new PrintStream(new LinePrefix(target, prefix), true, StandardCharsets.UTF_8);
     }
 
-    /** Prefixes every line written through it, e.g. with the node's name on a fleet's stderr. */
+    /**
+     * Prefixes every line written through it, e.g. with the node's name on a fleet's stderr, but
+     * an indented one: that continues the message above it.
+     */
     static final class LinePrefix extends OutputStream {
         private final PrintStream target;
         private final byte[] prefix;
@@ -138,7 +141,8 @@ public final class FleetOutput {
         public void write(byte[] bytes, int offset, int length) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(length + prefix.length);
             for (int i = offset; i < offset + length; i++) {
-                if (atLineStart) {
+                // an indented line continues the message above it (a list of problems): no prefix
+                if (atLineStart && bytes[i] != ' ' && bytes[i] != '\t') {
                     line.writeBytes(prefix);
                 }
                 line.write(bytes[i]);

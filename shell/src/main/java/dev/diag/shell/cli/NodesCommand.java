@@ -61,7 +61,8 @@ public final class NodesCommand implements Callable<Integer> {
                         .put("pid", node.pid())
                         .put("address", node.bind() + ":" + node.port())
                         .put("jvm", node.jvm())
-                        .put("uptimeMillis", now - node.startedAtMillis())));
+                        .put("uptimeMillis", now - node.startedAtMillis())
+                        .put("tls", node.speaksTls())));
             }
             for (ContainerNodes.Node node : contained) {
                 System.out.println(JsonTree.text(JsonLines.line()
@@ -84,8 +85,8 @@ public final class NodesCommand implements Callable<Integer> {
         Table table = Table.of(List.of(Table.Align.LEFT, Table.Align.RIGHT, Table.Align.LEFT, Table.Align.LEFT,
                 Table.Align.RIGHT), "NODE", "PID", "ADDRESS", "JVM", "UPTIME");
         for (NodeRecord node : live) {
-            table.row(node.name() + "@" + LocalHost.name(), Long.toString(node.pid()), node.bind() + ":" + node.port(),
-                    node.jvm(), Units.duration(now - node.startedAtMillis()));
+            table.row(node.name() + "@" + LocalHost.name(), Long.toString(node.pid()), node.bind() + ":" + node.port()
+                    + (node.speaksTls() ? " (TLS)" : ""), node.jvm(), Units.duration(now - node.startedAtMillis()));
         }
         for (ContainerNodes.Node node : contained) { // its address is its socket, as this host reaches it
             table.row(node.name() + "@" + LocalHost.name(), Long.toString(node.pid()), node.hostSocket().toString(),

@@ -17,6 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Opens an authenticated session to a node by the name the user typed, and turns every way
@@ -30,6 +31,7 @@ public final class Connector {
     private final String cookieFile;
     private final int timeoutMillis;
     private final DirectoryLookup directory;
+    private final boolean tls;
 
     /** The directory port from $DIAG_DIRECTORY_PORT, else 4370. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis) {
@@ -38,7 +40,13 @@ public final class Connector {
 
     /** {@code directoryPort}: the port to ask for names without a port, 0 for none, null for $DIAG_DIRECTORY_PORT. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort) {
+        this(home, cookieFile, timeoutMillis, directoryPort, false);
+    }
+
+    /** {@code tls}: speak TLS to every node (--tls), not only where a record or the address says so. */
+    public Connector(DiagHome home, String cookieFile, int timeoutMillis, Integer directoryPort, boolean tls) {
         this.home = home;
+        this.tls = tls;
         this.cookieFile = cookieFile;
         this.timeoutMillis = timeoutMillis;
         this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV),
@@ -52,7 +60,7 @@ public final class Connector {
                     public Path path() {
                         return cookiePath();
                     }
-                }, timeoutMillis);
+                }, timeoutMillis, tls);
     }
 
     public DiagHome home() {
@@ -75,8 +83,19 @@ public final class Connector {
         NodeResolver.Target target = resolver().resolve(typedNode);
         Cookie cookie = cookie();
         String where = target.display() + " at " + target.address().getHostString() + ":" + target.address().getPort();
+        boolean overTls = target.needsTls(tls);
         try {
-            DiagClient client = DiagClient.connect(target.address(), cookie, timeoutMillis);
+            DiagClient client;
+            try {
+                client = DiagClient.connect(target.address(), cookie, timeoutMillis, overTls);
+            } catch (HandshakeException e) {
+                if (e.failure() != HandshakeException.Failure.TLS_REQUIRED || overTls) {
+                    throw e;
+                }
+                // A tls=true node on loopback, typed with its port: asking again over TLS gives nothing away.
+                overTls = true;
+                client = DiagClient.connect(target.address(), cookie, timeoutMillis, true);
+            }
             if (!client.agentName().equals(target.name())) {
                 // A port reused by another node after a restart: the right cookie, the wrong node.
                 client.close();
@@ -91,9 +110,12 @@ public final class Connector {
             return new Connection(target.display(), client);
         } catch (HandshakeException e) {
             throw switch (e.failure()) {
-                case WRONG_COOKIE -> new DiagException(ExitCode.AUTH_REFUSED, target.display()
+                case WRONG_COOKIE -> overTls ? tlsProofRefused(target)
+                        : new DiagException(ExitCode.AUTH_REFUSED, target.display()
                         + " refused our cookie (" + cookiePath() + "): use the node's cookie file, "
                         + "with --cookie-file or DIAG_COOKIE_FILE.");
+                case TLS_REQUIRED -> new DiagException(ExitCode.UNREACHABLE, where
+                        + " accepts only TLS, and refused it too: " + e.getMessage() + ".");
                 case AGENT_NOT_AUTHENTIC -> new DiagException(ExitCode.AUTH_REFUSED, "the peer at "
                         + target.address().getHostString() + ":" + target.address().getPort()
                         + " could not prove it holds our cookie: it is not " + target.display()
@@ -103,6 +125,9 @@ public final class Connector {
                 case MALFORMED -> new DiagException(ExitCode.UNREACHABLE, where
                         + " did not answer like a diag node (" + e.getMessage() + ").");
             };
+        } catch (SSLException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, where + " did not complete a TLS 1.3 handshake ("
+                    + e.getMessage() + "): it may be an older diag node that speaks only plaintext, or not a diag node.");
         } catch (ConnectException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where
                     + ": connection refused; is the node still running? bin/diag nodes lists local nodes.");
@@ -118,6 +143,19 @@ public final class Connector {
         } catch (IOException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * Over TLS the node checks our proof against the certificate it sent: a man in the middle who
+     * showed us its own certificate fails exactly as a wrong cookie does, and neither side can
+     * tell which; the sentence names both.
+     */
+    private DiagException tlsProofRefused(NodeResolver.Target target) {
+        return new DiagException(ExitCode.AUTH_REFUSED, "the node at " + target.address().getHostString() + ":"
+                + target.address().getPort() + " refused our proof over TLS: either our cookie (" + cookiePath()
+                + ") is not the cookie of " + target.name() + ", or something between us and the node showed us another "
+                + "TLS certificate than the node's (a man in the middle); nothing but the handshake was sent. Check the "
+                + "cookie (--cookie-file or DIAG_COOKIE_FILE) and the network path.");
     }
 
     private boolean isDirectoryPort(int port) {

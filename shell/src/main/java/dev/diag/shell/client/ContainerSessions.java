@@ -49,7 +49,7 @@ public final class ContainerSessions {
         Path socket = node.hostSocket();
         String where = node.name() + " (pid " + node.pid() + " on this host) at " + socket;
         try {
-            DiagClient client = DiagClient.over(UnixSocket.connect(socket), cookie, timeoutMillis);
+            DiagClient client = DiagClient.over(UnixSocket.connect(socket), cookie, timeoutMillis, false);
             if (!client.agentName().equals(node.name())) {
                 client.close();
                 throw new DiagException(ExitCode.UNREACHABLE, socket + " is node " + client.agentName() + ", not "

@@ -10,6 +10,8 @@ import dev.diag.protocol.handshake.ClientHandshake;
 import dev.diag.protocol.handshake.HandshakeException;
 import dev.diag.protocol.handshake.Nonces;
 import dev.diag.protocol.handshake.SessionKeys;
+import dev.diag.protocol.handshake.TlsBinding;
+import dev.diag.protocol.handshake.TlsClient;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.message.MessageCodec;
 import java.io.BufferedInputStream;
@@ -21,10 +23,12 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The shell's side of one session: plain blocking sockets and the protocol module, no Netty,
- * so a one-shot {@code diag --cmd} starts fast. One call at a time; {@link #cancel} may be
+ * so a one-shot {@code diag --cmd} starts fast; TLS 1.3 from the JDK when the node speaks it,
+ * its certificate bound into the handshake ({@link TlsClient}). One call at a time; {@link #cancel} may be
  * called from another thread (Ctrl-C) while {@link #call} waits.
  */
 public final class DiagClient implements AutoCloseable {
@@ -51,6 +55,15 @@ public final class DiagClient implements AutoCloseable {
      * {@link IOException}; a refused or failed handshake a {@link HandshakeException}.
      */
     public static DiagClient connect(InetSocketAddress address, Cookie cookie, int timeoutMillis) throws IOException {
+        return connect(address, cookie, timeoutMillis, false);
+    }
+
+    /**
+     * Connects and authenticates within {@code timeoutMillis}, over TLS if {@code tls}: then a
+     * TLS handshake that fails is an {@link javax.net.ssl.SSLException}.
+     */
+    public static DiagClient connect(InetSocketAddress address, Cookie cookie, int timeoutMillis, boolean tls)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -59,19 +72,25 @@ public final class DiagClient implements AutoCloseable {
             socket.close();
             throw e;
         }
-        return over(socket, cookie, timeoutMillis);
+        return over(socket, cookie, timeoutMillis, tls);
     }
 
     /**
-     * Authenticates within {@code timeoutMillis} over a socket already connected: a node's
-     * Unix-domain socket ({@link UnixSocket}). Closes it when that fails.
+     * Authenticates within {@code timeoutMillis}, over TLS if {@code tls}, on a socket already
+     * connected: TCP, or a node's Unix-domain socket ({@link UnixSocket}). Closes it when that fails.
      */
-    static DiagClient over(Socket socket, Cookie cookie, int timeoutMillis) throws IOException {
+    static DiagClient over(Socket socket, Cookie cookie, int timeoutMillis, boolean tls) throws IOException {
         try {
             socket.setSoTimeout(timeoutMillis);
+            TlsBinding binding = TlsBinding.NONE;
+            if (tls) {
+                SSLSocket secured = TlsClient.over(socket);
+                socket = secured;
+                binding = TlsClient.binding(secured);
+            }
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             OutputStream out = socket.getOutputStream();
-            ClientHandshake handshake = new ClientHandshake(cookie, clientName(), Nonces.source());
+            ClientHandshake handshake = new ClientHandshake(cookie, clientName(), Nonces.source(), binding);
             FrameIO.write(out, handshake.hello());
             FrameIO.write(out, handshake.prove(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
             SessionKeys keys = handshake.finish(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
@@ -81,6 +100,11 @@ public final class DiagClient implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    /** Whether plaintext to {@code address} would cross a network: anything but this host's loopback. */
+    public static boolean crossesANetwork(InetSocketAddress address) {
+        return address.getAddress() == null || !address.getAddress().isLoopbackAddress();
     }
 
     /** The node's name as it proved it in the handshake. */

@@ -51,10 +51,17 @@ final class DirectoryLookup implements NodeResolver.Directory {
     private final String environment;
     private final CookieSource cookie;
     private final int timeoutMillis;
+    private final boolean tls;
     private final ConcurrentMap<String, CompletableFuture<Optional<NodeList>>> inFlight = new ConcurrentHashMap<>();
 
     /** {@code explicitPort} null: {@code environment} (the value of DIAG_DIRECTORY_PORT) decides, then 4370. */
     DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis) {
+        this(explicitPort, environment, cookie, timeoutMillis, false);
+    }
+
+    /** {@code tls}: always over TLS (--tls); else over TLS off loopback, or when a node there asks for it. */
+    DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, boolean tls) {
+        this.tls = tls;
         this.explicitPort = explicitPort;
         this.environment = environment;
         this.cookie = cookie;
@@ -112,10 +119,15 @@ final class DirectoryLookup implements NodeResolver.Directory {
         IOException last = null;
         int failures = 0;
         int refusals = 0;
+        boolean overTls = tls || DiagClient.crossesANetwork(address);
         while (failures < ATTEMPTS) {
-            try (DiagClient client = DiagClient.connect(address, key, attemptMillis)) {
+            try (DiagClient client = DiagClient.connect(address, key, attemptMillis, overTls)) {
                 return Optional.of(listing(client, where, client.call("nodes", List.of(), attemptMillis)));
             } catch (HandshakeException e) {
+                if (e.failure() == HandshakeException.Failure.TLS_REQUIRED && !overTls) {
+                    overTls = true; // the node that answered speaks only TLS on loopback (tls=true): ask again so
+                    continue;
+                }
                 // Nodes of several cookies may share the port (one user, several homes): the kernel
                 // gave this connection to one of another cookie, and a new one may reach one of ours.
                 if (e.failure() != HandshakeException.Failure.WRONG_COOKIE || ++refusals == COOKIE_TRIES) {
@@ -176,6 +188,8 @@ final class DirectoryLookup implements NodeResolver.Directory {
             case VERSION -> new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where
                     + " speaks another diag protocol: " + e.getMessage() + "; use a shell of the nodes' version.");
             case MALFORMED -> notDiag(where, host, e.getMessage());
+            case TLS_REQUIRED -> new DiagException(ExitCode.UNREACHABLE, "the diag directory at " + where
+                    + " accepts only TLS, and refused it too: " + e.getMessage() + ".");
         };
     }
 

@@ -125,7 +125,7 @@ public final class NodeResolver {
 
     private static Target directoryTarget(NodeName name, NodeEntry entry) throws DiagException {
         if (name.isLocal()) {
-            return target(entry.name(), entry.bind(), entry.port());
+            return target(entry.name(), entry.bind(), entry.port(), entry.speaksTls());
         }
         boolean typedLoopback = isLoopback(name.connectHost()); // 127.0.0.2: another address, still this host
         if (isLoopback(entry.bind()) && !typedLoopback) {
@@ -135,7 +135,7 @@ public final class NodeResolver {
         }
         // Bound to every interface: the host as typed reached the directory, so it reaches the node too.
         String host = isWildcard(entry.bind()) ? name.connectHost() : entry.bind();
-        return new Target(entry.name(), name.toString(), new InetSocketAddress(host, entry.port()));
+        return new Target(entry.name(), name.toString(), new InetSocketAddress(host, entry.port()), entry.speaksTls());
     }
 
     /** StrictModes: records in a registry another user can write could send us anywhere. */
@@ -162,14 +162,14 @@ public final class NodeResolver {
     }
 
     private static Target target(NodeRecord record) {
-        return target(record.name(), record.bind(), record.port());
+        return target(record.name(), record.bind(), record.port(), record.speaksTls());
     }
 
-    private static Target target(String nodeName, String bind, int port) {
+    private static Target target(String nodeName, String bind, int port, boolean tls) {
         NodeName name = new NodeName(nodeName, null, null);
         // A node bound to every interface is still reached over loopback from here.
         String host = isWildcard(bind) ? "127.0.0.1" : bind;
-        return new Target(nodeName, name.toString(), new InetSocketAddress(host, port));
+        return new Target(nodeName, name.toString(), new InetSocketAddress(host, port), tls);
     }
 
     /** 0.0.0.0, ::, 0:0:0:0:0:0:0:0 and the like; only literals, so no resolver is asked. */
@@ -206,7 +206,22 @@ public final class NodeResolver {
         return " (" + label + ": " + String.join(", ", names) + ")";
     }
 
-    /** A node to connect to: the name it must prove, the name to show, and where it listens. */
-    public record Target(String name, String display, InetSocketAddress address) {
+    /**
+     * A node to connect to: the name it must prove, the name to show, where it listens, and
+     * whether its record or directory entry says it speaks TLS.
+     */
+    public record Target(String name, String display, InetSocketAddress address, boolean tls) {
+        /** A node typed with its port: no record says how it speaks, so the address decides (see {@link #needsTls}). */
+        public Target(String name, String display, InetSocketAddress address) {
+            this(name, display, address, false);
+        }
+
+        /**
+         * Whether to speak TLS to it: when its record says so, when asked (--tls), and always to an
+         * address off this host's loopback, where plaintext would cross a network.
+         */
+        public boolean needsTls(boolean asked) {
+            return tls || asked || DiagClient.crossesANetwork(address);
+        }
     }
 }

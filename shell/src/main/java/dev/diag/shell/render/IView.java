@@ -14,12 +14,14 @@ import java.util.Map;
  * when the first prints), then a totals line. The current function takes whatever width is left.
  *
  * <pre>
- * PID     NAME                      STATE          HEAP      CPU   MSGS  CURRENT FUNCTION
- * &lt;23&gt;    log-writer                TIMED_WAITING  1.20 MiB  340 ms  1000  Thread.sleep
+ * PID       NAME                      STATE              HEAP        CPU    MSGS  CURRENT FUNCTION
+ * &lt;23&gt;      log-writer                TIMED_WAITING  1.20 MiB     340 ms   1,000  Thread.sleep
  * </pre>
  */
 public final class IView implements StreamView {
-    private static final String FORMAT = "%-8s %-25s %-13s %9s %9s %5s  %s";
+    // wide enough for a 7-digit pid (a million virtual threads' ids), "1 min 10 s" of CPU and
+    // 999,999 messages: streamed rows cannot widen a column once the header is printed
+    private static final String FORMAT = "%-9s %-25s %-13s %9s %10s %7s  %s";
 
     @Override
     public List<String> header(int width) {

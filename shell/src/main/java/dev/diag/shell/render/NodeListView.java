@@ -13,6 +13,8 @@ import java.util.List;
  * NODE         PID  ADDRESS          JVM        UPTIME
  * alpha@db1   8557  127.0.0.1:37737  17.0.15+6  3 h 12 min
  * </pre>
+ *
+ * A node that speaks TLS has "(TLS)" after its address, as its start-up line.
  */
 public final class NodeListView {
     private NodeListView() {
@@ -38,6 +40,7 @@ public final class NodeListView {
     }
 
     private static String address(NodeEntry node) {
-        return (node.bind().contains(":") ? "[" + node.bind() + "]" : node.bind()) + ":" + node.port();
+        return (node.bind().contains(":") ? "[" + node.bind() + "]" : node.bind()) + ":" + node.port()
+                + (node.speaksTls() ? " (TLS)" : "");
     }
 }

@@ -98,6 +98,15 @@ class FleetOutputTest {
         assertEquals(List.of("ERR orders@vm: one line", "ERR orders@vm: two"), seen);
     }
 
+    @Test
+    void anIndentedLineContinuesTheMessageAboveItAndGetsNoPrefix() {
+        FleetOutput blocks = new FleetOutput(out, err, 1);
+        PrintStream prefixed = FleetOutput.prefixed(blocks.err(0), "diag: ");
+        prefixed.println("refused; nothing was changed. 1 problem:\n  live.Counter adds field calls");
+        assertEquals(List.of("ERR diag: refused; nothing was changed. 1 problem:", "ERR   live.Counter adds field calls"),
+                seen);
+    }
+
     /** Collects whole lines; bytes of a line may arrive in several writes. */
     private OutputStream recorder(String mark) {
         return new OutputStream() {

@@ -162,7 +162,7 @@ class NodeResolverDirectoryTest {
     }
 
     private static NodeEntry entry(String name, String bind, int port) {
-        return new NodeEntry(name, 100, bind, port, "17.0.15", 0, 1_000);
+        return new NodeEntry(name, 100, bind, port, "17.0.15", 0, 1_000, null);
     }
 
     private static final class FakeDirectory implements NodeResolver.Directory {

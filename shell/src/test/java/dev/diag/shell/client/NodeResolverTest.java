@@ -171,6 +171,34 @@ class NodeResolverTest {
         assertTrue(e.getMessage().endsWith("."), e.getMessage());
     }
 
+    @Test
+    void aNodeWhoseRecordSaysTlsIsReachedOverTlsEvenOnLoopback() throws Exception {
+        registry.register(new NodeRecord("orders", ME, "0.0.0.0", 4370, "17.0.15", STARTED, null, null, true));
+        NodeResolver.Target target = resolver.resolve("orders");
+        assertEquals(new InetSocketAddress("127.0.0.1", 4370), target.address());
+        assertTrue(target.needsTls(false));
+    }
+
+    @Test
+    void aPlainNodeOnLoopbackIsReachedPlainUnlessTlsIsAsked() throws Exception {
+        registry.register(record("orders", "127.0.0.1", 4370));
+        NodeResolver.Target target = resolver.resolve("orders");
+        assertEquals(false, target.needsTls(false));
+        assertTrue(target.needsTls(true));
+    }
+
+    /** Plaintext never crosses a network: an address off loopback is TLS whatever was typed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"orders@192.0.2.7:4711", "orders@[2001:db8::7]:4711"})
+    void aNodeTypedWithAnAddressOffLoopbackIsReachedOverTls(String typed) throws Exception {
+        assertTrue(resolver.resolve(typed).needsTls(false));
+    }
+
+    @Test
+    void aNodeTypedWithALoopbackAddressIsReachedPlain() throws Exception {
+        assertEquals(false, resolver.resolve("orders@127.0.0.1:4711").needsTls(false));
+    }
+
     private static NodeRecord record(String name, String bind, int port) {
         return new NodeRecord(name, ME, bind, port, "17.0.15", STARTED);
     }

@@ -12,13 +12,13 @@ class NodeListViewTest {
     @Test
     void showsEachNodeAsDiagNodesDoesWithTheHostsName() {
         NodeList list = new NodeList("db1", List.of(
-                new NodeEntry("alpha", 8557, "127.0.0.1", 37737, "17.0.15+6", 0, 3_000),
-                new NodeEntry("billing", 912, "::", 41000, "21.0.2+13", 0, 7_200_000)), null);
+                new NodeEntry("alpha", 8557, "127.0.0.1", 37737, "17.0.15+6", 0, 3_000, null),
+                new NodeEntry("billing", 912, "::", 41000, "21.0.2+13", 0, 7_200_000, true)), null);
 
         assertEquals(List.of(
-                "NODE          PID  ADDRESS          JVM           UPTIME",
-                "alpha@db1    8557  127.0.0.1:37737  17.0.15+6        3 s",
-                "billing@db1   912  [::]:41000       21.0.2+13  2 h 0 min"), NodeListView.render(list, 80));
+                "NODE          PID  ADDRESS           JVM           UPTIME",
+                "alpha@db1    8557  127.0.0.1:37737   17.0.15+6        3 s",
+                "billing@db1   912  [::]:41000 (TLS)  21.0.2+13  2 h 0 min"), NodeListView.render(list, 80));
     }
 
     @Test
