@@ -1,6 +1,8 @@
 package dev.diag.shell.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * A private directory in a container's /tmp, made from the host through {@code /proc/PID/root},
@@ -45,8 +48,11 @@ record CookieDropbox(Container container, String inside) implements AutoCloseabl
             }
             try {
                 Path file = box.onHost().resolve(COOKIE);
-                Files.write(file, cookie, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                try (SeekableByteChannel out = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")))) {
+                    out.write(ByteBuffer.wrap(cookie)); // a file channel writes it all at once
+                }
                 box.giveToTheJvmsUser(file);
                 box.giveToTheJvmsUser(box.onHost());
                 return box;
