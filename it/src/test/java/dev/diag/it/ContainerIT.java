@@ -85,6 +85,22 @@ class ContainerIT {
     }
 
     @Test
+    void aContainerGivenACookieOfItsOwnAnswersOnlyThatCookie() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); ContainedJvm boxed = ContainedJvm.start(home.path(), null, List.of())) {
+            dev.diag.protocol.cookie.CookieFile.loadOrCreate(home.path().resolve("cookie")); // the shell's usual one
+            String own = home.path().resolve("cookie-boxed").toString(); // missing: inject makes it
+            DiagCli.Run inject = DiagCli.run(home, "inject", Long.toString(boxed.pid()), "--name", "boxed",
+                    "--cookie-file", own);
+            assertEquals(0, inject.exit(), inject::toString);
+
+            DiagCli.Run usual = DiagCli.run(home, "--node", "boxed", "--cmd", "memory(heap)");
+            assertEquals(4, usual.exit(), usual::toString);
+            assertTrue(usual.err().startsWith("diag: boxed refused our cookie"), usual::toString);
+            assertEquals(0, DiagCli.run(home, "--node", "boxed", "--cookie-file", own, "--cmd", "memory(heap)").exit());
+        }
+    }
+
+    @Test
     void aJvmOfAnotherUserInTheContainerGetsItsCookieAndSocketAsItsOwn() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir();
                 ContainedJvm boxed = ContainedJvm.start(home.path(), "65534", List.of()) /* nobody */) {
