@@ -9,6 +9,7 @@ import dev.diag.protocol.node.ProcessStart;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,9 +47,10 @@ public final class ContainerNodes {
             return Path.of("/proc", Long.toString(pid), "root").resolve(socket.substring(1));
         }
 
+        /** Its JVM runs (the same process: start time too) and its socket is there (the agent was not stopped). */
         boolean isAlive() {
             OptionalLong now = ProcessStart.ticks(pid);
-            return now.isPresent() && now.getAsLong() == startTicks;
+            return now.isPresent() && now.getAsLong() == startTicks && Files.exists(hostSocket(), LinkOption.NOFOLLOW_LINKS);
         }
     }
 

@@ -22,14 +22,25 @@ class ContainerNodesTest {
     @Test
     void findsTheNodeOfALiveProcessAndReachesItsSocketThroughProcRoot() throws Exception {
         ContainerNodes nodes = new ContainerNodes(home.resolve("containers"));
-        nodes.register(new ContainerNodes.Node("boxed", self, ProcessStart.ticks(self).orElseThrow(),
-                "/tmp/diag-0a1b2c3d/node.sock", 1, "17.0.15"));
+        String socket = Files.createFile(home.resolve("node.sock")).toString(); // our own root: the path as is
+        nodes.register(new ContainerNodes.Node("boxed", self, ProcessStart.ticks(self).orElseThrow(), socket, 1,
+                "17.0.15"));
 
         ContainerNodes.Node found = nodes.lookup("boxed").orElseThrow();
 
-        assertEquals(Path.of("/proc/" + self + "/root/tmp/diag-0a1b2c3d/node.sock"), found.hostSocket());
+        assertEquals(Path.of("/proc/" + self + "/root" + socket), found.hostSocket());
         assertEquals(1, found.containerPid());
         assertEquals(List.of("boxed"), nodes.live().stream().map(ContainerNodes.Node::name).toList());
+    }
+
+    @Test
+    void removesTheRecordOfAnAgentStoppedInALiveJvmWhoseSocketIsGone() throws Exception {
+        ContainerNodes nodes = new ContainerNodes(home.resolve("containers"));
+        nodes.register(new ContainerNodes.Node("stopped", self, ProcessStart.ticks(self).orElseThrow(),
+                home.resolve("gone.sock").toString(), 1, "17"));
+
+        assertTrue(nodes.lookup("stopped").isEmpty());
+        assertFalse(Files.exists(home.resolve("containers/stopped.json")), "the stale record was kept");
     }
 
     @Test
@@ -46,7 +57,7 @@ class ContainerNodesTest {
     void ignoresARecordOthersCouldWrite() throws Exception {
         ContainerNodes nodes = new ContainerNodes(home.resolve("containers"));
         nodes.register(new ContainerNodes.Node("loose", self, ProcessStart.ticks(self).orElseThrow(),
-                "/tmp/diag-0a1b2c3d/node.sock", 1, "17"));
+                Files.createFile(home.resolve("node.sock")).toString(), 1, "17"));
         Files.setPosixFilePermissions(home.resolve("containers/loose.json"), PosixFilePermissions.fromString("rw-rw-rw-"));
 
         assertTrue(nodes.lookup("loose").isEmpty());
