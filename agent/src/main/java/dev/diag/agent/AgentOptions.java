@@ -25,6 +25,10 @@ import java.util.OptionalInt;
  *                    shell looks up name@host; 0 for none (default $DIAG_DIRECTORY_PORT, then 4370)
  * heart=true, heart-timeout=SECONDS, heart-command-file=PATH
  *                    the watchdog that restarts a hung or dead node (see HeartOptions, docs/heart.md)
+ * socket=PATH        also listen on a Unix-domain socket there (mode 600; its directory must be
+ *                    ours, mode 700): how diag inject reaches a node in a container
+ * cookie-drop=PATH   take the cookie from this file and delete it (diag inject into a container
+ *                    leaves its cookie there, so it never travels in the agent's options)
  * tls=true|false, insecure-plaintext=true
  *                    TLS, on by default off loopback (see TlsOptions, docs/security.md)
  * max-connections=N  connections at once, authenticated or not (default 0: an eighth of the fd
@@ -36,7 +40,8 @@ import java.util.OptionalInt;
  * starts, as it reads $DIAG_HOME for a null {@code home}.
  */
 public record AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
-        Integer directoryPort, HeartOptions heart, TlsOptions tls, ConnectionOptions connections) {
+        Integer directoryPort, HeartOptions heart, TlsOptions tls, ConnectionOptions connections, String socket,
+        String cookieDrop) {
     private static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
 
     /** Options without a home of their own: $DIAG_HOME, then ~/.diag. */
@@ -58,8 +63,14 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
     /** Options with TLS as the bind decides and the default connection limits. */
     public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
             Integer directoryPort, HeartOptions heart) {
-        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, TlsOptions.DEFAULT,
-                ConnectionOptions.DEFAULTS);
+        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, TlsOptions.DEFAULT);
+    }
+
+    /** Options with the default connection limits, without a Unix-domain socket or a dropped cookie. */
+    public AgentOptions(String name, int port, String bind, String cookieFile, int maxFrame, String home,
+            Integer directoryPort, HeartOptions heart, TlsOptions tls) {
+        this(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls, ConnectionOptions.DEFAULTS, null,
+                null);
     }
 
     /** Checked here too, not only in {@link #parse}: the embedding API builds options in code. */
@@ -84,19 +95,19 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
 
     public AgentOptions withName(String newName) {
         return new AgentOptions(newName, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls,
-                connections);
+                connections, socket, cookieDrop);
     }
 
     /** These options with heart as given, e.g. {@code withHeart(HeartOptions.on(30, "exec java ..."))}. */
     public AgentOptions withHeart(HeartOptions newHeart) {
         return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, newHeart, tls,
-                connections);
+                connections, socket, cookieDrop);
     }
 
     /** These options with TLS as given, e.g. {@code withTls(new TlsOptions(true, false))}. */
     public AgentOptions withTls(TlsOptions newTls) {
         return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, newTls,
-                connections);
+                connections, socket, cookieDrop);
     }
 
     /**
@@ -125,6 +136,8 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
         HeartOptions heart = options.heart;
         TlsOptions tls = options.tls;
         ConnectionOptions connections = options.connections;
+        String socket = null;
+        String cookieDrop = null;
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -144,12 +157,15 @@ public record AgentOptions(String name, int port, String bind, String cookieFile
                 case "tls", "insecure-plaintext" -> tls = tls.with(key, value);
                 case "max-connections" -> connections = connections.withMaxConnections(number(key, value, 1, 65535));
                 case "max-startups" -> connections = connections.withStartups(startups(value));
+                case "socket" -> socket = value;
+                case "cookie-drop" -> cookieDrop = value;
                 default -> throw new BadOptionException("unknown agent option '" + key
                         + "'; known: name, port, bind, cookie-file, max-frame, home, directory-port, "
-                        + ConnectionOptions.KEYS + ", " + HeartOptions.KEYS + ", " + TlsOptions.KEYS);
+                        + ConnectionOptions.KEYS + ", socket, cookie-drop, " + HeartOptions.KEYS + ", " + TlsOptions.KEYS);
             }
         }
-        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls, connections);
+        return new AgentOptions(name, port, bind, cookieFile, maxFrame, home, directoryPort, heart, tls, connections,
+                socket, cookieDrop);
     }
 
     private static StartupLimit startups(String value) throws BadOptionException {

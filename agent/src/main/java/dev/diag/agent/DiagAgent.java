@@ -54,7 +54,8 @@ public final class DiagAgent {
         Cookie cookie;
         try {
             home.create().checkModes(); // StrictModes: a home another user can write is theirs, not ours
-            cookie = CookieFile.loadOrCreate(home.cookieFile(options.cookieFile()));
+            cookie = options.cookieDrop() != null ? CookieDrop.take(Path.of(options.cookieDrop()))
+                    : CookieFile.loadOrCreate(home.cookieFile(options.cookieFile()));
         } catch (CookieException e) {
             throw new AgentStartException(e.getMessage());
         } catch (IOException e) {
@@ -98,6 +99,15 @@ public final class DiagAgent {
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
                     + (clash ? "; " + options.port() + " is the host's directory port, which the diag nodes share: "
                             + "choose another port=" : ""));
+        }
+        try {
+            if (options.socket() != null) {
+                server.listenUnix(Path.of(options.socket()), options.cookieDrop() != null);
+            }
+        } catch (IOException e) {
+            server.close();
+            gcHistory.close();
+            throw new AgentStartException("cannot listen on the socket " + options.socket() + ": " + e.getMessage());
         }
         InetSocketAddress address = server.address();
         NodeRecord record = NodeRecord.ofThisProcess(options.name(), address.getAddress().getHostAddress(),

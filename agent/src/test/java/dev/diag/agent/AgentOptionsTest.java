@@ -42,6 +42,15 @@ class AgentOptionsTest {
         assertEquals("0.0.0.0", AgentOptions.parse("bind=0.0.0.0").bind());
         assertEquals("/etc/diag/cookie", AgentOptions.parse("cookie-file=/etc/diag/cookie").cookieFile());
         assertEquals(1_048_576, AgentOptions.parse("max-frame=1048576").maxFrame());
+        assertEquals("/tmp/diag-1a2b/node.sock", AgentOptions.parse("socket=/tmp/diag-1a2b/node.sock").socket());
+        assertEquals("/tmp/diag-1a2b/cookie", AgentOptions.parse("cookie-drop=/tmp/diag-1a2b/cookie").cookieDrop());
+    }
+
+    @Test
+    void keepsTheSocketAndDroppedCookieThroughANewNameOrHeart() throws Exception {
+        AgentOptions options = AgentOptions.parse("socket=/tmp/s,cookie-drop=/tmp/c").withName("other");
+        assertEquals("/tmp/s", options.socket());
+        assertEquals("/tmp/c", options.withHeart(options.heart()).cookieDrop());
     }
 
     @Test
@@ -107,8 +116,8 @@ class AgentOptionsTest {
         AgentOptions.BadOptionException e = assertThrows(AgentOptions.BadOptionException.class,
                 () -> AgentOptions.parse("prot=4370"));
         assertEquals("unknown agent option 'prot'; known: name, port, bind, cookie-file, max-frame, home, "
-                + "directory-port, max-connections, max-startups, heart, heart-timeout, heart-command-file, tls, "
-                + "insecure-plaintext", e.getMessage());
+                + "directory-port, max-connections, max-startups, socket, cookie-drop, heart, heart-timeout, "
+                + "heart-command-file, tls, insecure-plaintext", e.getMessage());
     }
 
     @Test

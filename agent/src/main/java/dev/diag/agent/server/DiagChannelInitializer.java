@@ -4,14 +4,15 @@ import dev.diag.agent.functions.Functions;
 import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.handshake.AgentHandshake;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
+import java.net.UnixDomainSocketAddress;
 import java.security.SecureRandom;
 
 /**
- * Builds each connection's pipeline, and knows its order.
+ * Builds each connection's pipeline, and knows its order; TCP and Unix-domain connections alike.
  *
  * <pre>
  * before authentication:  FrameDecoder(4 KiB) → FrameEncoder → HandshakeHandler
@@ -24,7 +25,7 @@ import java.security.SecureRandom;
  * On a node that speaks TLS a {@link TransportSniffer} comes first and becomes the TLS handler
  * (or steps aside for a plain peer it lets through), so framing reads decrypted bytes.
  */
-final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class DiagChannelInitializer extends ChannelInitializer<Channel> {
     private final String agentName;
     private final Cookie cookie;
     private final int maxFrame;
@@ -55,10 +56,11 @@ final class DiagChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         FrameDecoder decoder = new FrameDecoder();
         AgentHandshake handshake = new AgentHandshake(cookie, agentName, random);
-        if (tls != null) {
+        // A Unix-domain socket is plaintext always: it never leaves the host, and only its owner can open it
+        if (tls != null && !(channel.localAddress() instanceof UnixDomainSocketAddress)) {
             channel.pipeline().addLast("transport", new TransportSniffer(tls, handshake, refusals));
         }
         channel.pipeline()

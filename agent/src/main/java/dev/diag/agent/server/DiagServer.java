@@ -3,6 +3,7 @@ package dev.diag.agent.server;
 import dev.diag.agent.AgentOptions;
 import dev.diag.agent.AgentThreads;
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.server.unix.UnixSocketListener;
 import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import io.netty.bootstrap.ServerBootstrap;
@@ -49,6 +50,8 @@ public final class DiagServer implements AutoCloseable {
     private final Channel directory;
     private final String directoryProblem;
     private final CallExecutor executor;
+    private ServerBootstrap bootstrap; // kept for listenUnix, set once after start
+    private UnixSocketListener unix;
 
     private DiagServer(EventLoopGroup group, Channel channel, Channel directory, String directoryProblem,
             CallExecutor executor) {
@@ -71,6 +74,14 @@ public final class DiagServer implements AutoCloseable {
     /** {@code tls}: how the node speaks TLS on both ports; null for plaintext only. */
     public static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
             Path auditLog, ServerTls tls) throws IOException {
+        ServerBootstrap[] configured = new ServerBootstrap[1]; // filled by the start below, for listenUnix
+        DiagServer server = start(options, directoryPort, cookie, functions, auditLog, tls, configured);
+        server.bootstrap = configured[0];
+        return server;
+    }
+
+    private static DiagServer start(AgentOptions options, int directoryPort, Cookie cookie, Functions functions,
+            Path auditLog, ServerTls tls, ServerBootstrap[] configured) throws IOException {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
@@ -99,6 +110,7 @@ public final class DiagServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DiagChannelInitializer(options.name(), cookie, options.maxFrame(), functions, executor,
                         new AuditLog(auditLog, options.name(), AuditLog.DEFAULT_CAP_BYTES), refusals, tls));
+        configured[0] = bootstrap;
         Channel channel;
         try {
             channel = bootstrap.bind(options.bind(), options.port()).syncUninterruptibly().channel();
@@ -162,8 +174,23 @@ public final class DiagServer implements AutoCloseable {
         return directoryProblem;
     }
 
+    /**
+     * Listens on a Unix-domain socket at {@code path} too, with the same handlers; when the node
+     * stops the file goes, and its directory too if {@code ownsDirectory} (see UnixSocketListener).
+     */
+    public synchronized void listenUnix(Path path, boolean ownsDirectory) throws IOException {
+        if (unix == null) {
+            unix = UnixSocketListener.bind(bootstrap, path, ownsDirectory);
+        }
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (unix != null) {
+                unix.close();
+            }
+        }
         if (directory != null) {
             directory.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }

@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "inject", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class, description = "Load the agent into a running JVM (JDK 17+) and print its node name.")
 public final class InjectCommand implements Callable<Integer> {
-    private static final String NODE = "dev.diag.agent.node";
-    private static final String STATUS = "dev.diag.agent.status";
+    static final String NODE = "dev.diag.agent.node";
+    static final String STATUS = "dev.diag.agent.status";
 
     @Parameters(index = "0", paramLabel = "PID", description = "process id of the JVM")
     long pid;
@@ -52,28 +52,41 @@ public final class InjectCommand implements Callable<Integer> {
             throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid + "; bin/diag nodes --jvms lists JVMs.");
         }
         DiagHome home = DiagHome.fromEnvironment();
+        Optional<Container> container = Container.of(pid);
+        if (container.isPresent()) { // its own /tmp, home and loopback: ContainerInjection reaches it through /proc
+            return new ContainerInjection(container.get(), nodeName, port, this::load).run(home, cookieFile);
+        }
         Optional<NodeRecord> known = new NodeRegistry(home.nodes()).live().stream().filter(r -> r.pid() == pid).findFirst();
         if (known.isPresent()) {
             System.out.println("pid " + pid + " already runs diag as node " + known.get().name() + "; use: bin/diag attach "
                     + known.get().name());
             return ExitCode.OK.code;
         }
-        Properties after = load(home, nodeName);
+        String directoryPort = System.getenv("DIAG_DIRECTORY_PORT"); // the shell's, as its home is passed
+        Properties after = load("name=" + nodeName + (port == null ? "" : ",port=" + port) + ",home=" + home.dir()
+                + (cookieFile == null ? "" : ",cookie-file=" + cookieFile)
+                + (directoryPort == null || directoryPort.isBlank() ? "" : ",directory-port=" + directoryPort.strip()));
         String status = after.getProperty(STATUS, "no answer from the agent");
         if (!status.startsWith("running") && !status.startsWith("already running")) {
             throw new DiagException(ExitCode.CALL_FAILED, "the agent was loaded into pid " + pid + " but " + status + ".");
         }
         String node = after.getProperty(NODE);
         System.out.println("pid " + pid + ": " + status + "; use: bin/diag attach " + bareName(node, nodeName));
+        noteDynamicAgentWarning(after);
+        return ExitCode.OK.code;
+    }
+
+    /** JDK 21+ warns on its stderr about a dynamically loaded agent: say how to allow it quietly. */
+    static void noteDynamicAgentWarning(Properties after) {
         int feature = featureVersion(after);
         if (feature >= 21) {
             System.out.println("note: this JDK " + feature + " target printed a warning about a dynamically loaded agent "
                     + "on its stderr; start it with -XX:+EnableDynamicAgentLoading to allow diag without the warning.");
         }
-        return ExitCode.OK.code;
     }
 
-    private Properties load(DiagHome home, String nodeName) throws DiagException {
+    /** Loads the agent with {@code options} and returns the target's system properties after. */
+    private Properties load(String options) throws DiagException {
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(Long.toString(pid));
@@ -85,10 +98,6 @@ public final class InjectCommand implements Callable<Integer> {
                     + " (a JVM of another user cannot be attached to; run diag as that user).");
         }
         try {
-            String directoryPort = System.getenv("DIAG_DIRECTORY_PORT"); // the shell's, as its home is passed
-            String options = "name=" + nodeName + (port == null ? "" : ",port=" + port) + ",home=" + home.dir()
-                    + (cookieFile == null ? "" : ",cookie-file=" + cookieFile)
-                    + (directoryPort == null || directoryPort.isBlank() ? "" : ",directory-port=" + directoryPort.strip());
             vm.loadAgent(Installation.locate().agentJar().toString(), options);
             return vm.getSystemProperties();
         } catch (AgentLoadException | AgentInitializationException e) {
@@ -107,7 +116,7 @@ public final class InjectCommand implements Callable<Integer> {
         }
     }
 
-    private static String bareName(String node, String fallback) {
+    static String bareName(String node, String fallback) {
         if (node == null) {
             return fallback;
         }

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -100,6 +101,10 @@ public final class Connector {
     }
 
     public Connection open(String typedNode) throws DiagException {
+        Optional<ContainerNodes.Node> inContainer = ContainerSessions.find(home, typedNode);
+        if (inContainer.isPresent()) { // injected into a container: its Unix-domain socket, not TCP
+            return ContainerSessions.open(inContainer.get(), cookie(), cookiePath(), timeoutMillis);
+        }
         ViaCommand via = vias.forNode(typedNode).orElse(null);
         NodeResolver.Target target = (via == null ? resolver() : tunnelledResolver(via)).resolve(typedNode);
         Cookie cookie = cookie();

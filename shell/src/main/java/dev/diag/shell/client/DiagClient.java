@@ -69,6 +69,19 @@ public final class DiagClient implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, timeoutMillis);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return over(socket, cookie, timeoutMillis, tls);
+    }
+
+    /**
+     * Authenticates within {@code timeoutMillis}, over TLS if {@code tls}, on a socket already
+     * connected: TCP, or a node's Unix-domain socket ({@link UnixSocket}). Closes it when that fails.
+     */
+    static DiagClient over(Socket socket, Cookie cookie, int timeoutMillis, boolean tls) throws IOException {
+        try {
             socket.setSoTimeout(timeoutMillis);
             TlsBinding binding = TlsBinding.NONE;
             if (tls) {

@@ -1,0 +1,130 @@
+package dev.diag.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.cookie.CookieFile;
+import dev.diag.protocol.frame.FrameIO;
+import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.handshake.ClientHandshake;
+import dev.diag.protocol.handshake.HandshakeException;
+import dev.diag.protocol.handshake.Nonces;
+import dev.diag.protocol.handshake.SessionKeys;
+import dev.diag.protocol.message.Message;
+import dev.diag.protocol.message.MessageCodec;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** socket= and cookie-drop=: the transport and the cookie path diag inject uses for a node in a container. */
+class DiagAgentUnixSocketTest {
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void answersTheHandshakeAndCallsOnItsSocketOfMode600AndRemovesItWhenStopped() throws Exception {
+        Path socket = privateDir("box").resolve("node.sock");
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,socket=" + socket))) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+            Message.Reply reply = callOverSocket(socket, CookieFile.load(tmp.resolve("home/cookie")), "nodes");
+
+            assertTrue(reply.ok(), reply.toString());
+        }
+        assertFalse(Files.exists(socket), "the socket file outlived the node");
+        assertTrue(Files.isDirectory(socket.getParent()), "a directory the node was not told is its own was removed");
+    }
+
+    @Test
+    void aNodeThatSpeaksTlsSpeaksPlainOnItsSocketWhichNeverLeavesTheHost() throws Exception {
+        Path socket = privateDir("box").resolve("node.sock");
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,tls=true,socket=" + socket))) {
+            assertTrue(callOverSocket(socket, CookieFile.load(tmp.resolve("home/cookie")), "nodes").ok());
+        }
+    }
+
+    @Test
+    void takesTheDroppedCookieDeletesItAndCreatesNoneOfItsOwn() throws Exception {
+        Path box = privateDir("box");
+        Path drop = dropCookie(box, "rw-------");
+        Path socket = box.resolve("node.sock");
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,socket=" + socket + ",cookie-drop=" + drop))) {
+            assertFalse(Files.exists(drop), "the dropped cookie is still on disk");
+            assertFalse(Files.exists(tmp.resolve("home/cookie")), "the node made a cookie of its own");
+
+            assertTrue(callOverSocket(socket, new Cookie(SECRET), "nodes").ok());
+            assertThrows(HandshakeException.class, () -> callOverSocket(socket,
+                    new Cookie("another cookie, another secret".getBytes(StandardCharsets.US_ASCII)), "nodes"));
+        }
+        assertFalse(Files.exists(box), "the directory made for the node outlived it");
+    }
+
+    @Test
+    void refusesADroppedCookieOthersCouldReadAndDeletesItAnyway() throws Exception {
+        Path drop = dropCookie(privateDir("box"), "rw-r--r--");
+
+        AgentStartException e = assertThrows(AgentStartException.class, () -> DiagAgent.start(AgentOptions.parse(
+                "name=alpha,home=" + tmp.resolve("home") + ",directory-port=0,cookie-drop=" + drop)));
+
+        assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+        assertFalse(Files.exists(drop));
+    }
+
+    @Test
+    void refusesASocketInADirectoryOthersCanWrite() throws Exception {
+        Path shared = tmp.resolve("shared");
+        Files.createDirectory(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        AgentStartException e = assertThrows(AgentStartException.class, () -> DiagAgent.start(AgentOptions.parse(
+                "name=alpha,home=" + tmp.resolve("home") + ",directory-port=0,socket=" + shared.resolve("node.sock"))));
+
+        assertTrue(e.getMessage().startsWith("cannot listen on the socket " + shared.resolve("node.sock")), e.getMessage());
+        assertTrue(e.getMessage().contains("chmod 700"), e.getMessage());
+    }
+
+    private Path privateDir(String name) throws IOException {
+        return Files.createDirectory(tmp.resolve(name),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    private static Path dropCookie(Path box, String mode) throws IOException {
+        Path drop = Files.write(box.resolve("cookie"), SECRET);
+        Files.setPosixFilePermissions(drop, PosixFilePermissions.fromString(mode));
+        return drop;
+    }
+
+    /** The handshake and one call over the Unix-domain socket, as the shell makes them over TCP. */
+    private static Message.Reply callOverSocket(Path socket, Cookie cookie, String fn) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+            OutputStream out = Channels.newOutputStream(channel);
+            ClientHandshake handshake = new ClientHandshake(cookie, "unix socket test", Nonces.source());
+            FrameIO.write(out, handshake.hello());
+            FrameIO.write(out, handshake.prove(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX)));
+            SessionKeys keys = handshake.finish(FrameIO.read(in, FrameLimits.PRE_AUTH_MAX));
+            assertEquals("alpha", handshake.agentName());
+            FrameIO.write(out, keys.clientSealer().seal(MessageCodec.encode(new Message.Request(1, fn, List.of()))));
+            return (Message.Reply) MessageCodec.decode(keys.clientOpener().open(FrameIO.read(in, FrameLimits.DEFAULT_MAX)));
+        }
+    }
+}
