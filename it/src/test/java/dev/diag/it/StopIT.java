@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +93,8 @@ class StopIT {
 
             assertEquals(0, stop.exit(), stop::toString);
             awaitNoAgentThreads(node.pid());
+            String audit = Files.readString(home.path().resolve("audit.log"));
+            assertTrue(audit.lines().anyMatch(l -> l.contains(" premain ok ") && l.endsWith(" stop()")), audit);
             assertRefused(record);
             assertTrue(refuses(home.directoryPort()), "the directory port is still served");
             assertTrue(new NodeRegistry(home.path().resolve("nodes")).lookup("premain").isEmpty());
