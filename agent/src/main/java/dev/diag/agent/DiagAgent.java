@@ -91,9 +91,10 @@ public final class DiagAgent {
         JdkInternals internals = JdkInternals.open(instrumentation);
         ShutdownWatch shutdown = ShutdownWatch.open(); // after open(): the JDK's hook table is in java.lang
         GcHistory gcHistory = GcHistory.start(); // why()'s minute of GC: listening from now, closed with the agent
+        StopSwitch stopSwitch = new StopSwitch(); // stop()'s way to the RunningAgent made below
         try {
             server = DiagServer.start(options, clash ? 0 : directoryPort.orElse(0), cookie,
-                    Functions.all(internals, registry, heart, shutdown, gcHistory), home.audit(), tls);
+                    Functions.all(internals, registry, heart, shutdown, gcHistory, stopSwitch), home.audit(), tls);
         } catch (IOException e) {
             gcHistory.close();
             throw new AgentStartException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
@@ -139,7 +140,7 @@ public final class DiagAgent {
                     + "results and user names");
         }
         return new RunningAgent(options.name(), server, registry, pid, directoryProblem, heart, shutdown, gcHistory,
-                tls != null);
+                tls != null, stopSwitch);
     }
 
     /** The node's key and certificate (made on first use) and the JDK's TLS 1.3 server over them. */

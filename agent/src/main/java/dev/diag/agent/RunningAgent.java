@@ -4,15 +4,18 @@ import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
+import dev.diag.protocol.message.Json;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRegistry;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A started agent. {@link #close()} stops the server, ends every session and removes the
  * registry entry, leaving nothing behind (heart, if on, is told goodbye and exits without a
- * restart).
+ * restart). It is the one way an agent stops: the embedding API calls it, and so does the
+ * {@code stop()} function through the {@link StopSwitch}; the second of the two does nothing.
  *
  * When the JVM exits the agent stops nothing: it serves until the JVM halts, so a JVM hung in a
  * shutdown hook can still be asked why ({@code system_info(shutdown)}); its daemon threads die
@@ -30,9 +33,10 @@ public final class RunningAgent implements AutoCloseable {
     private final Heart heart;
     private final GcHistory gcHistory;
     private final boolean tls;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart,
-            ShutdownWatch shutdown, GcHistory gcHistory, boolean tls) {
+            ShutdownWatch shutdown, GcHistory gcHistory, boolean tls, StopSwitch stopSwitch) {
         this.gcHistory = gcHistory;
         this.name = name;
         this.tls = tls;
@@ -43,6 +47,7 @@ public final class RunningAgent implements AutoCloseable {
         this.pid = pid;
         this.shutdown = shutdown;
         shutdown.arm(heart::close); // in a JVM already shutting down (inject), says goodbye now and adds no hook
+        stopSwitch.connect(nodeName(), this::close);
     }
 
     public String nodeName() {
@@ -70,6 +75,9 @@ public final class RunningAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // stopped already (stop() and then the embedding app's close, or the reverse)
+        }
         shutdown.disarm(); // false in shutdown: the watch runs or ran, and stopping now is still right
         stop();
     }
@@ -79,6 +87,7 @@ public final class RunningAgent implements AutoCloseable {
         registry.unregister(name, pid);
         server.close();
         gcHistory.close();
+        Json.dropCaches(); // serializers of the result records: static state the stopped agent need not keep
         System.clearProperty(AgentMain.NODE); // leave nothing behind: a later load may start anew
         System.clearProperty(AgentMain.STATUS);
     }

@@ -90,6 +90,11 @@ public final class CodeLoader {
         return history.redefinedAt(type);
     }
 
+    /** How many classes diag redefined through this loader: they keep that code until redefined again. */
+    public synchronized int redefinedClasses() {
+        return history.redefinedClasses();
+    }
+
     /** The preflight alone: nothing changes. */
     public synchronized UpgradeReport check(Input input) {
         UpgradeSet set = set(input);

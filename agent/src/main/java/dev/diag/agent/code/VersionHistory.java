@@ -67,6 +67,11 @@ final class VersionHistory {
         return redefinedAt.get(type);
     }
 
+    /** How many classes diag redefined (loaded or rolled back) whose loaders are still alive. */
+    int redefinedClasses() {
+        return redefinedAt.size();
+    }
+
     long bytes() {
         long total = 0;
         for (Deque<Version> kept : versions.values()) {

@@ -13,4 +13,14 @@ public interface CallContext {
 
     /** Sends rows now; the reply then ends the stream with the call's result as its summary. */
     void emit(List<?> rows);
+
+    /**
+     * Runs {@code action} once the call has succeeded, its answer is written to the caller and the
+     * call's own work is done (stop() closes the connection it answers on, so it must come after the
+     * answer). It runs on the I/O thread: it must not block. A call that fails or is cancelled does
+     * not run it. A context with no connection to answer on runs it at once.
+     */
+    default void afterAnswer(Runnable action) {
+        action.run();
+    }
 }

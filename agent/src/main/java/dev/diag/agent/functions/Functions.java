@@ -1,5 +1,6 @@
 package dev.diag.agent.functions;
 
+import dev.diag.agent.StopSwitch;
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
@@ -54,8 +55,14 @@ public final class Functions {
     /** The functions, why() weighing the GC of the last minute from {@code gcHistory}, the agent's. */
     public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown,
             GcHistory gcHistory) {
+        return all(internals, registry, heart, shutdown, gcHistory, new StopSwitch());
+    }
+
+    /** The functions, stop() stopping the agent {@code stopSwitch} is connected to (an unconnected one: none). */
+    public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown,
+            GcHistory gcHistory, StopSwitch stopSwitch) {
         Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown,
-                gcHistory);
+                gcHistory, stopSwitch);
         List<DiagFunction> functions = new ArrayList<>();
         for (Declaration declaration : Declaration.values()) {
             DiagFunction function = implementation(declaration, wiring, functions);
@@ -102,12 +109,13 @@ public final class Functions {
             case STATUS -> new HeartStatusFunction(w.heart());
             case NODES -> new Nodes(w.registry());
             case FUNCTIONS -> new FunctionsFunction(() -> List.copyOf(all)); // complete by the time it is called
+            case STOP -> new Stop(w.stopSwitch(), w.heart(), w.code());
         };
     }
 
     /** What the implementations are built with. */
     private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
-            ShutdownWatch shutdown, GcHistory gcHistory) {
+            ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch) {
     }
 
     public DiagFunction find(String name) {

@@ -121,6 +121,11 @@ public final class Heart implements AutoCloseable {
         System.err.println("diag: " + why + "; node " + node + " runs on without a watchdog (heart:status() says so)");
     }
 
+    /** True while heart was asked for and has not said goodbye or died: a node it watches. */
+    public boolean watches() {
+        return options.enabled() && !closing && !state.equals(HeartStatus.GONE);
+    }
+
     public HeartStatus status() {
         HeartCommand command = commands == null ? null : commands.current();
         Process heart = process;

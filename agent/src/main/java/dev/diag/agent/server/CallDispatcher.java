@@ -124,6 +124,7 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
         // after the answer, so the caller never waits for the disk; every path of a call passes here
         audit.record(function, request.args(), caller, started, cancelled ? CallError.CANCELLED
                 : error == null ? "ok" : error.code());
+        call.done(); // last: stop() closes the server, and its audit line must be written first
     }
 
     @Override

@@ -39,6 +39,8 @@ final class RunningCall implements CallContext {
     private boolean streamed; // guarded by this
     private final long stallMillis;
     private volatile Future<?> future;
+    private volatile Runnable afterAnswer;
+    private volatile ChannelFuture answerWritten;
 
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone) {
         this(ctx, id, onDone, null);
@@ -147,6 +149,25 @@ final class RunningCall implements CallContext {
                 + " few call threads; call again and read the rows as they come"));
     }
 
+    @Override
+    public void afterAnswer(Runnable action) {
+        afterAnswer = action;
+    }
+
+    /**
+     * The call's work is done (its audit line written): the action given to afterAnswer, if any,
+     * runs once a successful answer is written. Written or not (the caller may have gone): the
+     * call succeeded, and what it asked for happens, even if the caller hung up as soon as it read
+     * the answer (bin/diag --cmd does).
+     */
+    void done() {
+        Runnable action = afterAnswer;
+        ChannelFuture written = answerWritten;
+        if (action != null && written != null) { // set only when the success went out: not after a cancel
+            written.addListener(f -> action.run());
+        }
+    }
+
     void succeed(Object result) {
         answer(true, Json.mapper().valueToTree(result), null);
     }
@@ -185,7 +206,10 @@ final class RunningCall implements CallContext {
         onDone.run();
         // A write that fails (a message that cannot be encoded, a broken connection) must end the
         // session: silently lost, it would leave the caller waiting for an answer that never comes.
-        ctx.writeAndFlush(streamed ? new Message.End(id, ok, result, error) : new Message.Reply(id, ok, result, error))
-                .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        ChannelFuture written = ctx.writeAndFlush(streamed ? new Message.End(id, ok, result, error)
+                : new Message.Reply(id, ok, result, error)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        if (ok) {
+            answerWritten = written;
+        }
     }
 }

@@ -69,6 +69,37 @@ class RunningCallTest {
     }
 
     @Test
+    void runsTheAfterAnswerActionOnlyOnceTheSuccessIsWrittenAndTheCallIsDone() throws Exception {
+        AtomicInteger ran = new AtomicInteger();
+        call.afterAnswer(ran::incrementAndGet);
+        call.succeed("stopping");
+        assertEquals(0, ran.get(), "ran before the call's work (its audit line) was done");
+
+        call.done();
+
+        assertTrue(wire.next(Message.Reply.class).ok());
+        assertEquals(1, ran.get());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void runsNoAfterAnswerActionForACallThatWasCancelledOrFailed() throws Exception {
+        AtomicInteger ran = new AtomicInteger();
+        RunningCall failing = new RunningCall(ctx, 8, done::incrementAndGet);
+        call.afterAnswer(ran::incrementAndGet);
+        failing.afterAnswer(ran::incrementAndGet);
+
+        call.cancel();
+        call.succeed("too late");
+        call.done();
+        failing.fail(new CallError(CallError.FAILED, "no"));
+        failing.done();
+
+        assertEquals(0, ran.get());
+        assertFalse(channel.finish());
+    }
+
+    @Test
     void tellsACallerWhoCancelsWhatTheFunctionCannotStop() throws Exception {
         RunningCall dump = new RunningCall(ctx, 8, done::incrementAndGet, "the dump goes on");
         dump.cancel();

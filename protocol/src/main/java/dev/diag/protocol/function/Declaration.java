@@ -219,7 +219,13 @@ public enum Declaration {
                     + "what --node name@host without a port looks up on the host's directory port", "nodes().")),
     FUNCTIONS("functions", new Arity(0, 0), Modules.ERLANG, ONE, "functions.md",
             low("lists the node's functions; reads nothing of the target"),
-            new Usage("", "what the node answers and what each call costs it, as the node says", "functions()."));
+            new Usage("", "what the node answers and what each call costs it, as the node says", "functions().")),
+    STOP("stop", new Arity(0, 1), Modules.NONE, ONE, "stop.md",
+            high("unloads diag from the node: answers, then closes its sockets and sessions (calls in progress are "
+                    + "cancelled), removes its registry entry and ends its threads within about a second; the app "
+                    + "runs on; a later inject starts a fresh agent"),
+            new Usage("[heart]", "takes diag out of the node; on a node heart watches stop() is refused, since heart "
+                    + "cannot run without the agent: stop(heart) stops both, and the node runs on without a watchdog", "stop()."));
 
     private final String function;
     private final Arity arity;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
 
 /**
  * The configured Jackson mapper, for turning result records into JSON on the agent and for
@@ -23,6 +24,17 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Forgets what the mapper learnt about classes (their serializers and resolved types), as a
+     * stopped agent must: the mapper itself is static state of a class the JVM keeps loaded.
+     */
+    public static void dropCaches() {
+        MAPPER.getTypeFactory().clearCache();
+        if (MAPPER.getSerializerProvider() instanceof DefaultSerializerProvider provider) {
+            provider.flushCachedSerializers();
+        }
     }
 
     private static ObjectMapper create() {

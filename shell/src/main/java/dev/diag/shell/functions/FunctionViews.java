@@ -29,6 +29,7 @@ import dev.diag.protocol.result.ProcessCode;
 import dev.diag.protocol.result.ProcessGroups;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
+import dev.diag.protocol.result.Stopped;
 import dev.diag.protocol.result.UpgradeReport;
 import dev.diag.protocol.result.WhyReport;
 import dev.diag.shell.expr.Call;
@@ -54,6 +55,7 @@ import dev.diag.shell.render.ProcessInfoView;
 import dev.diag.shell.render.ProcessItemView;
 import dev.diag.shell.render.RegsView;
 import dev.diag.shell.render.StatisticsView;
+import dev.diag.shell.render.StoppedView;
 import dev.diag.shell.render.SystemInfoView;
 import dev.diag.shell.render.TopView;
 import dev.diag.shell.render.UpgradeView;
@@ -101,6 +103,7 @@ final class FunctionViews {
             case STATUS -> of(HeartStatus.class, HeartStatusView::render);
             case NODES -> of(NodeList.class, NodeListView::render);
             case FUNCTIONS -> of(FunctionList.class, FunctionListView::render);
+            case STOP -> of(Stopped.class, StoppedView::render);
         };
     }
 
