@@ -45,7 +45,13 @@ public final class ContainedJvm implements AutoCloseable {
         String java = Jdks.current().toString();
         String become = user == null ? "" : "chown " + user + ":" + user + " /tmp/home && exec setpriv --reuid=" + user
                 + " --regid=" + user + " --clear-groups ";
-        String script = "mount -t tmpfs tmpfs /tmp && mkdir -m 700 /tmp/home && export HOME=/tmp/home && "
+        // A checkout under /tmp (a CI clone) would vanish under the container's own /tmp: carried
+        // over by a bind mount through /mnt, in this mount namespace only.
+        String root = Repo.ROOT.toAbsolutePath().toString();
+        String keepCheckout = root.startsWith("/tmp/") ? "mount --bind " + root + " /mnt && " : "";
+        String restoreCheckout = keepCheckout.isEmpty() ? "" : "mkdir -p " + root + " && mount --bind /mnt " + root + " && ";
+        String script = keepCheckout + "mount -t tmpfs tmpfs /tmp && " + restoreCheckout
+                + "mkdir -m 700 /tmp/home && export HOME=/tmp/home && "
                 + (become.isEmpty() ? "exec " : become) + java + " -Xmx64m -Duser.home=/tmp/home "
                 + String.join(" ", jvmArgs) + " -cp " + Repo.TEST_CLASSES + " dev.diag.it.fixture.IdleTarget";
         List<String> command = new ArrayList<>(List.of("unshare", "--kill-child", "--pid", "--mount", "--net",

@@ -27,7 +27,8 @@ import java.util.Properties;
 final class ContainerInjection {
     /** Loads the agent with the given options and returns the target's system properties after. */
     interface Loader {
-        Properties load(String options) throws DiagException;
+        /** {@code jar}: the agent jar's path as the target sees it. */
+        Properties load(String jar, String options) throws DiagException;
     }
 
     private final Container container;
@@ -62,7 +63,9 @@ final class ContainerInjection {
             throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid + "; bin/diag nodes --jvms lists JVMs.");
         }
         try (CookieDropbox box = CookieDropbox.create(container, cookieBytes(home, cookieFile))) {
-            Properties after = load("name=" + nodeName + (port == null ? "" : ",port=" + port)
+            // a container has its own root: the host's path to the agent jar means nothing there
+            String jar = box.copyAgentJar(Installation.locate().agentJar());
+            Properties after = load(jar, "name=" + nodeName + (port == null ? "" : ",port=" + port)
                     + ",socket=" + box.socketInside() + ",cookie-drop=" + box.cookieInside());
             String status = after.getProperty(InjectCommand.STATUS, "no answer from the agent");
             if (status.startsWith("already running")) {
@@ -94,9 +97,9 @@ final class ContainerInjection {
      * of {@code kubectl debug --target}) looks for the JVM's attach socket in its own /tmp and
      * finds none; JDK 25 looks through /proc/PID/root (tried here: 17 fails, 25 works).
      */
-    private Properties load(String options) throws DiagException {
+    private Properties load(String jar, String options) throws DiagException {
         try {
-            return loader.load(options);
+            return loader.load(jar, options);
         } catch (DiagException e) {
             int feature = Runtime.version().feature();
             if (container.namespaces().contains("pid") || feature >= 25 || !e.getMessage().startsWith("cannot attach")) {

@@ -24,6 +24,7 @@ import java.util.Set;
 record CookieDropbox(Container container, String inside) implements AutoCloseable {
     static final String COOKIE = "cookie";
     static final String SOCKET = "node.sock";
+    static final String AGENT_JAR = "diag-agent.jar";
 
     /** Makes the directory and writes {@code cookie}'s bytes into it. */
     static CookieDropbox create(Container container, byte[] cookie) throws DiagException {
@@ -65,6 +66,23 @@ record CookieDropbox(Container container, String inside) implements AutoCloseabl
         throw new DiagException(ExitCode.UNREACHABLE, "cannot make a private directory in " + tmp + "; try again.");
     }
 
+    /**
+     * Copies the agent jar into the directory, owned by the JVM's user, and returns its path as
+     * the container sees it: the JVM loads it from there (and keeps it open while the agent runs).
+     */
+    String copyAgentJar(Path agentJar) throws DiagException {
+        Path copy = onHost().resolve(AGENT_JAR);
+        try {
+            Files.copy(agentJar, copy);
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r--------"));
+            giveToTheJvmsUser(copy);
+        } catch (IOException e) {
+            throw new DiagException(ExitCode.UNREACHABLE, "cannot copy the agent into the container of pid "
+                    + container.pid() + " (" + copy + ": " + e.getMessage() + ").");
+        }
+        return inside + "/" + AGENT_JAR;
+    }
+
     /** The directory as the host reaches it. */
     Path onHost() {
         return container.root().resolve(inside.substring(1));
@@ -97,6 +115,9 @@ record CookieDropbox(Container container, String inside) implements AutoCloseabl
     public void close() {
         try {
             Files.deleteIfExists(onHost().resolve(COOKIE));
+            if (!Files.exists(onHost().resolve(SOCKET), LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(onHost().resolve(AGENT_JAR)); // no agent runs from it
+            }
             Files.deleteIfExists(onHost());
         } catch (IOException ignored) {
             // a socket still in it: the node runs there and removes both when it stops

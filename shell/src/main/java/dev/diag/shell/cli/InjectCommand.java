@@ -87,6 +87,11 @@ public final class InjectCommand implements Callable<Integer> {
 
     /** Loads the agent with {@code options} and returns the target's system properties after. */
     private Properties load(String options) throws DiagException {
+        return load(Installation.locate().agentJar().toString(), options);
+    }
+
+    /** Loads the agent jar at {@code jar} (a path as the target sees it) with {@code options}. */
+    private Properties load(String jar, String options) throws DiagException {
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(Long.toString(pid));
@@ -98,7 +103,7 @@ public final class InjectCommand implements Callable<Integer> {
                     + " (a JVM of another user cannot be attached to; run diag as that user).");
         }
         try {
-            vm.loadAgent(Installation.locate().agentJar().toString(), options);
+            vm.loadAgent(jar, options);
             return vm.getSystemProperties();
         } catch (AgentLoadException | AgentInitializationException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "pid " + pid + " refused the agent: " + plain(e.getMessage())
