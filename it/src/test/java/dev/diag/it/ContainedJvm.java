@@ -45,13 +45,7 @@ public final class ContainedJvm implements AutoCloseable {
         String java = Jdks.current().toString();
         String become = user == null ? "" : "chown " + user + ":" + user + " /tmp/home && exec setpriv --reuid=" + user
                 + " --regid=" + user + " --clear-groups ";
-        // A checkout under /tmp (a CI clone) would vanish under the container's own /tmp: carried
-        // over by a bind mount through /mnt, in this mount namespace only.
-        String root = Repo.ROOT.toAbsolutePath().toString();
-        String keepCheckout = root.startsWith("/tmp/") ? "mount --bind " + root + " /mnt && " : "";
-        String restoreCheckout = keepCheckout.isEmpty() ? "" : "mkdir -p " + root + " && mount --bind /mnt " + root + " && ";
-        String script = keepCheckout + "mount -t tmpfs tmpfs /tmp && " + restoreCheckout
-                + "mkdir -m 700 /tmp/home && export HOME=/tmp/home && "
+        String script = privateTmp() + "mkdir -m 700 /tmp/home && export HOME=/tmp/home && "
                 + (become.isEmpty() ? "exec " : become) + java + " -Xmx64m -Duser.home=/tmp/home "
                 + String.join(" ", jvmArgs) + " -cp " + Repo.TEST_CLASSES + " dev.diag.it.fixture.IdleTarget";
         List<String> command = new ArrayList<>(List.of("unshare", "--kill-child", "--pid", "--mount", "--net",
@@ -70,6 +64,20 @@ public final class ContainedJvm implements AutoCloseable {
         }
         unshare.destroyForcibly();
         throw new IOException("the contained JVM did not start: " + Files.readString(output));
+    }
+
+    /**
+     * The shell commands that give a new mount namespace a /tmp of its own: a tmpfs, as a
+     * container has. A checkout under /tmp (a CI clone) would vanish under it, so it is carried
+     * over by a bind mount through /mnt, in that mount namespace only.
+     */
+    static String privateTmp() {
+        String root = Repo.ROOT.toAbsolutePath().toString();
+        if (!root.startsWith("/tmp/")) {
+            return "mount -t tmpfs tmpfs /tmp && ";
+        }
+        return "mount --bind " + root + " /mnt && mount -t tmpfs tmpfs /tmp && mkdir -p " + root + " && mount --bind /mnt "
+                + root + " && ";
     }
 
     /** Its pid on the host. */

@@ -67,8 +67,9 @@ class ContainerIT {
                 dirs = tmp.filter(p -> p.getFileName().toString().startsWith("diag-")).toList();
             }
             assertEquals(1, dirs.size(), dirs::toString);
-            try (Stream<Path> left = Files.list(dirs.get(0))) {
-                assertEquals(List.of("node.sock"), left.map(p -> p.getFileName().toString()).toList());
+            try (Stream<Path> left = Files.list(dirs.get(0))) { // the cookie is gone; the jar the agent runs from stays
+                assertEquals(java.util.Set.of("node.sock", "diag-agent.jar"),
+                        left.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
             }
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(dirs.get(0))));
@@ -120,7 +121,7 @@ class ContainerIT {
     void aDebugContainerSharingItsPidNamespaceInjectsAndCallsIt() throws Exception {
         Path jdk = Jdks.requireModern().getParent().getParent();
         try (DiagHomeDir home = new DiagHomeDir(); ContainedJvm boxed = ContainedJvm.start(home.path(), null, List.of())) {
-            String script = "mount -t tmpfs tmpfs /tmp && mkdir -m 700 /tmp/debug && export DIAG_HOME=/tmp/debug/.diag"
+            String script = ContainedJvm.privateTmp() + "mkdir -m 700 /tmp/debug && export DIAG_HOME=/tmp/debug/.diag"
                     + " JAVA_HOME=" + jdk + " && cd / && " + Repo.DIAG + " inject 1 --name debugged && " + Repo.DIAG
                     + " --node debugged --cmd 'memory(heap)'";
             Process debug = new ProcessBuilder("nsenter", "-t", Long.toString(boxed.pid()), "-p", "-n", "--",
