@@ -22,6 +22,7 @@ final class VersionHistory {
 
     private final Map<Class<?>, Deque<Version>> versions = new WeakHashMap<>();
     private final Map<Class<?>, Long> redefinedAt = new WeakHashMap<>();
+    private final Map<Class<?>, Boolean> defined = new WeakHashMap<>();
     private long sequence;
 
     /** Keeps {@code previous}, the version {@code type} ran until now. */
@@ -60,6 +61,16 @@ final class VersionHistory {
 
     void redefined(Class<?> type, long atMillis) {
         redefinedAt.put(type, atMillis);
+    }
+
+    /** Records that diag defined {@code type} (a class of a set the node had not loaded). */
+    void defined(Class<?> type) {
+        defined.put(type, Boolean.TRUE);
+    }
+
+    /** Whether diag defined {@code type}: it has no earlier version, and stays defined. */
+    boolean wasDefined(Class<?> type) {
+        return defined.containsKey(type);
     }
 
     /** When diag last redefined {@code type}; null when it never did. */
