@@ -29,12 +29,33 @@ class ClassFilesTest {
 
         assertEquals(List.of(named, tree.resolve("A.class"), tree.resolve("B.class")),
                 found.stream().map(ClassFiles.Found::path).toList());
-        assertEquals(List.of(false, true, true), found.stream().map(ClassFiles.Found::inDirectory).toList());
+        assertEquals(List.of(false, true, true), found.stream().map(ClassFiles.Found::optional).toList());
         ArrayNode argument = ClassFiles.argument(found);
         assertEquals(named.toString(), argument.get(0).get("source").asText());
         assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), toList(Base64.getDecoder().decode(argument.get(0).get("bytes").asText())));
         assertFalse(argument.get(0).get("optional").asBoolean());
         assertTrue(argument.get(1).get("optional").asBoolean());
+    }
+
+    @Test
+    void takesEveryClassOfAJarAsOptionalButNotItsMetaInfNorTheJarsNestedInIt() throws Exception {
+        Path jar = dir.resolve("patch.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("p/B.class", "META-INF/versions/21/p/B.class", "module-info.class",
+                    "BOOT-INF/lib/lib.jar", "BOOT-INF/classes/p/A.class")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(name.length());
+                zip.closeEntry();
+            }
+        }
+
+        List<ClassFiles.Found> found = ClassFiles.collect(List.of(jar));
+
+        assertEquals(List.of(jar + "!/BOOT-INF/classes/p/A.class", jar + "!/p/B.class"),
+                found.stream().map(ClassFiles.Found::source).toList());
+        assertTrue(found.stream().allMatch(ClassFiles.Found::optional));
+        ArrayNode argument = ClassFiles.argument(found);
+        assertEquals(List.of((byte) "p/B.class".length()), toList(Base64.getDecoder().decode(argument.get(1).get("bytes").asText())));
     }
 
     @Test
