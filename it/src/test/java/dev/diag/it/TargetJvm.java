@@ -147,6 +147,26 @@ public final class TargetJvm implements AutoCloseable {
         return Files.readString(output);
     }
 
+    /** Waits until a line printed from now on contains {@code text}. */
+    public void awaitLine(String text) throws IOException, InterruptedException {
+        awaitLineAfter(output().length(), text);
+    }
+
+    /** Waits until the output after its first {@code from} characters contains {@code text} (20 s at most). */
+    public void awaitLineAfter(int from, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String now = output();
+            if (now.length() > from && now.substring(from).contains(text)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        String now = output();
+        throw new AssertionError("the target printed no line with " + text + " within 20 s:\n"
+                + (now.length() < 2000 ? now : "…" + now.substring(now.length() - 2000)));
+    }
+
     /** Kills the target as a crash would: no shutdown hooks, the registry entry stays behind. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
