@@ -50,14 +50,24 @@ public final class CodeLoader {
         }
     }
 
-    /** A refused set: nothing was changed. The message lists every problem, one a line. */
+    /**
+     * A refused set: no loaded class was changed, and nothing at all unless {@code staying} new
+     * classes were defined before the JVM refused (they stay: a JVM cannot undefine a class). The
+     * message lists every problem, one a line.
+     */
     public static final class Refused extends Exception {
         Refused(List<UpgradeProblem> problems) {
-            super(text(problems), null, false, false);
+            this(problems, 0);
         }
 
-        private static String text(List<UpgradeProblem> problems) {
-            StringBuilder text = new StringBuilder("refused; nothing was changed. ");
+        Refused(List<UpgradeProblem> problems, int staying) {
+            super(text(problems, staying), null, false, false);
+        }
+
+        private static String text(List<UpgradeProblem> problems, int staying) {
+            StringBuilder text = new StringBuilder(staying == 0 ? "refused; nothing was changed. "
+                    : "refused; no loaded class was changed, but " + (staying == 1 ? "1 new class stays" : staying
+                            + " new classes stay") + " defined, unused. ");
             text.append(problems.size() == 1 ? "1 problem:" : problems.size() + " problems:");
             for (UpgradeProblem problem : problems) {
                 text.append("\n  ").append(problem.message());
@@ -91,6 +101,11 @@ public final class CodeLoader {
     }
 
     /** How many classes diag redefined through this loader: they keep that code until redefined again. */
+    /** The class file diag defined {@code type} from, when it was a class the node had not loaded; else null. */
+    public synchronized String definedFrom(Class<?> type) {
+        return history.definedFrom(type);
+    }
+
     public synchronized int redefinedClasses() {
         return history.redefinedClasses();
     }
@@ -154,7 +169,7 @@ public final class CodeLoader {
             remember(e.definedBefore);
             throw new Refused(List.of(new UpgradeProblem(e.candidate.className(), "refused_by_jvm",
                     "the JVM refused to define " + e.candidate.className() + " (" + Reasons.of(e.getCause())
-                            + "); no class was redefined" + stay(e.definedBefore))));
+                            + "); no class was redefined" + stay(e.definedBefore))), e.definedBefore.size());
         }
         remember(defined.keySet());
         Long redefineMicros = null;
@@ -167,7 +182,7 @@ public final class CodeLoader {
             try {
                 instrumentation.redefineClasses(definitions); // ONE call: all classes or none
             } catch (Exception | LinkageError e) {
-                throw new Refused(List.of(refusedByJvm(changing, e, defined.keySet())));
+                throw new Refused(List.of(refusedByJvm(changing, e, defined.keySet())), defined.size());
             }
             redefineMicros = (System.nanoTime() - start) / 1_000;
         }
@@ -200,7 +215,7 @@ public final class CodeLoader {
         for (Candidate candidate : defined) {
             loaded().named(candidate.className()).stream()
                     .filter(c -> c.getClassLoader() == candidate.loader())
-                    .forEach(history::defined);
+                    .forEach(c -> history.defined(c, candidate.source()));
         }
     }
 
@@ -222,8 +237,10 @@ public final class CodeLoader {
         List<String> notes = new ArrayList<>(result.notes());
         List<String> leftOut = set.leftOut();
         if (!leftOut.isEmpty()) {
-            notes.add(leftOut.size() + " class files from the directories and jars given are of classes this node has "
-                    + "not loaded and that no class of the set uses; they were left out: "
+            notes.add((leftOut.size() == 1 ? "1 class file from the directories and jars given is of a class this node "
+                    + "has not loaded and that no class of the set uses; it was left out: " : leftOut.size()
+                    + " class files from the directories and jars given are of classes this node has not loaded and that "
+                    + "no class of the set uses; they were left out: ")
                     + String.join(", ", leftOut.subList(0, Math.min(10, leftOut.size())))
                     + (leftOut.size() > 10 ? ", …" : ""));
         }

@@ -46,7 +46,7 @@ final class UpgradeSet {
             if (resource == null) {
                 set.problem(className, "no_class_file", className + " has no class file that "
                         + LoadedClasses.describe(target.getClassLoader()) + " can find (it may have been generated at "
-                        + "run time); send its new class file with bin/diag load");
+                        + "run time); send its new class file with diag load");
                 continue;
             }
             try {
@@ -90,7 +90,7 @@ final class UpgradeSet {
                 continue;
             }
             VersionHistory.Version previous = history.previous(target);
-            if (previous == null && history.wasDefined(target)) {
+            if (previous == null && history.definedFrom(target) != null) {
                 set.leftDefined.add(new UpgradeClass(className, LoadedClasses.describe(target.getClassLoader()),
                         "defined by diag: a JVM cannot undo a class definition", 0, "left_defined", 0));
                 continue;
@@ -192,8 +192,8 @@ final class UpgradeSet {
         List<Class<?>> copies = loaded.named(className);
         if (copies.isEmpty()) {
             problem(className, "not_loaded", className + " is not loaded in this node: only a loaded class can be "
-                    + "reloaded from its class path; send a new class's file with bin/diag load, together with a "
-                    + "loaded class of its package");
+                    + "reloaded from its class path; send a new class's file with diag load, together with the "
+                    + "loaded classes of its package that use it");
             return null;
         }
         if (copies.size() > 1) {
