@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Class files read as they are on disk now, from a plain URLClassLoader's jar and from Spring Boot's nested jars. */
+/** Class files read as they are on disk now: a file, a plain URLClassLoader's jar, Spring Boot's nested jars. */
 class ClassBytesTest {
     @TempDir
     Path dir;
@@ -50,7 +50,18 @@ class ClassBytesTest {
                 new NoHandler())));
         assertArrayEquals(bytes("app"), ClassBytes.read(new URL(null, "jar:file:" + path + "!/BOOT-INF/classes!/p/A.class",
                 new NoHandler())));
-        assertNull(NestedJarEntry.parse("jar:file:" + path + "!/p/A.class"), "one !/ is the JDK's to read");
+        assertNull(JarEntryOnDisk.parse("jar:nested:" + path + "/!BOOT-INF/classes/"), "no entry named");
+    }
+
+    @Test
+    void aFileOrAJarEntryIsReadFromDiskNeverThroughTheUrlsHandlerWhichMayAnswerFromACache() throws Exception {
+        Path file = Files.write(dir.resolve("A.class"), bytes("file"));
+        Path jar = zip(dir.resolve("lib.jar"), Map.of("p/A.class", bytes("entry")));
+
+        // Tomcat's webapp loader hands out URLs like these, with a handler that serves its resource cache
+        assertArrayEquals(bytes("file"), ClassBytes.read(new URL(null, file.toUri().toString(), new NoHandler())));
+        assertArrayEquals(bytes("entry"), ClassBytes.read(new URL(null, "jar:" + jar.toUri() + "!/p/A.class",
+                new NoHandler())));
     }
 
     private static byte[] bytes(String text) {
