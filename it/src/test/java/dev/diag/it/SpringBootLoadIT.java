@@ -7,22 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Live code loading in a Spring Boot executable jar ({@link BootJar}), whose classes Boot's own
- * class loader reads from jars nested in the jar: code:which names the nested class file, and
- * l(Class) reloads the controller after the jar is replaced on disk by a rebuilt one.
+ * Live code loading in a Spring Boot executable jar ({@link BootJar}), on JDK 17 and a JDK 21+,
+ * whose classes Boot's own class loader reads from jars nested in the jar: code:which names the
+ * nested class file; l(Class) reloads the controller after the jar is replaced on disk by a
+ * rebuilt one; diag load of the rebuilt jar sends its app classes, of which only the controller
+ * changes.
  */
 class SpringBootLoadIT {
     private static final String NODE = "boot";
 
-    @Test
-    void theControllerOfABootJarReloadsFromTheRebuiltJar() throws Exception {
+    @ParameterizedTest(name = "on JDK {0}")
+    @ValueSource(strings = {"17", "21+"})
+    void theControllerOfABootJarReloadsFromTheRebuiltJar(String jdk) throws Exception {
         try (DiagHomeDir home = new DiagHomeDir()) {
             Path jar = BootJar.build(home.path(), 1);
             Path rebuilt = BootJar.build(home.path(), 2);
-            try (TargetJvm target = TargetJvm.start(Jdks.current(), home, NODE, "", jar.toString(), BootJar.LAUNCHER)) {
+            Path java = jdk.equals("17") ? Jdks.current() : Jdks.requireModern();
+            try (TargetJvm target = TargetJvm.start(java, home, NODE, "", jar.toString(), BootJar.LAUNCHER)) {
                 target.awaitLine("tick C=v1 L=lib");
 
                 JsonNode controller = which(home, "boot.Controller");
@@ -35,6 +40,7 @@ class SpringBootLoadIT {
                         library::toString);
 
                 // the rebuilt jar takes the old one's place, as a deployment would put it; then l(Class)
+                Path patch = Files.copy(rebuilt, home.path().resolve("patch.jar"));
                 Files.move(rebuilt, jar, StandardCopyOption.REPLACE_EXISTING);
                 DiagCli.Run load = DiagCli.run(home, "--node", NODE, "--cmd", "l(boot.Controller)");
                 assertEquals(0, load.exit(), load::toString);
@@ -44,6 +50,14 @@ class SpringBootLoadIT {
                 DiagCli.Run back = DiagCli.run(home, "--node", NODE, "--cmd", "code:rollback(boot.Controller)");
                 assertEquals(0, back.exit(), back::toString);
                 target.awaitLine("tick C=v1 L=lib");
+
+                // the rebuilt Boot jar sent as a patch: its app classes only, and only the controller differs
+                DiagCli.Run sent = DiagCli.run(home, "load", "--node", NODE, patch.toString());
+                assertEquals(0, sent.exit(), sent::toString);
+                assertTrue(sent.out().startsWith("loaded 1 class in one step"), sent::toString);
+                assertTrue(sent.out().contains("; 1 unchanged"), sent::toString);
+                assertTrue(sent.out().lines().anyMatch(l -> l.matches("boot\\.App +unchanged .*")), sent::toString);
+                target.awaitLine("tick C=v2 L=lib");
             }
         }
     }

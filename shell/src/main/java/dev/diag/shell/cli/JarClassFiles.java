@@ -11,12 +11,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The class files of a jar given to {@code bin/diag load}: every {@code .class} entry, sorted by
+ * The class files of a jar given to {@code diag load}: every {@code .class} entry, sorted by
  * name, each optional as a file found in a directory is. Left out: {@code module-info.class} and
  * {@code META-INF/} (multi-release versions and the like are not classes of the app as it runs),
  * and jars nested inside the jar (a Spring Boot jar's {@code BOOT-INF/lib/}: libraries, not the
- * patch). A Spring Boot jar's own classes under {@code BOOT-INF/classes/} are taken like any others:
- * the class name comes from the class file, not from the entry's path.
+ * patch). A Spring Boot executable jar or a war gives only the app's own classes, under
+ * {@code BOOT-INF/classes/} or {@code WEB-INF/classes/}: the launcher classes at a Boot jar's root
+ * run the app, they are not part of it. The class name comes from the class file, not from the
+ * entry's path.
  */
 final class JarClassFiles {
     private JarClassFiles() {
@@ -32,9 +34,12 @@ final class JarClassFiles {
     static List<ClassFiles.Found> list(Path jar) throws DiagException {
         List<ClassFiles.Found> found = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<? extends ZipEntry> entries = zip.stream()
+            List<? extends ZipEntry> classes = zip.stream()
                     .filter(e -> isClassOfTheApp(e.getName()))
                     .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+            String appClasses = appClassesOf(classes);
+            List<? extends ZipEntry> entries = classes.stream()
+                    .filter(e -> appClasses == null || e.getName().startsWith(appClasses)).toList();
             for (ZipEntry entry : entries) {
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] bytes = in.readNBytes(FrameLimits.DEFAULT_MAX + 1);
@@ -51,6 +56,16 @@ final class JarClassFiles {
             throw new DiagException(ExitCode.USAGE, "there are no .class files in " + jar + ".");
         }
         return found;
+    }
+
+    /** {@code BOOT-INF/classes/} or {@code WEB-INF/classes/} when the jar has classes there; null for a plain jar. */
+    private static String appClassesOf(List<? extends ZipEntry> classes) {
+        for (String prefix : List.of("BOOT-INF/classes/", "WEB-INF/classes/")) {
+            if (classes.stream().anyMatch(e -> e.getName().startsWith(prefix))) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     private static boolean isClassOfTheApp(String name) {

@@ -39,23 +39,38 @@ class ClassFilesTest {
 
     @Test
     void takesEveryClassOfAJarAsOptionalButNotItsMetaInfNorTheJarsNestedInIt() throws Exception {
-        Path jar = dir.resolve("patch.jar");
+        Path jar = jar("patch.jar", "p/B.class", "META-INF/versions/21/p/B.class", "module-info.class", "lib/lib.jar",
+                "p/A.class");
+
+        List<ClassFiles.Found> found = ClassFiles.collect(List.of(jar));
+
+        assertEquals(List.of(jar + "!/p/A.class", jar + "!/p/B.class"), found.stream().map(ClassFiles.Found::source).toList());
+        assertTrue(found.stream().allMatch(ClassFiles.Found::optional));
+        ArrayNode argument = ClassFiles.argument(found);
+        assertEquals(List.of((byte) "p/B.class".length()), toList(Base64.getDecoder().decode(argument.get(1).get("bytes").asText())));
+    }
+
+    @Test
+    void takesOnlyTheAppsOwnClassesOfABootJarOrAWar() throws Exception {
+        Path boot = jar("app.jar", "org/springframework/boot/loader/launch/JarLauncher.class", "BOOT-INF/lib/lib.jar",
+                "BOOT-INF/classes/p/A.class");
+        Path war = jar("shop.war", "WEB-INF/lib/lib.jar", "WEB-INF/classes/p/W.class", "p/Stray.class");
+
+        assertEquals(List.of(boot + "!/BOOT-INF/classes/p/A.class", war + "!/WEB-INF/classes/p/W.class"),
+                ClassFiles.collect(List.of(boot, war)).stream().map(ClassFiles.Found::source).toList());
+    }
+
+    /** A jar whose entries are named {@code names}, each holding one byte: the length of its name. */
+    private Path jar(String file, String... names) throws java.io.IOException {
+        Path jar = dir.resolve(file);
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
-            for (String name : List.of("p/B.class", "META-INF/versions/21/p/B.class", "module-info.class",
-                    "BOOT-INF/lib/lib.jar", "BOOT-INF/classes/p/A.class")) {
+            for (String name : names) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(name));
                 zip.write(name.length());
                 zip.closeEntry();
             }
         }
-
-        List<ClassFiles.Found> found = ClassFiles.collect(List.of(jar));
-
-        assertEquals(List.of(jar + "!/BOOT-INF/classes/p/A.class", jar + "!/p/B.class"),
-                found.stream().map(ClassFiles.Found::source).toList());
-        assertTrue(found.stream().allMatch(ClassFiles.Found::optional));
-        ArrayNode argument = ClassFiles.argument(found);
-        assertEquals(List.of((byte) "p/B.class".length()), toList(Base64.getDecoder().decode(argument.get(1).get("bytes").asText())));
+        return jar;
     }
 
     @Test
