@@ -15,12 +15,15 @@ import java.util.zip.ZipEntry;
  * classes, each compiled by {@link LiveCode#compile} in three versions:
  * <ul>
  * <li>v1, the target's class path: {@code Greeter} and {@code Farewell} use no helper; an OLD
- *     {@code Names} is on the class path too, never loaded (it would print {@code hello OLD});
+ *     {@code Names} and an OLD {@code Titles} are on the class path too, never loaded (they would
+ *     print {@code hello OLD} and {@code bye OLD});
  *     {@code other.Base} is package-private;
  * <li>v2, the fix: {@code Greeter} calls the new {@code Names.of} ({@code hello WORLD}),
  *     {@code Farewell} the new {@code Titles.of} ({@code bye Dr}); {@code Sub} extends
  *     {@code other.Base}, public here, so it compiles, but the JVM refuses to define it next to v1's;
- * <li>v3: {@code Farewell} says {@code bye for now}, with no new class (a patch jar).
+ * <li>v3: {@code Farewell} says {@code bye for now}; the helpers as in v2 (a patch jar, a build directory);
+ * <li>v4: {@code Greeter} calls a new nested class {@code Greeter$Inner}, which the JVM defines, but
+ *     a loaded class cannot gain a nest member: it refuses to redefine {@code Greeter}.
  * </ul>
  */
 final class FixCode {
@@ -49,8 +52,15 @@ final class FixCode {
                     static String greet() {
                         return %s;
                     }
-                }
-                """.formatted(v == 2 ? "\"hello \" + Names.of(\"world\")" : "\"hello world\""));
+                %s}
+                """.formatted(v == 2 ? "\"hello \" + Names.of(\"world\")" : v == 4 ? "Inner.text()" : "\"hello world\"",
+                v == 4 ? """
+                    static final class Inner {
+                        static String text() {
+                            return "hello inner";
+                        }
+                    }
+                """ : ""));
         sources.put("fix.Names", """
                 package fix;
                 final class Names {
@@ -74,15 +84,15 @@ final class FixCode {
                     }
                 }
                 """.formatted(v == 1 ? "" : "public "));
-        if (v == 2) {
-            sources.put("fix.Titles", """
-                    package fix;
-                    final class Titles {
-                        static String of() {
-                            return "Dr";
-                        }
+        sources.put("fix.Titles", """
+                package fix;
+                final class Titles {
+                    static String of() {
+                        return %s;
                     }
-                    """);
+                }
+                """.formatted(v == 1 ? "\"OLD\"" : "\"Dr\""));
+        if (v == 2) {
             sources.put("fix.Sub", """
                     package fix;
                     public final class Sub extends other.Base {

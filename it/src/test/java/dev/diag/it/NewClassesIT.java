@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * FixCode}), on JDK 17 and on a JDK 21+ target (25 here), one target each: a new class without a
  * loaded class of its package is refused; the fix loads in one step in either order, and an older
  * copy of the helper on the class path does not win; rollback restores the loaded classes and
- * leaves the new ones defined; a patch jar changes only what differs; a set the JVM refuses to
- * define leaves every class as it was.
+ * leaves the new ones defined; a patch jar and a build directory change only what differs; a set the JVM refuses to
+ * define, or to redefine once its new classes are defined, leaves every loaded class as it was.
  */
 class NewClassesIT {
     private static final String NODE = "fix";
@@ -38,6 +38,13 @@ class NewClassesIT {
                 assertEquals(1, alone.exit(), alone::toString);
                 assertTrue(alone.err().contains("fix.Names is not loaded in this node, and no loaded class of package "
                         + "fix is in the set to give it a class loader"), alone::toString);
+
+                // the check alone sees the new class as part of the set, and changes nothing
+                DiagCli.Run check = DiagCli.run(home, "load", "--check", "--node", NODE, file(v2, "fix.Greeter"),
+                        file(v2, "fix.Names"));
+                assertEquals(0, check.exit(), check::toString);
+                assertTrue(check.out().startsWith("check passed: 2 classes would load in one step"), check::toString);
+                assertTrue(check.out().lines().anyMatch(l -> l.matches("fix\\.Names +would_define .*")), check::toString);
                 assertEquals("false: fix.Names is not loaded", text(home, "code:is_loaded(fix.Names)"));
 
                 // the fix: the loaded Greeter starts calling the new Names; the OLD Names on the class path never runs
@@ -46,11 +53,14 @@ class NewClassesIT {
                 assertTrue(fix.out().startsWith("loaded 2 classes in one step, 1 of them new"), fix::toString);
                 assertTrue(fix.out().lines().anyMatch(l -> l.matches("fix\\.Names +defined .*")), fix::toString);
                 target.awaitLine("tick G=hello WORLD F=bye");
-                // the other order: the new class first
+                String which = text(home, "code:which(fix.Names)");
+                assertTrue(which.contains("  defined   by diag load from " + file(v2, "fix.Names") + ", not from the file "
+                        + "above, which l would read in its place"), which);
+                // the other order, the new class first; the OLD Titles on the class path does not win either
                 DiagCli.Run other = load(home, file(v2, "fix.Titles"), file(v2, "fix.Farewell"));
                 assertEquals(0, other.exit(), other::toString);
                 target.awaitLine("tick G=hello WORLD F=bye Dr");
-                assertFalse(target.output().contains("OLD"), "the older Names on the class path ran");
+                assertFalse(target.output().contains("OLD"), "an older helper on the class path ran");
 
                 DiagCli.Run back = DiagCli.run(home, "--node", NODE, "--cmd",
                         "code:rollback([fix.Greeter, fix.Names, fix.Farewell, fix.Titles])");
@@ -71,15 +81,45 @@ class NewClassesIT {
                         jar::toString);
                 target.awaitLine("tick G=hello world F=bye for now");
 
+                // a build directory: only Farewell differs from what runs; other.Base, not loaded and unused, is left out
+                DiagCli.Run undo = DiagCli.run(home, "--node", NODE, "--cmd", "code:rollback(fix.Farewell)");
+                assertEquals(0, undo.exit(), undo::toString);
+                target.awaitLine("tick G=hello world F=bye\n");
+                DiagCli.Run dir = load(home, v3.toString());
+                assertEquals(0, dir.exit(), dir::toString);
+                assertTrue(dir.out().startsWith("loaded 1 class in one step"), dir::toString);
+                assertTrue(dir.out().contains("; 4 unchanged"), dir::toString);
+                for (String same : List.of("fix.FixTarget", "fix.Greeter", "fix.Names", "fix.Titles")) {
+                    assertTrue(dir.out().lines().anyMatch(l -> l.matches(same.replace(".", "\\.") + " +unchanged .*")),
+                            dir::toString);
+                }
+                assertTrue(dir.out().contains("left out: other.Base"), dir::toString);
+                target.awaitLine("tick G=hello world F=bye for now");
+
                 // the JVM refuses to define Sub (its superclass is package-private here): Greeter stays as it was
                 DiagCli.Run refused = load(home, file(v2, "fix.Greeter"), file(v2, "fix.Sub"));
                 assertEquals(1, refused.exit(), refused::toString);
                 assertTrue(refused.err().contains("the JVM refused to define fix.Sub (a class that cannot be linked: class "
                         + "fix.Sub cannot access its superclass other.Base"), refused::toString);
+                assertTrue(refused.err().contains("refused; nothing was changed. 1 problem:"), refused::toString);
                 assertTrue(refused.err().contains("no class was redefined"), refused::toString);
                 int before = target.output().length();
                 target.awaitLineAfter(before, "tick G=hello world F=bye for now");
                 assertEquals("false: fix.Sub is not loaded", text(home, "code:is_loaded(fix.Sub)"));
+
+                // the JVM defines Greeter$Inner, then refuses to redefine Greeter (a new nest member): Greeter stays as
+                // it was, and Inner stays defined, unused, as the message says
+                Path v4 = LiveCode.compile(home.path().resolve("v4"), FixCode.sources(4));
+                DiagCli.Run nest = load(home, file(v4, "fix.Greeter"), file(v4, "fix.Greeter$Inner"));
+                assertEquals(1, nest.exit(), nest::toString);
+                assertTrue(nest.err().contains("refused; no loaded class was changed, but 1 new class stays defined, "
+                        + "unused. 1 problem:"), nest::toString);
+                assertTrue(nest.err().contains("the JVM refused to redefine fix.Greeter ("), nest::toString);
+                assertTrue(nest.err().contains("; fix.Greeter$Inner, defined for this load, stays defined and unused: a "
+                        + "JVM cannot undo the definition of a class"), nest::toString);
+                before = target.output().length();
+                target.awaitLineAfter(before, "tick G=hello world F=bye for now");
+                assertFalse(target.output().contains("hello inner"), "the refused Greeter ran");
             }
         }
     }
