@@ -61,14 +61,7 @@ final class FixCode {
                         }
                     }
                 """ : ""));
-        sources.put("fix.Names", """
-                package fix;
-                final class Names {
-                    static String of(String name) {
-                        return %s;
-                    }
-                }
-                """.formatted(v == 1 ? "\"OLD\"" : "name.toUpperCase()"));
+        sources.put("fix.Names", names("fix", v == 1 ? "\"OLD\"" : "name.toUpperCase()"));
         sources.put("fix.Farewell", """
                 package fix;
                 public final class Farewell {
@@ -100,6 +93,49 @@ final class FixCode {
                     """);
         }
         return sources;
+    }
+
+    /**
+     * The same fix in an app of one named module, {@code shop}: {@code App} prints
+     * {@code tick hello world} every 20 ms from {@code Greeter}, which in v2 calls a new {@code Names}.
+     */
+    static Map<String, String> modular(int v) {
+        Map<String, String> sources = new HashMap<>();
+        sources.put("module-info", "module shop { }");
+        sources.put("shop.App", """
+                package shop;
+                public final class App {
+                    public static void main(String[] args) throws Exception {
+                        while (true) {
+                            System.out.println("tick " + Greeter.greet());
+                            Thread.sleep(20);
+                        }
+                    }
+                }
+                """);
+        sources.put("shop.Greeter", """
+                package shop;
+                final class Greeter {
+                    static String greet() {
+                        return %s;
+                    }
+                }
+                """.formatted(v == 2 ? "\"hello \" + Names.of(\"world\")" : "\"hello world\""));
+        if (v == 2) {
+            sources.put("shop.Names", names("shop", "name.toUpperCase()"));
+        }
+        return sources;
+    }
+
+    private static String names(String pkg, String result) {
+        return """
+                package %s;
+                final class Names {
+                    static String of(String name) {
+                        return %s;
+                    }
+                }
+                """.formatted(pkg, result);
     }
 
     /** A jar of {@code classes}, each the class file of that name under {@code versionDir}. */

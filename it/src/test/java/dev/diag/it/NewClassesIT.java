@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * copy of the helper on the class path does not win; rollback restores the loaded classes and
  * leaves the new ones defined; a patch jar and a build directory change only what differs; a set the JVM refuses to
  * define, or to redefine once its new classes are defined, leaves every loaded class as it was.
+ * And the fix in an app of one named module, whose package diag opens to itself to define the new
+ * class there, saying so.
  */
 class NewClassesIT {
     private static final String NODE = "fix";
@@ -120,6 +123,25 @@ class NewClassesIT {
                 before = target.output().length();
                 target.awaitLineAfter(before, "tick G=hello world F=bye for now");
                 assertFalse(target.output().contains("hello inner"), "the refused Greeter ran");
+            }
+        }
+    }
+
+    @Test
+    void aNewClassInAPackageOfANamedModuleOpensThatPackageToDiagAndSaysSo() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            Path v1 = LiveCode.compile(home.path().resolve("m1"), FixCode.modular(1));
+            Path v2 = LiveCode.compile(home.path().resolve("m2"), FixCode.modular(2));
+            try (TargetJvm target = TargetJvm.startModule(Jdks.current(), home, NODE, v1.toString(), "shop/shop.App")) {
+                target.awaitLine("tick hello world");
+
+                DiagCli.Run fix = load(home, file(v2, "shop.Greeter"), file(v2, "shop.Names"));
+                assertEquals(0, fix.exit(), fix::toString);
+                assertTrue(fix.out().startsWith("loaded 2 classes in one step, 1 of them new"), fix::toString);
+                assertTrue(fix.out().contains("note: opened package shop of module shop to diag to define shop.Names in "
+                        + "it (a module change the JVM keeps until it exits)"), fix::toString);
+                target.awaitLine("tick hello WORLD");
+                assertTrue(text(home, "code:which(shop.Names)").contains("  origin    shop"));
             }
         }
     }

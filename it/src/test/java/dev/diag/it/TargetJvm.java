@@ -35,12 +35,24 @@ public final class TargetJvm implements AutoCloseable {
     /** As {@link #start(Path, DiagHomeDir, String, String, String, String, String...)}, with JVM flags such as -XX options. */
     public static TargetJvm start(Path java, DiagHomeDir home, String name, String agentExtras, List<String> jvmArgs,
             String classPath, String mainClass, String... programArgs) throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(jvmArgs);
+        launch.addAll(List.of("-cp", classPath, mainClass));
+        launch.addAll(List.of(programArgs));
+        return launch(java, home, name, agentExtras, launch);
+    }
+
+    /** Starts {@code module/mainClass} from {@code modulePath}, an app of named modules, with the agent as node {@code name}. */
+    public static TargetJvm startModule(Path java, DiagHomeDir home, String name, String modulePath, String moduleAndMain)
+            throws IOException, InterruptedException {
+        return launch(java, home, name, "", List.of("--module-path", modulePath, "-m", moduleAndMain));
+    }
+
+    private static TargetJvm launch(Path java, DiagHomeDir home, String name, String agentExtras, List<String> launch)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile(home.path(), "target-" + name, ".log");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseG1GC",
                 "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras)));
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", classPath, mainClass));
-        command.addAll(List.of(programArgs));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");
