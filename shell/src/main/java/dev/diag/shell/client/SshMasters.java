@@ -1,6 +1,8 @@
 package dev.diag.shell.client;
 
 import dev.diag.protocol.cookie.Cookie;
+import dev.diag.protocol.cookie.StrictModes;
+import dev.diag.protocol.cookie.UnsafePathException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -117,13 +119,19 @@ final class SshMasters {
         return directory;
     }
 
-    /** {@code mux-PID-RANDOM}, mode 700 from the start; null where a socket in it would be too long. */
+    /** {@code mux-PID-RANDOM}, mode 700 from the start; null where a socket in it would be too long, or the parent unsafe. */
     private static Path make(Path parent) {
         SecureRandom random = new SecureRandom();
         for (int attempt = 0; attempt < 5; attempt++) {
             Path dir = parent.resolve(PREFIX + ProcessHandle.current().pid() + "-"
                     + Integer.toString(random.nextInt(36 * 36 * 36 * 36), 36));
             if (!SshSharing.usableSocketPath(dir.resolve("0123456789"))) {
+                return null;
+            }
+            try {
+                // a parent others may write would let them move ours away and put theirs in its place
+                StrictModes.checkDirectory(dir);
+            } catch (UnsafePathException e) {
                 return null;
             }
             try {
