@@ -204,6 +204,18 @@ class ViaSshIT {
         DiagCli.Running running = DiagCli.start(home, null, "--via", ssh.via(), "--node", "beta@127.0.0.1",
                 "--cmd", "proc_window(reductions, 3, 20000)");
         awaitTunnel(ssh.via());
+        // while it runs: its control socket, in a directory of its own that only its user may enter
+        List<String> dirs = muxDirectories();
+        assertEquals(1, dirs.size(), dirs::toString);
+        Path dir = home.path().resolve(dirs.get(0));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        long socketDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listing(dir).isEmpty() && System.nanoTime() < socketDeadline) {
+            Thread.sleep(50); // the master binds it once logged in
+        }
+        List<Path> sockets = listing(dir);
+        assertEquals(1, sockets.size(), sockets::toString);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sockets.get(0))));
         running.process().destroy(); // SIGTERM to the shell's JVM (bin/diag execs it)
         assertTrue(running.process().waitFor(10, TimeUnit.SECONDS));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -249,6 +261,12 @@ class ViaSshIT {
     private static List<String> muxDirectories() throws Exception {
         try (var entries = Files.list(home.path())) {
             return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("mux-")).toList();
+        }
+    }
+
+    private static List<Path> listing(Path dir) throws Exception {
+        try (var entries = Files.list(dir)) {
+            return entries.toList();
         }
     }
 
