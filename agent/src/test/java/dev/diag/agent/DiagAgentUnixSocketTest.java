@@ -78,6 +78,29 @@ class DiagAgentUnixSocketTest {
     }
 
     @Test
+    void theDirectoryMadeForTheNodeGoesWithTheAgentJarDiagInjectCopiedIntoIt() throws Exception {
+        Path box = privateDir("box");
+        Path drop = dropCookie(box, "rw-------");
+        Path jar = Files.write(box.resolve("diag-agent.jar"), new byte[] {'P', 'K'});
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,socket=" + box.resolve("node.sock") + ",cookie-drop=" + drop))) {
+            assertTrue(Files.exists(jar), "the jar went while the agent runs");
+        }
+        assertFalse(Files.exists(box), "the directory made for the node, or the jar in it, outlived it");
+    }
+
+    @Test
+    void aJarBesideASocketInADirectoryNotMadeForTheNodeStays() throws Exception {
+        Path dir = privateDir("ops");
+        Path jar = Files.write(dir.resolve("diag-agent.jar"), new byte[] {'P', 'K'});
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,socket=" + dir.resolve("node.sock")))) {
+            assertTrue(Files.exists(dir.resolve("node.sock")));
+        }
+        assertTrue(Files.exists(jar), "a -javaagent node removed a jar it was not given");
+    }
+
+    @Test
     void refusesADroppedCookieOthersCouldReadAndDeletesItAnyway() throws Exception {
         Path drop = dropCookie(privateDir("box"), "rw-r--r--");
 
