@@ -72,7 +72,11 @@ public final class UnixSocketListener implements AutoCloseable {
         return listener;
     }
 
-    /** A bootstrap of our channel with the TCP one's loop, handlers and options (its channel is fixed once set). */
+    /**
+     * A bootstrap of our channel with the TCP one's loop, handlers and options (its channel is
+     * fixed once set): the listener's handler too, the node's one connection gate, so connections
+     * here count toward the same caps (max-connections, max-startups, the accept rate).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ServerBootstrap sameHandlers(ServerBootstrap configured) {
         ServerBootstrapConfig config = configured.config();
@@ -80,6 +84,9 @@ public final class UnixSocketListener implements AutoCloseable {
                 .group(config.group(), config.childGroup())
                 .channelFactory(UnixSocketListener::open)
                 .childHandler(config.childHandler());
+        if (config.handler() != null) {
+            bootstrap.handler(config.handler());
+        }
         config.options().forEach((option, value) -> bootstrap.option((ChannelOption) option, value));
         // TCP's child options (TCP_NODELAY) mean nothing here; the allocator does
         Object allocator = config.childOptions().get(ChannelOption.ALLOCATOR);
