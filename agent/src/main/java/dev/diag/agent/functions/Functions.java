@@ -92,6 +92,7 @@ public final class Functions {
             case HEAP_HISTOGRAM -> new HeapHistogramFunction();
             case GARBAGE_COLLECT -> new GarbageCollectFunction();
             case HEAP_DUMP -> new HeapDump();
+            case JCMD -> new Jcmd();
             case PROC_COUNT -> new ProcCountFunction(w.internals());
             case PROC_WINDOW -> new ProcWindowFunction(w.internals());
             case TOP -> new Top(w.internals());

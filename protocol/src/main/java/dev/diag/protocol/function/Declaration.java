@@ -125,6 +125,16 @@ public enum Declaration {
                     + "progress, then its size and time; the path must be absolute, new, end in .hprof, on a disk "
                     + "with room for the heap in use; cancelling stops the watching, not the JVM's dump",
                     "heap_dump(\"/tmp/orders.hprof\").")),
+    JCMD("jcmd", new Arity(0, 2), Modules.NONE, ONE, "jcmd.md",
+            medium("the command's own, as the JVM states it (jcmd() lists each): most read counters (Low), some walk "
+                    + "threads, classes or the heap (Medium, High: GC.class_histogram pauses for a heap walk); the "
+                    + "console asks before a High one; the reply is cut at 1 MiB of text"),
+            new Usage("[Command[, \"Args\"]]", "runs one of the JVM's own diagnostic commands, as jcmd PID Command "
+                    + "Args would, through diag's authenticated channel: VM.flags, VM.system_properties, VM.info, "
+                    + "Thread.print, GC.class_histogram, Compiler.queue, ...; jcmd() lists them with their impact. "
+                    + "Commands that write or read files on the node's host, load agents or change the JVM's lasting "
+                    + "settings are refused, each with what to use instead",
+                    "jcmd().   jcmd(\"VM.flags\").   jcmd(\"Thread.print\", \"-l\").")),
     PROC_COUNT("proc_count", new Arity(2, 2), Modules.RECON, ONE, "recon.md",
             low("reads every thread's CPU time or allocated bytes in one bulk call (no stacks, no pause), or every "
                     + "pool's queue size; then the top frames of the N winners only (one pause of N threads on JDK "

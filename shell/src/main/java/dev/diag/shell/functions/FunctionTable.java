@@ -1,10 +1,10 @@
 package dev.diag.shell.functions;
 
 import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.function.EditDistance;
 import dev.diag.protocol.function.UniqueNames;
 import dev.diag.shell.expr.Call;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,11 +50,7 @@ public final class FunctionTable {
     }
 
     private String suggestion(String typed) {
-        List<String> near = byName.keySet().stream()
-                .filter(name -> EditDistance.between(name, typed) <= Math.max(1, typed.length() / 3))
-                .sorted(Comparator.comparingInt(name -> EditDistance.between(name, typed)))
-                .limit(3)
-                .toList();
+        List<String> near = EditDistance.nearest(byName.keySet(), typed, 3);
         return near.isEmpty() ? "; help() lists them all" : "; did you mean " + String.join(" or ", near) + "?";
     }
 }
