@@ -52,6 +52,22 @@ class AuditLogTest {
     }
 
     @Test
+    void auditsEveryLoggerChangeWhateverItsDeclaredCost() throws Exception {
+        Functions functions = Functions.all();
+        try (TempAuditLog audit = new TempAuditLog()) {
+            audit.log().record(functions.find("logger:set_level"), List.of(TextNode.valueOf("shop"),
+                    TextNode.valueOf("debug")), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("logger:reset"), List.of(), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("logger"), List.of(), ALICE, Instant.now(), "ok");
+
+            List<String> lines = audit.lines();
+            assertEquals(2, lines.size(), lines::toString);
+            assertTrue(lines.get(0).endsWith("ms logger:set_level(\"shop\", \"debug\")"), lines.get(0));
+            assertTrue(lines.get(1).endsWith("ms logger:reset()"), lines.get(1));
+        }
+    }
+
+    @Test
     void movesTheLogToAuditLog1WhenTheNextLineWouldPassTheCap() throws Exception {
         try (TempAuditLog audit = new TempAuditLog(1_000)) {
             for (int i = 0; i < 30; i++) {

@@ -135,6 +135,22 @@ public enum Declaration {
                     + "Commands that write or read files on the node's host, load agents or change the JVM's lasting "
                     + "settings are refused, each with what to use instead",
                     "jcmd().   jcmd(\"VM.flags\").   jcmd(\"Thread.print\", \"-l\").")),
+    LOGGER("logger", new Arity(0, 0), Modules.NONE, ONE, "logger.md",
+            low("reads the logger tables of java.util.logging, and of logback and log4j2 where the app loaded them "
+                    + "(found among the loaded classes); no pause; at most 500 rows"),
+            new Usage("", "the loggers with a level of their own (java.util.logging, logback, log4j2), with the "
+                    + "level each logs at, and which levels diag changed, from what", "logger().")),
+    SET_LEVEL("logger:set_level", new Arity(2, 2), Modules.NONE, ONE, "logger.md",
+            low("sets one logger's level in each logging framework that has it, as the app's own code would; "
+                    + "log4j2 updates its loggers once; no pause. More logging costs the app what its log lines cost"),
+            new Usage("Name, Level", "sets a logger's level (trace, debug, info, warn, error, off, or a "
+                    + "java.util.logging name such as fine) and answers the level it had; the first level diag "
+                    + "changed is kept, and logger:reset() or stop() puts it back",
+                    "logger:set_level(\"com.example.orders\", debug).")),
+    RESET("logger:reset", new Arity(0, 0), Modules.NONE, ONE, "logger.md",
+            low("puts back the levels diag changed, as logger:set_level does; no pause"),
+            new Usage("", "restores every level logger:set_level changed to what it was before, and lists them; "
+                    + "stop() does the same", "logger:reset().")),
     PROC_COUNT("proc_count", new Arity(2, 2), Modules.RECON, ONE, "recon.md",
             low("reads every thread's CPU time or allocated bytes in one bulk call (no stacks, no pause), or every "
                     + "pool's queue size; then the top frames of the N winners only (one pause of N threads on JDK "

@@ -37,9 +37,12 @@ public final class FunctionTable {
 
     /** The spec a call means, or a sentence saying why it means none. */
     public FunctionSpec resolve(Call call) throws UnknownFunctionException {
-        FunctionSpec spec = byName.get(call.function());
+        // jfr:stop() is its own function, named so on the wire: a module's function whose bare name another has
+        String qualified = call.module() == null ? null : call.module() + ":" + call.function();
+        FunctionSpec spec = qualified != null && byName.containsKey(qualified) ? byName.get(qualified) : byName.get(call.function());
         String written = (call.module() == null ? "" : call.module() + ":") + call.function() + "/" + call.args().size();
-        if (spec == null || (call.module() != null && !spec.modules().contains(call.module()))) {
+        if (spec == null || (call.module() != null && !spec.name().equals(qualified)
+                && !spec.modules().contains(call.module()))) {
             throw new UnknownFunctionException("there is no function " + written + suggestion(call.function()));
         }
         if (!spec.acceptsArity(call.args().size())) {
