@@ -65,8 +65,10 @@ public final class Functions {
             GcHistory gcHistory, StopSwitch stopSwitch) {
         ChangedLevels levels = new ChangedLevels();
         stopSwitch.onStop(levels::reset); // the target is left as found: every logger level diag changed goes back
+        FlightRecorder recorder = new FlightRecorder();
+        stopSwitch.onStop(recorder::close); // and no flight recording of diag's outlives it
         Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown,
-                gcHistory, stopSwitch, new LoggingFrameworks(internals.instrumentation()), levels);
+                gcHistory, stopSwitch, new LoggingFrameworks(internals.instrumentation()), levels, recorder);
         List<DiagFunction> functions = new ArrayList<>();
         for (Declaration declaration : Declaration.values()) {
             DiagFunction function = implementation(declaration, wiring, functions);
@@ -100,6 +102,9 @@ public final class Functions {
             case LOGGER -> new LoggerList(w.logging(), w.levels());
             case SET_LEVEL -> new LoggerSetLevel(w.logging(), w.levels());
             case RESET -> new LoggerReset(w.levels());
+            case JFR_START -> new JfrStart(w.recorder());
+            case JFR_DUMP -> new JfrDump(w.recorder());
+            case JFR_STOP -> new JfrStop(w.recorder());
             case PROC_COUNT -> new ProcCountFunction(w.internals());
             case PROC_WINDOW -> new ProcWindowFunction(w.internals());
             case TOP -> new Top(w.internals());
@@ -124,7 +129,7 @@ public final class Functions {
     /** What the implementations are built with. */
     private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
             ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch, LoggingFrameworks logging,
-            ChangedLevels levels) {
+            ChangedLevels levels, FlightRecorder recorder) {
     }
 
     public DiagFunction find(String name) {

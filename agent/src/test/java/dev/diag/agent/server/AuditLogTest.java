@@ -68,6 +68,21 @@ class AuditLogTest {
     }
 
     @Test
+    void auditsEveryFlightRecordingCallWhateverItsDeclaredCost() throws Exception {
+        Functions functions = Functions.all();
+        try (TempAuditLog audit = new TempAuditLog()) {
+            audit.log().record(functions.find("jfr:start"), List.of(), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("jfr:dump"), List.of(TextNode.valueOf("/tmp/a.jfr")), ALICE, Instant.now(),
+                    "ok");
+            audit.log().record(functions.find("jfr:stop"), List.of(), ALICE, Instant.now(), "ok");
+
+            List<String> lines = audit.lines();
+            assertEquals(3, lines.size(), lines::toString);
+            assertTrue(lines.get(1).endsWith("ms jfr:dump(\"/tmp/a.jfr\")"), lines.get(1));
+        }
+    }
+
+    @Test
     void movesTheLogToAuditLog1WhenTheNextLineWouldPassTheCap() throws Exception {
         try (TempAuditLog audit = new TempAuditLog(1_000)) {
             for (int i = 0; i < 30; i++) {

@@ -151,6 +151,24 @@ public enum Declaration {
             low("puts back the levels diag changed, as logger:set_level does; no pause"),
             new Usage("", "restores every level logger:set_level changed to what it was before, and lists them; "
                     + "stop() does the same", "logger:reset().")),
+    JFR_START("jfr:start", new Arity(0, 1), Modules.NONE, ONE, "jfr.md",
+            medium("starts the JVM's flight recorder with the JDK's own settings (default: designed to cost under 1% "
+                    + "of the app's CPU, profile: about 2%, as the JDK states), recording to the JVM's repository on "
+                    + "disk, at most 256 MiB kept; one recording of diag's at a time; the JVM keeps the recorder's "
+                    + "two threads once started"),
+            new Usage("[Settings]", "starts a flight recording on the node with the JDK's default (the default) or "
+                    + "profile settings; jfr:dump(Path) writes what it holds so far to a file on the node's host, "
+                    + "jfr:stop() ends it, and so does stop()", "jfr:start().   jfr:start(profile).")),
+    JFR_DUMP("jfr:dump", new Arity(1, 1), Modules.NONE, STREAM, "jfr.md",
+            low("copies the recording's chunks from the JVM's repository to the file (at most 256 MiB), showing "
+                    + "progress; no pause; the recording goes on"),
+            new Usage("\"/abs/path.jfr\"", "writes diag's flight recording so far to a file on the node's host, "
+                    + "then its size; the path must be absolute, new, end in .jfr; read it with jfr summary or JDK "
+                    + "Mission Control", "jfr:dump(\"/tmp/orders.jfr\").")),
+    JFR_STOP("jfr:stop", new Arity(0, 0), Modules.NONE, ONE, "jfr.md",
+            low("ends diag's recording and deletes its chunks from the JVM's repository; no pause"),
+            new Usage("", "ends the flight recording jfr:start started, discarding what jfr:dump did not write; "
+                    + "stop() does the same", "jfr:stop().")),
     PROC_COUNT("proc_count", new Arity(2, 2), Modules.RECON, ONE, "recon.md",
             low("reads every thread's CPU time or allocated bytes in one bulk call (no stacks, no pause), or every "
                     + "pool's queue size; then the top frames of the N winners only (one pause of N threads on JDK "
