@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,6 +52,18 @@ class LoggerLevelsIT {
             assertEquals(0, stop.exit(), stop::toString);
             assertNoDebugLinesFromNowOn(target);
             assertTrue(target.isAlive());
+        }
+    }
+
+    @Test
+    void leavesAFrameworkTheAppOnlyLookedUpUnstarted() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = FrameworkTargets.start(Jdks.current(), home, "idle",
+                false, "dev.diag.it.fixture.LookedUpLoggingTarget", "looked up")) {
+            DiagCli.Run list = DiagCli.run(home, "--node", "idle", "--cmd", "logger()");
+            assertEquals(0, list.exit(), list::toString);
+            assertTrue(list.out().contains("Frameworks: java.util.logging. diag changed no level."), list::toString);
+            String output = target.output();
+            assertFalse(output.contains("SLF4J") || output.contains("StatusLogger"), output); // no start-up warnings
         }
     }
 

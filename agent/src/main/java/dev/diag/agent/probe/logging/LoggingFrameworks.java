@@ -13,13 +13,21 @@ import java.util.Map;
  * logback through each loaded copy of slf4j's {@code LoggerFactory} whose {@code getILoggerFactory()}
  * is a logback {@code LoggerContext}; log4j2 through each loaded copy of its {@code LogManager} whose
  * factory is log4j-core's, one per {@code LoggerContext} its selector holds (a server with several
- * apps has several). Only classes the app already loaded are looked at (one walk of the loaded
- * classes, a few ms at 20,000 classes), so no framework is loaded or started by asking; without an
- * Instrumentation (an agent started from code) only java.util.logging is seen, and a note says so.
+ * apps has several). Only classes the app already loaded are looked at (one copy of the JVM's class
+ * list, a few ms at 20,000 classes), and only frameworks that made a logger, so no framework is
+ * loaded or started by asking; without an Instrumentation (an agent started from code) only
+ * java.util.logging is seen, and a note says so.
  */
 public final class LoggingFrameworks {
     private static final String SLF4J = "org.slf4j.LoggerFactory";
     private static final String LOG4J2 = "org.apache.logging.log4j.LogManager";
+    /**
+     * Loaded only once the framework made a logger: a class merely looked up (Spring Boot's isPresent
+     * checks load classes without initializing them) is not asked, since calling its static methods
+     * would start that framework in the app, printing its start-up warnings into the app's output.
+     */
+    private static final String LOGBACK_IN_USE = "ch.qos.logback.classic.Logger";
+    private static final String LOG4J2_IN_USE = "org.apache.logging.log4j.core.Logger";
 
     private final Instrumentation instrumentation;
     private final JulLoggers jul = new JulLoggers(); // one for the agent's life: it holds the JUL loggers it changed
@@ -40,16 +48,23 @@ public final class LoggingFrameworks {
                     + "Instrumentation) cannot list; java.util.logging only");
             return new Found(frameworks, notes);
         }
+        Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+        boolean logback = false;
+        boolean log4j2 = false;
+        for (Class<?> type : loaded) {
+            logback |= type.getName().equals(LOGBACK_IN_USE);
+            log4j2 |= type.getName().equals(LOG4J2_IN_USE);
+        }
         Map<Object, Boolean> seen = new IdentityHashMap<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+        for (Class<?> type : loaded) {
             String name = type.getName();
             try {
-                if (name.equals(SLF4J)) {
+                if (logback && name.equals(SLF4J)) {
                     Object factory = Reflection.callStatic(type, "getILoggerFactory", new Class<?>[0]);
                     if (isA(factory, "ch.qos.logback.classic.LoggerContext") && seen.put(factory, true) == null) {
                         frameworks.add(new LogbackLoggers(factory));
                     }
-                } else if (name.equals(LOG4J2)) {
+                } else if (log4j2 && name.equals(LOG4J2)) {
                     for (Object context : log4j2Contexts(Reflection.callStatic(type, "getFactory", new Class<?>[0]))) {
                         if (isA(context, "org.apache.logging.log4j.core.LoggerContext") && seen.put(context, true) == null) {
                             frameworks.add(new Log4j2Loggers(context));
