@@ -1,6 +1,7 @@
 package dev.diag.shell.functions;
 
 import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.function.EditDistance;
 import dev.diag.protocol.function.UniqueNames;
 import dev.diag.shell.expr.Call;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ public final class FunctionTable {
 
     /** The spec a call means, or a sentence saying why it means none. */
     public FunctionSpec resolve(Call call) throws UnknownFunctionException {
-        FunctionSpec spec = byName.get(call.function());
+        FunctionSpec spec = qualified(call);
         String written = (call.module() == null ? "" : call.module() + ":") + call.function() + "/" + call.args().size();
         if (spec == null || (call.module() != null && !spec.modules().contains(call.module()))) {
             throw new UnknownFunctionException("there is no function " + written + suggestion(call.function()));
@@ -47,6 +48,15 @@ public final class FunctionTable {
                     + spec.signature() + "? help(" + spec.name() + ") shows its arguments");
         }
         return spec;
+    }
+
+    /**
+     * A module's own function whose bare name another function has: {@code trace:stop()} is
+     * trace_stop on the wire, while {@code stop()} stops the node. Else the function by its name.
+     */
+    private FunctionSpec qualified(Call call) {
+        FunctionSpec own = call.module() == null ? null : byName.get(call.module() + "_" + call.function());
+        return own != null && own.modules().contains(call.module()) ? own : byName.get(call.function());
     }
 
     private String suggestion(String typed) {

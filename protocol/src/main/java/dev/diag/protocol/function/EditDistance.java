@@ -1,11 +1,11 @@
-package dev.diag.shell.functions;
+package dev.diag.protocol.function;
 
-/** Levenshtein distance, for "did you mean" on a mistyped function name. */
-final class EditDistance {
+/** Levenshtein distance, for "did you mean" on a mistyped function, class or method name (shell and agent). */
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

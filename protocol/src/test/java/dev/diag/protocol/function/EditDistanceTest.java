@@ -1,4 +1,4 @@
-package dev.diag.shell.functions;
+package dev.diag.protocol.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
