@@ -6,6 +6,7 @@ import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.ShutdownWatch;
+import dev.diag.agent.trace.Tracing;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.function.UniqueNames;
@@ -62,7 +63,7 @@ public final class Functions {
     public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown,
             GcHistory gcHistory, StopSwitch stopSwitch) {
         Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown,
-                gcHistory, stopSwitch);
+                gcHistory, stopSwitch, new Tracing(internals.instrumentation()));
         List<DiagFunction> functions = new ArrayList<>();
         for (Declaration declaration : Declaration.values()) {
             DiagFunction function = implementation(declaration, wiring, functions);
@@ -95,6 +96,9 @@ public final class Functions {
             case PROC_COUNT -> new ProcCountFunction(w.internals());
             case PROC_WINDOW -> new ProcWindowFunction(w.internals());
             case TOP -> new Top(w.internals());
+            case TRACE -> new Trace(w.tracing());
+            case TRACE_STATUS -> new TraceStatus(w.tracing());
+            case TRACE_STOP -> new TraceStop(w.tracing());
             case LOAD_FILE, L -> new LoadFile(declaration, w.code());
             case LOAD_BINARY -> new LoadBinary(w.code());
             case CHECK_UPGRADE -> new CheckUpgrade(w.code());
@@ -115,7 +119,7 @@ public final class Functions {
 
     /** What the implementations are built with. */
     private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
-            ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch) {
+            ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch, Tracing tracing) {
     }
 
     public DiagFunction find(String name) {

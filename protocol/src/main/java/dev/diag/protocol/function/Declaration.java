@@ -147,6 +147,29 @@ public enum Declaration {
             new Usage("[Samples]", "a live view, as top and observer_cli: heap with its last minute, process count, "
                     + "the busiest processes of the last second and the largest mailboxes, redrawn every second until "
                     + "a key is pressed; in scripts one line a second, top(Samples) stops", "top().   top(10).")),
+    TRACE("trace", new Arity(2, 4), Modules.NONE, STREAM, "trace.md",
+            high("rewrites the traced methods' classes: one retransformation to hook them and one to restore their "
+                    + "bytes (about a millisecond each for a few classes); each call within the limit renders its "
+                    + "arguments and result on the app's thread (a few microseconds, no app code run); beyond the "
+                    + "limit a call costs a counter check (bench/trace); holds one of the agent's two call threads "
+                    + "while it runs, so one trace at a time per node"),
+            new Usage("Class, Method, Limit[, Options] | {Class, Method, Arity}, Limit[, Options]", "shows calls of "
+                    + "a method live, as recon_trace:calls: time, pid, thread, arguments, then the return value or "
+                    + "exception and the duration; Limit is required: a count N or a rate {N, Ms}; Method may be '*'; "
+                    + "a method of an interface or abstract class traces its implementations, loaded now or later; "
+                    + "Options: [{time, Seconds}] (default 60, at most 900), [{stack, Depth}] the caller's frames, "
+                    + "[{arg, I, Value}] only calls whose I-th argument shows as Value; Ctrl-C or the limit or the time "
+                    + "ends it and restores the class's bytes exactly",
+                    "trace(com.example.Pricing, quote, 10).   trace({com.example.Pricing, quote, 2}, {5, 1000})."),
+            Window.whole(15 * 60_000)), // silent while no call comes, for as long as its time limit
+    TRACE_STATUS("trace_status", new Arity(0, 0), Modules.TRACE, ONE, "trace.md",
+            low("reads the running trace's counters; nothing else"),
+            new Usage("", "trace:status() lists the traces running on the node: who started them, what they trace, "
+                    + "their limit and the calls shown and dropped so far", "trace:status().")),
+    TRACE_STOP("trace_stop", new Arity(0, 0), Modules.TRACE, ONE, "trace.md",
+            low("ends the running traces, each restoring its classes' bytes in one retransformation"),
+            new Usage("", "trace:stop() ends every trace on the node, whoever started it, and lists what it ended",
+                    "trace:stop().")),
     LOAD_FILE("load_file", new Arity(1, 1), Modules.CODE, ONE, "code.md",
             Costs.LOAD,
             new Usage(Costs.CLASSES, "redefines a loaded class from its class file as the node's class path has it "
@@ -263,6 +286,20 @@ public enum Declaration {
         return function;
     }
 
+    /**
+     * How it is typed: a module's own function named module_name on the wire, whose bare name
+     * another function has, is written module:name ({@code trace_stop} is {@code trace:stop});
+     * any other function is typed by its name.
+     */
+    public String typed() {
+        for (String module : modules) {
+            if (function.startsWith(module + "_")) {
+                return module + ":" + function.substring(module.length() + 1);
+            }
+        }
+        return function;
+    }
+
     public Arity arity() {
         return arity;
     }
@@ -316,6 +353,7 @@ public enum Declaration {
         static final Set<String> RECON = Set.of("recon");
         static final Set<String> CODE = Set.of("code");
         static final Set<String> HEART = Set.of("heart");
+        static final Set<String> TRACE = Set.of("trace");
     }
 
     /** What code:load_file and its shorthand l share. */

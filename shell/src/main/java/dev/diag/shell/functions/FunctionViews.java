@@ -30,6 +30,7 @@ import dev.diag.protocol.result.ProcessGroups;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
 import dev.diag.protocol.result.Stopped;
+import dev.diag.protocol.result.TraceList;
 import dev.diag.protocol.result.UpgradeReport;
 import dev.diag.protocol.result.WhyReport;
 import dev.diag.shell.expr.Call;
@@ -58,6 +59,8 @@ import dev.diag.shell.render.StatisticsView;
 import dev.diag.shell.render.StoppedView;
 import dev.diag.shell.render.SystemInfoView;
 import dev.diag.shell.render.TopView;
+import dev.diag.shell.render.TraceListView;
+import dev.diag.shell.render.TraceView;
 import dev.diag.shell.render.UpgradeView;
 import dev.diag.shell.render.WhichView;
 import dev.diag.shell.render.WhyView;
@@ -93,6 +96,9 @@ final class FunctionViews {
             case PROC_COUNT -> of(ProcCount.class, ProcRankView::render);
             case PROC_WINDOW -> of(ProcWindow.class, ProcRankView::render);
             case TOP -> streamed(new TopView());
+            case TRACE -> streamed(new TraceView());
+            case TRACE_STATUS -> of(TraceList.class, TraceListView::status);
+            case TRACE_STOP -> of(TraceList.class, TraceListView::stopped);
             case LOAD_FILE, L, LOAD_BINARY, CHECK_UPGRADE, ROLLBACK -> of(UpgradeReport.class, UpgradeView::render);
             case CHECK_PROCESS_CODE -> of(ProcessCode.class,
                     (code, width) -> ProcessCodeView.render(code, System.currentTimeMillis(), width));

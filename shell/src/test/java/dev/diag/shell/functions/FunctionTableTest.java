@@ -28,6 +28,14 @@ class FunctionTableTest {
         assertSame(table.find("memory").orElseThrow(), table.resolve(ExprParser.parse(line)));
     }
 
+    @Test
+    void traceStopIsTheTracesOwnWhileStopStopsTheNode() throws Exception {
+        assertSame(table.find("trace_stop").orElseThrow(), table.resolve(ExprParser.parse("trace:stop()")));
+        assertSame(table.find("trace_status").orElseThrow(), table.resolve(ExprParser.parse("trace:status()")));
+        assertSame(table.find("stop").orElseThrow(), table.resolve(ExprParser.parse("stop()")));
+        assertSame(table.find("status").orElseThrow(), table.resolve(ExprParser.parse("heart:status()")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"heart:memory()", "foo:memory()"})
     void refusesMemoryUnderAModuleThatDoesNotHaveIt(String line) throws Exception {
