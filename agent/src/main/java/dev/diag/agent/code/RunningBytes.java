@@ -18,15 +18,14 @@ import java.util.Set;
  *
  * Costs a redefinition pause of its own (the JVM re-installs the unchanged classes), and the
  * target's own retransforming agents, if any, run over those classes again as for any retransform;
- * the bytes seen are those after the transformers registered before this one. A trace checks with
- * it that a class it restored is byte for byte what it was.
+ * the bytes seen are those after the transformers registered before this one.
  */
-public final class RunningBytes {
+final class RunningBytes {
     private RunningBytes() {
     }
 
     /** The running bytes of each of {@code classes} that the JVM handed over. */
-    public static Map<Class<?>, byte[]> of(Instrumentation instrumentation, List<Class<?>> classes)
+    static Map<Class<?>, byte[]> of(Instrumentation instrumentation, List<Class<?>> classes)
             throws UnmodifiableClassException {
         Map<Class<?>, byte[]> captured = new IdentityHashMap<>();
         if (classes.isEmpty() || !instrumentation.isRetransformClassesSupported()) {
