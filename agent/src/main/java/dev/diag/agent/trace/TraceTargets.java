@@ -43,21 +43,27 @@ record TraceTargets(List<Class<?>> classes, Set<String> supertypes, List<String>
             if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
                 supertypes.add(type.getName().replace('.', '/'));
                 for (Class<?> candidate : loaded.all()) {
-                    if (candidate != type && type.isAssignableFrom(candidate) && hasBody(candidate, spec)) {
+                    if (candidate == type || !type.isAssignableFrom(candidate)) {
+                        continue;
+                    }
+                    // a class loaded later that extends any loaded subtype is a subtype too
+                    supertypes.add(candidate.getName().replace('.', '/'));
+                    if (hasBody(candidate, spec)) {
                         if (traceable.test(candidate)) {
                             classes.add(candidate);
                         } else {
                             notes.add(candidate.getName() + " left out: " + TraceRefusals.reason(candidate));
-                        }
-                        if (Modifier.isAbstract(candidate.getModifiers())) {
-                            supertypes.add(candidate.getName().replace('.', '/'));
                         }
                     }
                 }
             }
         }
         if (classes.isEmpty() && supertypes.isEmpty()) {
-            throw FunctionException.badArgument(spec.target() + " is abstract or native: no code of its own to trace");
+            String from = inheritedFrom(named, spec);
+            throw FunctionException.badArgument(from == null
+                    ? spec.target() + " is abstract or native: no code of its own to trace"
+                    : spec.className() + " inherits " + spec.method() + " from " + from + ", whose code it runs: trace("
+                            + from + ", " + spec.method() + ", Limit) traces it");
         }
         List<Class<?>> chosen = new ArrayList<>(classes);
         if (chosen.size() > MAX_CLASSES) {
@@ -71,7 +77,10 @@ record TraceTargets(List<Class<?>> classes, Set<String> supertypes, List<String>
     private static void knownMethod(List<Class<?>> named, TraceSpec spec) throws FunctionException {
         List<String> all = new ArrayList<>();
         for (Class<?> type : named) {
-            List<Method> methods = new ArrayList<>(List.of(methods(type)));
+            List<Method> methods = new ArrayList<>();
+            for (Class<?> above = type; above != null; above = above.getSuperclass()) {
+                methods.addAll(List.of(methods(above)));
+            }
             try {
                 methods.addAll(List.of(type.getMethods())); // inherited ones name what was perhaps meant
             } catch (LinkageError | RuntimeException e) {
@@ -87,6 +96,18 @@ record TraceTargets(List<Class<?>> classes, Set<String> supertypes, List<String>
         throw FunctionException.badArgument(spec.className() + " has no method " + spec.method()
                 + (spec.arity() < 0 ? "" : "/" + spec.arity())
                 + nearest(spec.method(), all.stream().distinct().toList(), "; nearest: ", ""));
+    }
+
+    /** The nearest superclass of a named class that has the method's code, or null. */
+    private static String inheritedFrom(List<Class<?>> named, TraceSpec spec) {
+        for (Class<?> type : named) {
+            for (Class<?> above = type.getSuperclass(); above != null; above = above.getSuperclass()) {
+                if (hasBody(above, spec)) {
+                    return above.getName();
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether {@code type} itself declares a method the trace wants, with code (not abstract, not native). */
