@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ActiveTrace {
     static final int BUFFER = 1024;
+    private static final String SPY = "dev.diag.spy.TraceSpy";
 
     final TraceSpec spec;
     final String caller;
@@ -54,19 +55,32 @@ final class ActiveTrace {
             return null;
         }
         inFlight.incrementAndGet();
-        return new PendingCall(probe, thread, parameters, spec.stackDepth() == 0 ? List.of() : callers());
+        // with an argument to match, the caller's frames are taken once the call is known to match
+        boolean framesNow = spec.stackDepth() > 0 && spec.matchIndex() < 0;
+        PendingCall call = new PendingCall(probe, thread, parameters, framesNow ? callers() : List.of());
+        call.rejected = spec.matchIndex() >= parameters; // it has no such argument: never shown
+        return call;
     }
 
+    /** An argument of a recorded call; the one to match decides at once, so a call that fails it costs no more. */
     void argument(PendingCall call, int index, Object value) {
-        if (index < call.args.length) {
-            call.args[index] = ValueText.of(value);
+        if (call.rejected || index >= call.args.length) {
+            return;
+        }
+        call.args[index] = ValueText.of(value);
+        if (index == spec.matchIndex()) {
+            if (!matches(call.args[index])) {
+                call.rejected = true;
+            } else if (spec.stackDepth() > 0) {
+                call.stack = callers(); // still inside the traced method: the same frames as at its entry
+            }
         }
     }
 
     void end(PendingCall call, String result, String exception) {
         long duration = System.nanoTime() - call.startNanos;
         inFlight.decrementAndGet();
-        if (spec.matchIndex() >= 0 && !(matches(call) && allowance.getAndDecrement() > 0)) {
+        if (call.rejected || (spec.matchIndex() >= 0 && allowance.getAndDecrement() <= 0)) {
             return;
         }
         TraceCall row = new TraceCall(call.timeMillis, call.thread.getId(), call.thread.getName(),
@@ -80,31 +94,27 @@ final class ActiveTrace {
         buffer.add(row);
     }
 
-    private boolean matches(PendingCall call) {
-        int i = spec.matchIndex();
-        if (i >= call.args.length || call.args[i] == null) {
-            return false;
-        }
-        String shown = call.args[i];
+    /** As typed: {@code fig} matches the string "fig" (shown quoted) as well as a value shown as fig. */
+    private boolean matches(String shown) {
         return shown.equals(spec.matchText()) || shown.equals("\"" + spec.matchText() + "\"");
     }
 
-    /** The caller's frames, below the hook's own. */
+    /** The caller's frames: those below the traced method, which is below the spy's (the first run of them). */
     private List<String> callers() {
         StackTraceElement[] frames = new Throwable().getStackTrace();
-        List<String> out = new ArrayList<>(spec.stackDepth());
-        boolean inApp = false;
-        for (StackTraceElement frame : frames) {
-            if (!inApp) { // skip diag's frames and the traced method's own
-                inApp = frame.getClassName().equals("dev.diag.spy.TraceSpy");
-                continue;
-            }
-            if (out.size() > spec.stackDepth()) {
+        int spy = -1;
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals(SPY)) {
+                spy = i;
+            } else if (spy >= 0) {
                 break;
             }
-            out.add(frame.toString());
         }
-        return out.isEmpty() ? out : out.subList(1, out.size()); // the first is the traced method itself
+        List<String> out = new ArrayList<>(spec.stackDepth());
+        for (int i = spy + 2; spy >= 0 && i < frames.length && out.size() < spec.stackDepth(); i++) {
+            out.add(frames[i].toString());
+        }
+        return out;
     }
 
     /** The recorded calls so far, at most {@code max}, taken out of the buffer. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A recorded call between its entry and its end: the token its injected code carries. Filled by
- * the thread making the call only, so it needs no locking.
+ * the thread making the call only, so it needs no locking. {@code rejected}: its argument did not
+ * match the trace's, so nothing more is rendered and it is not shown.
  */
 final class PendingCall {
     final Probe probe;
@@ -12,7 +13,8 @@ final class PendingCall {
     final long timeMillis;
     final long startNanos;
     final String[] args;
-    final List<String> stack;
+    List<String> stack;
+    boolean rejected;
 
     PendingCall(Probe probe, Thread thread, int parameters, List<String> stack) {
         this.probe = probe;
