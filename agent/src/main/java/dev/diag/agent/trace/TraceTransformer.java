@@ -40,7 +40,9 @@ final class TraceTransformer implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
             byte[] bytes) {
         try {
-            if (redefined != null ? !chosen.contains(redefined) : !wantedNew(name, bytes)) {
+            // a class hooked as it loaded stays hooked when another agent retransforms it
+            if (redefined != null ? !chosen.contains(redefined) && !loadedLater.containsKey(name.replace('/', '.'))
+                    : !wantedNew(name, bytes)) {
                 return null;
             }
             String className = name.replace('/', '.');
