@@ -96,7 +96,7 @@ final class FunctionViews {
             case PROC_COUNT -> of(ProcCount.class, ProcRankView::render);
             case PROC_WINDOW -> of(ProcWindow.class, ProcRankView::render);
             case TOP -> streamed(new TopView());
-            case TRACE -> streamed(new TraceView());
+            case TRACE -> trace();
             case TRACE_STATUS -> of(TraceList.class, TraceListView::status);
             case TRACE_STOP -> of(TraceList.class, TraceListView::stopped);
             case LOAD_FILE, L, LOAD_BINARY, CHECK_UPGRADE, ROLLBACK -> of(UpgradeReport.class, UpgradeView::render);
@@ -122,5 +122,11 @@ final class FunctionViews {
                 .filter(kind -> kind == MemoryKind.NATIVE).isPresent();
         return nativeMemory ? NativeMemoryView.render(RecordReader.read(result, NativeMemory.class), width)
                 : MemoryAmountView.render(RecordReader.read(result, MemoryAmount.class));
+    }
+
+    /** Calls as they come; the footer also when none came (a trace that saw no call still says how it ended). */
+    private static FunctionView trace() {
+        TraceView view = new TraceView();
+        return streamed(view, (call, result, width) -> view.footer(result, width));
     }
 }
