@@ -184,14 +184,14 @@ public enum Declaration {
                     + "redefine (about a millisecond each for a few classes); compiled code that depended on the "
                     + "classes is thrown away and compiled again"),
             new Usage("Files", "loads new class files in one step, checked first, all or nothing; the shell sends "
-                    + "them: bin/diag load --node NODE Foo.class Bar.class (or a directory of class files)",
-                    "bin/diag load --node orders build/classes/com/example/Pricing.class")),
+                    + "them: diag load --node NODE Foo.class Bar.class (or a directory or jar of class files)",
+                    "diag load --node orders build/classes/com/example/Pricing.class")),
     CHECK_UPGRADE("check_upgrade", new Arity(1, 1), Modules.CODE, ONE, "code.md",
             low("copies the JVM's class list, reads the class files and, by reflection, the members of the loaded "
                     + "classes they use; no pause, nothing changes"),
             new Usage(Costs.CLASSES, "the check alone, changing nothing: schema changes the JVM cannot redefine "
                     + "(fields, methods, hierarchy, modifiers) and every method, field and class the new code uses "
-                    + "that neither the set nor the node has, per class in plain words; bin/diag load --check checks "
+                    + "that neither the set nor the node has, per class in plain words; diag load --check checks "
                     + "class files", "code:check_upgrade([com.example.A, com.example.B]).")),
     ROLLBACK("rollback", new Arity(1, 1), Modules.CODE, ONE, "code.md",
             high("changes the node's code back: checks the set, then one redefinition pause (about a millisecond for "
