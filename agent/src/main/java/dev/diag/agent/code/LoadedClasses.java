@@ -26,8 +26,8 @@ public final class LoadedClasses {
         return of(instrumentation.getAllLoadedClasses());
     }
 
-    /** An index of {@code all}, as if they were the node's loaded classes (tests). */
-    static LoadedClasses of(Class<?>... all) {
+    /** An index of {@code all}, as if they were the node's loaded classes (tests, here and in the trace's package). */
+    public static LoadedClasses of(Class<?>... all) {
         Map<String, List<Class<?>>> byName = new HashMap<>(all.length * 2);
         int count = 0;
         for (Class<?> type : all) {

@@ -7,6 +7,13 @@ import java.util.List;
  * (for long results) sending rows ahead of the final result.
  */
 public interface CallContext {
+    /** Who a call is for when the context cannot say (a call made in-process). */
+    String UNKNOWN_CALLER = "someone";
+
+    /** Who the call is for, as a busy node names callers: {@code alice@localhost}. */
+    default String caller() {
+        return UNKNOWN_CALLER;
+    }
 
     /** True once the caller cancelled or disconnected; long work checks this and stops early. */
     boolean cancelled();

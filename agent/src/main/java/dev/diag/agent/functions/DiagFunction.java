@@ -12,6 +12,11 @@ public interface DiagFunction {
     /** The name the shell calls, e.g. "memory". */
     String name();
 
+    /** How a user types it, for messages and the audit log: {@code trace:stop} for trace_stop; else its name. */
+    default String typed() {
+        return name();
+    }
+
     /** Fewest arguments accepted. */
     int minArity();
 

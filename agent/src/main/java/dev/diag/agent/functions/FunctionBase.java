@@ -20,6 +20,11 @@ abstract class FunctionBase implements DiagFunction {
     }
 
     @Override
+    public final String typed() {
+        return declaration.typed();
+    }
+
+    @Override
     public final int minArity() {
         return declaration.arity().min();
     }

@@ -8,6 +8,7 @@ import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.probe.logging.ChangedLevels;
 import dev.diag.agent.probe.logging.LoggingFrameworks;
+import dev.diag.agent.trace.Tracing;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.function.UniqueNames;
@@ -68,7 +69,8 @@ public final class Functions {
         FlightRecorder recorder = new FlightRecorder();
         stopSwitch.onStop(recorder::close); // and no flight recording of diag's outlives it
         Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown,
-                gcHistory, stopSwitch, new LoggingFrameworks(internals.instrumentation()), levels, recorder);
+                gcHistory, stopSwitch, new LoggingFrameworks(internals.instrumentation()), levels, recorder,
+                new Tracing(internals.instrumentation()));
         List<DiagFunction> functions = new ArrayList<>();
         for (Declaration declaration : Declaration.values()) {
             DiagFunction function = implementation(declaration, wiring, functions);
@@ -108,6 +110,9 @@ public final class Functions {
             case PROC_COUNT -> new ProcCountFunction(w.internals());
             case PROC_WINDOW -> new ProcWindowFunction(w.internals());
             case TOP -> new Top(w.internals());
+            case TRACE -> new Trace(w.tracing());
+            case TRACE_STATUS -> new TraceStatus(w.tracing());
+            case TRACE_STOP -> new TraceStop(w.tracing());
             case LOAD_FILE, L -> new LoadFile(declaration, w.code());
             case LOAD_BINARY -> new LoadBinary(w.code());
             case CHECK_UPGRADE -> new CheckUpgrade(w.code());
@@ -129,7 +134,7 @@ public final class Functions {
     /** What the implementations are built with. */
     private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
             ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch, LoggingFrameworks logging,
-            ChangedLevels levels, FlightRecorder recorder) {
+            ChangedLevels levels, FlightRecorder recorder, Tracing tracing) {
     }
 
     public DiagFunction find(String name) {

@@ -73,7 +73,7 @@ final class AuditLog {
         try {
             long millis = Math.max(0, Instant.now().toEpochMilli() - started.toEpochMilli());
             append(TIME.format(started) + " " + caller + " " + node + " " + outcome + " " + millis
-                    + "ms " + written(function.name(), args) + "\n");
+                    + "ms " + written(function.typed(), args) + "\n");
         } catch (IOException | RuntimeException e) {
             complain(e);
         }

@@ -81,7 +81,8 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
                     + "; wait for its answer (or cancel it and let it stop), then call again")));
             return;
         }
-        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()), function.onCancel());
+        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()), function.onCancel(),
+                caller.toString());
         running.put(request.id(), call);
         onThread.set(slot);
         try {
@@ -98,7 +99,7 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
         Object result = null;
         CallError error = null;
         try {
-            result = function.call(new Args(function.name(), request.args()), call);
+            result = function.call(new Args(function.typed(), request.args()), call);
         } catch (FunctionException e) {
             error = e.toError();
         } catch (Throwable t) {

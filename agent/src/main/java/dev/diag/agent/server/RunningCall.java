@@ -41,6 +41,7 @@ final class RunningCall implements CallContext {
     private volatile Future<?> future;
     private volatile Runnable afterAnswer;
     private volatile ChannelFuture answerWritten;
+    private final String caller;
 
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone) {
         this(ctx, id, onDone, null);
@@ -51,7 +52,18 @@ final class RunningCall implements CallContext {
         this(ctx, id, onDone, cancelNote, STALL_MILLIS);
     }
 
+    /** {@code caller}: who the call is for, as a busy node names callers ({@code alice@localhost}). */
+    RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone, String cancelNote, String caller) {
+        this(ctx, id, onDone, cancelNote, STALL_MILLIS, caller);
+    }
+
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone, String cancelNote, long stallMillis) {
+        this(ctx, id, onDone, cancelNote, stallMillis, CallContext.UNKNOWN_CALLER);
+    }
+
+    private RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone, String cancelNote, long stallMillis,
+            String caller) {
+        this.caller = caller;
         this.ctx = ctx;
         this.id = id;
         this.onDone = onDone;
@@ -64,6 +76,11 @@ final class RunningCall implements CallContext {
         if (cancelled) {
             task.cancel(true);
         }
+    }
+
+    @Override
+    public String caller() {
+        return caller;
     }
 
     @Override

@@ -58,5 +58,6 @@ class FunctionsTest {
         quoted.forEach((declaration, figures) -> figures.forEach(figure -> assertTrue(
                 declaration.impact().description().contains(figure), declaration + " should say '" + figure + "'")));
         assertEquals(ProcWindowFunction.MAX_WINDOW_MILLIS, Declaration.PROC_WINDOW.window().maxMillis());
+        assertEquals(dev.diag.agent.trace.TraceSpec.MAX_TIME_MILLIS, Declaration.TRACE.window().maxMillis());
     }
 }

@@ -99,6 +99,6 @@ class LoggerFunctionsTest {
     }
 
     private static Args args(String... values) {
-        return new Args("logger:set_level", Arrays.stream(values).map(v -> (JsonNode) TextNode.valueOf(v)).toList());
+        return new Args("logger_set_level", Arrays.stream(values).map(v -> (JsonNode) TextNode.valueOf(v)).toList());
     }
 }

@@ -55,9 +55,9 @@ class AuditLogTest {
     void auditsEveryLoggerChangeWhateverItsDeclaredCost() throws Exception {
         Functions functions = Functions.all();
         try (TempAuditLog audit = new TempAuditLog()) {
-            audit.log().record(functions.find("logger:set_level"), List.of(TextNode.valueOf("shop"),
+            audit.log().record(functions.find("logger_set_level"), List.of(TextNode.valueOf("shop"),
                     TextNode.valueOf("debug")), ALICE, Instant.now(), "ok");
-            audit.log().record(functions.find("logger:reset"), List.of(), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("logger_reset"), List.of(), ALICE, Instant.now(), "ok");
             audit.log().record(functions.find("logger"), List.of(), ALICE, Instant.now(), "ok");
 
             List<String> lines = audit.lines();
@@ -71,10 +71,10 @@ class AuditLogTest {
     void auditsEveryFlightRecordingCallWhateverItsDeclaredCost() throws Exception {
         Functions functions = Functions.all();
         try (TempAuditLog audit = new TempAuditLog()) {
-            audit.log().record(functions.find("jfr:start"), List.of(), ALICE, Instant.now(), "ok");
-            audit.log().record(functions.find("jfr:dump"), List.of(TextNode.valueOf("/tmp/a.jfr")), ALICE, Instant.now(),
+            audit.log().record(functions.find("jfr_start"), List.of(), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("jfr_dump"), List.of(TextNode.valueOf("/tmp/a.jfr")), ALICE, Instant.now(),
                     "ok");
-            audit.log().record(functions.find("jfr:stop"), List.of(), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("jfr_stop"), List.of(), ALICE, Instant.now(), "ok");
 
             List<String> lines = audit.lines();
             assertEquals(3, lines.size(), lines::toString);

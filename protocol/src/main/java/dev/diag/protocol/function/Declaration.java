@@ -140,18 +140,18 @@ public enum Declaration {
                     + "(found among the loaded classes); no pause; at most 500 rows"),
             new Usage("", "the loggers with a level of their own (java.util.logging, logback, log4j2), with the "
                     + "level each logs at, and which levels diag changed, from what", "logger().")),
-    SET_LEVEL("logger:set_level", new Arity(2, 2), Modules.NONE, ONE, "logger.md",
+    SET_LEVEL("logger_set_level", new Arity(2, 2), Modules.LOGGER, ONE, "logger.md",
             low("sets one logger's level in each logging framework that has it, as the app's own code would; "
                     + "log4j2 updates its loggers once; no pause. More logging costs the app what its log lines cost"),
             new Usage("Name, Level", "sets a logger's level (trace, debug, info, warn, error, off, or a "
                     + "java.util.logging name such as fine) and answers the level it had; the first level diag "
                     + "changed is kept, and logger:reset() or stop() puts it back",
                     "logger:set_level(\"com.example.orders\", debug).")),
-    RESET("logger:reset", new Arity(0, 0), Modules.NONE, ONE, "logger.md",
+    RESET("logger_reset", new Arity(0, 0), Modules.LOGGER, ONE, "logger.md",
             low("puts back the levels diag changed, as logger:set_level does; no pause"),
             new Usage("", "restores every level logger:set_level changed to what it was before, and lists them; "
                     + "stop() does the same", "logger:reset().")),
-    JFR_START("jfr:start", new Arity(0, 1), Modules.NONE, ONE, "jfr.md",
+    JFR_START("jfr_start", new Arity(0, 1), Modules.JFR, ONE, "jfr.md",
             medium("starts the JVM's flight recorder with the JDK's own settings (default: designed to cost under 1% "
                     + "of the app's CPU, profile: about 2%, as the JDK states), recording to the JVM's repository on "
                     + "disk, at most 256 MiB kept; one recording of diag's at a time; the JVM keeps the recorder's "
@@ -159,13 +159,13 @@ public enum Declaration {
             new Usage("[Settings]", "starts a flight recording on the node with the JDK's default (the default) or "
                     + "profile settings; jfr:dump(Path) writes what it holds so far to a file on the node's host, "
                     + "jfr:stop() ends it, and so does stop()", "jfr:start().   jfr:start(profile).")),
-    JFR_DUMP("jfr:dump", new Arity(1, 1), Modules.NONE, STREAM, "jfr.md",
+    JFR_DUMP("jfr_dump", new Arity(1, 1), Modules.JFR, STREAM, "jfr.md",
             low("copies the recording's chunks from the JVM's repository to the file (at most 256 MiB), showing "
                     + "progress; no pause; the recording goes on"),
             new Usage("\"/abs/path.jfr\"", "writes diag's flight recording so far to a file on the node's host, "
                     + "then its size; the path must be absolute, new, end in .jfr; read it with jfr summary or JDK "
                     + "Mission Control", "jfr:dump(\"/tmp/orders.jfr\").")),
-    JFR_STOP("jfr:stop", new Arity(0, 0), Modules.NONE, ONE, "jfr.md",
+    JFR_STOP("jfr_stop", new Arity(0, 0), Modules.JFR, ONE, "jfr.md",
             low("ends diag's recording and deletes its chunks from the JVM's repository; no pause"),
             new Usage("", "ends the flight recording jfr:start started, discarding what jfr:dump did not write; "
                     + "stop() does the same", "jfr:stop().")),
@@ -191,6 +191,29 @@ public enum Declaration {
             new Usage("[Samples]", "a live view, as top and observer_cli: heap with its last minute, process count, "
                     + "the busiest processes of the last second and the largest mailboxes, redrawn every second until "
                     + "a key is pressed; in scripts one line a second, top(Samples) stops", "top().   top(10).")),
+    TRACE("trace", new Arity(2, 4), Modules.NONE, STREAM, "trace.md",
+            high("rewrites the traced methods' classes: one retransformation to hook them and one to restore their "
+                    + "bytes (about a millisecond each for a few classes); each call within the limit renders its "
+                    + "arguments and result on the app's thread (a few microseconds, no app code run); beyond the "
+                    + "limit a call costs a counter check (bench/trace); holds one of the agent's two call threads "
+                    + "while it runs, so one trace at a time per node"),
+            new Usage("Class, Method, Limit[, Options] | {Class, Method, Arity}, Limit[, Options]", "shows calls of "
+                    + "a method live, as recon_trace:calls: time, pid, thread, arguments, then the return value or "
+                    + "exception and the duration; Limit is required: a count N or a rate {N, Ms}; Method may be '*'; "
+                    + "a method of an interface or abstract class traces its implementations, loaded now or later; "
+                    + "Options: [{time, Seconds}] (default 60, at most 900), [{stack, Depth}] the caller's frames, "
+                    + "[{arg, I, Value}] only calls whose I-th argument shows as Value; Ctrl-C or the limit or the time "
+                    + "ends it and restores the class's bytes exactly",
+                    "trace(com.example.Pricing, quote, 10).   trace({com.example.Pricing, quote, 2}, {5, 1000})."),
+            Window.whole(15 * 60_000)), // silent while no call comes, for as long as its time limit
+    TRACE_STATUS("trace_status", new Arity(0, 0), Modules.TRACE, ONE, "trace.md",
+            low("reads the running trace's counters; nothing else"),
+            new Usage("", "trace:status() lists the traces running on the node: who started them, what they trace, "
+                    + "their limit and the calls shown and dropped so far", "trace:status().")),
+    TRACE_STOP("trace_stop", new Arity(0, 0), Modules.TRACE, ONE, "trace.md",
+            low("ends the running traces, each restoring its classes' bytes in one retransformation"),
+            new Usage("", "trace:stop() ends every trace on the node, whoever started it, and lists what it ended",
+                    "trace:stop().")),
     LOAD_FILE("load_file", new Arity(1, 1), Modules.CODE, ONE, "code.md",
             Costs.LOAD,
             new Usage(Costs.CLASSES, "redefines a loaded class from its class file as the node's class path has it "
@@ -307,6 +330,20 @@ public enum Declaration {
         return function;
     }
 
+    /**
+     * How it is typed: a module's own function named module_name on the wire, whose bare name
+     * another function has, is written module:name ({@code trace_stop} is {@code trace:stop});
+     * any other function is typed by its name.
+     */
+    public String typed() {
+        for (String module : modules) {
+            if (function.startsWith(module + "_")) {
+                return module + ":" + function.substring(module.length() + 1);
+            }
+        }
+        return function;
+    }
+
     public Arity arity() {
         return arity;
     }
@@ -340,7 +377,7 @@ public enum Declaration {
 
     /** E.g. {@code memory/0,1}. */
     public String signature() {
-        return function + "/" + arity.text();
+        return typed() + "/" + arity.text();
     }
 
     /** The table by name, built on first use: a name declared twice fails every lookup, in any test. */
@@ -360,6 +397,9 @@ public enum Declaration {
         static final Set<String> RECON = Set.of("recon");
         static final Set<String> CODE = Set.of("code");
         static final Set<String> HEART = Set.of("heart");
+        static final Set<String> TRACE = Set.of("trace");
+        static final Set<String> LOGGER = Set.of("logger");
+        static final Set<String> JFR = Set.of("jfr");
     }
 
     /** What code:load_file and its shorthand l share. */

@@ -29,6 +29,13 @@ class DeclarationTest {
     }
 
     @Test
+    void aModulesOwnFunctionIsTypedWithItsModule() {
+        assertEquals("trace:stop", Declaration.TRACE_STOP.typed());
+        assertEquals("trace", Declaration.TRACE.typed());
+        assertEquals("status", Declaration.STATUS.typed());
+    }
+
+    @Test
     void everyDeclarationSaysWhatItCostsAndHowToUseIt() {
         for (Declaration d : Declaration.values()) {
             assertNotNull(d.impact(), d.function());
@@ -36,7 +43,7 @@ class DeclarationTest {
             assertFalse(d.usage().summary().isBlank(), d.function());
             String example = d.usage().example();
             // load_binary is sent by diag load, never typed: its example is that command
-            assertTrue(example.contains(d.function() + "(") || example.startsWith("diag "),
+            assertTrue(example.contains(d.typed() + "(") || example.startsWith("diag "),
                     d.function() + "'s example should call it");
             assertTrue(d.page().endsWith(".md"), d.function());
             assertTrue(d.modules().stream().allMatch(m -> m.matches("[a-z]+")), d.function());

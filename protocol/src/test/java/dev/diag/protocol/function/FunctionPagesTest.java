@@ -25,8 +25,8 @@ class FunctionPagesTest {
             Path page = REPO.resolve("docs/functions").resolve(d.page());
             if (!Files.isRegularFile(page)) {
                 missing.add(d.signature() + " has no page: write docs/functions/" + d.page());
-            } else if (!Files.readString(page).contains(d.function() + "(")) {
-                missing.add("docs/functions/" + d.page() + " never shows " + d.function() + "(...) called");
+            } else if (!Files.readString(page).contains(d.typed() + "(")) {
+                missing.add("docs/functions/" + d.page() + " never shows " + d.typed() + "(...) called");
             }
         }
         assertEquals(List.of(), missing);

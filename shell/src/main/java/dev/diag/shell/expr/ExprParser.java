@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <pre>
  * call  := [atom ':'] atom ['(' [term {',' term}] ')'] ['.']
- * term  := atom | class | integer | "string" | pid | '[' [term {',' term}] ']'
+ * term  := atom | class | integer | "string" | pid | '[' [term {',' term}] ']' | '{' [term {',' term}] '}'
  * class := atom {('.' | '$') javaIdentifier}      an atom, e.g. l(com.example.Foo$Bar)
  * pid   := '<' int '>' | '<' int '.' int '.' int '>' | pid '(' int ',' int ',' int ')'
  * </pre>
@@ -103,12 +103,12 @@ public final class ExprParser {
         if (c == '"') {
             return new Term.Str(quoted('"'));
         }
-        if (c == '[') {
+        if (c == '[' || c == '{') {
             if (++depth > MAX_NESTING) {
                 throw error("lists nest at most " + MAX_NESTING + " deep, as deep as a request may go on the wire");
             }
             pos++;
-            Term list = new Term.ListOf(terms(']'));
+            Term list = c == '[' ? new Term.ListOf(terms(']')) : new Term.Tuple(terms('}'));
             depth--;
             return list;
         }

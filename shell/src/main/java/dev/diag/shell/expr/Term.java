@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 
 /**
- * An argument as typed: {@code heap}, {@code 42}, {@code "text"}, {@code <61>}, {@code [a, b]}.
+ * An argument as typed: {@code heap}, {@code 42}, {@code "text"}, {@code <61>}, {@code [a, b]}, {@code {a, 1}}.
  * {@link #toJson()} is its wire form: atoms and strings as JSON strings, pids as {"pid": N}.
  */
 public sealed interface Term {
@@ -60,6 +60,17 @@ public sealed interface Term {
 
         public String text() {
             return "<" + id + ">";
+        }
+    }
+
+    /** {@code {Class, Method, Arity}}, {@code {5, 1000}}: a JSON array on the wire, as a list is. */
+    record Tuple(List<Term> items) implements Term {
+        public JsonNode toJson() {
+            return NODES.arrayNode().addAll(items.stream().map(Term::toJson).toList());
+        }
+
+        public String text() {
+            return "{" + String.join(", ", items.stream().map(Term::text).toList()) + "}";
         }
     }
 

@@ -60,6 +60,9 @@ public record FunctionSpec(Declaration declaration, FunctionView view) {
     /** How long {@code call} holds its answer back by the declared window (proc_window's Ms); 0 for most calls. */
     public long windowMillis(Call call) {
         Window window = declaration.window();
+        if (window != null && window.argument() < 0) {
+            return window.maxMillis();
+        }
         return window != null && call.args().size() > window.argument()
                 && call.args().get(window.argument()) instanceof Term.Int millis ? window.millis(millis.value()) : 0;
     }

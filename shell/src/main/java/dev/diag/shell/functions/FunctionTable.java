@@ -37,12 +37,9 @@ public final class FunctionTable {
 
     /** The spec a call means, or a sentence saying why it means none. */
     public FunctionSpec resolve(Call call) throws UnknownFunctionException {
-        // jfr:stop() is its own function, named so on the wire: a module's function whose bare name another has
-        String qualified = call.module() == null ? null : call.module() + ":" + call.function();
-        FunctionSpec spec = qualified != null && byName.containsKey(qualified) ? byName.get(qualified) : byName.get(call.function());
+        FunctionSpec spec = qualified(call);
         String written = (call.module() == null ? "" : call.module() + ":") + call.function() + "/" + call.args().size();
-        if (spec == null || (call.module() != null && !spec.name().equals(qualified)
-                && !spec.modules().contains(call.module()))) {
+        if (spec == null || (call.module() != null && !spec.modules().contains(call.module()))) {
             throw new UnknownFunctionException("there is no function " + written + suggestion(call.function()));
         }
         if (!spec.acceptsArity(call.args().size())) {
@@ -50,6 +47,15 @@ public final class FunctionTable {
                     + spec.signature() + "? help(" + spec.name() + ") shows its arguments");
         }
         return spec;
+    }
+
+    /**
+     * A module's own function whose bare name another function has: {@code trace:stop()} is
+     * trace_stop on the wire, while {@code stop()} stops the node. Else the function by its name.
+     */
+    private FunctionSpec qualified(Call call) {
+        FunctionSpec own = call.module() == null ? null : byName.get(call.module() + "_" + call.function());
+        return own != null && own.modules().contains(call.module()) ? own : byName.get(call.function());
     }
 
     private String suggestion(String typed) {

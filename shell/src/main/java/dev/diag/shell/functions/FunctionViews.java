@@ -35,6 +35,7 @@ import dev.diag.protocol.result.ProcessGroups;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
 import dev.diag.protocol.result.Stopped;
+import dev.diag.protocol.result.TraceList;
 import dev.diag.protocol.result.UpgradeReport;
 import dev.diag.protocol.result.WhyReport;
 import dev.diag.shell.expr.Call;
@@ -66,6 +67,8 @@ import dev.diag.shell.render.StatisticsView;
 import dev.diag.shell.render.StoppedView;
 import dev.diag.shell.render.SystemInfoView;
 import dev.diag.shell.render.TopView;
+import dev.diag.shell.render.TraceListView;
+import dev.diag.shell.render.TraceView;
 import dev.diag.shell.render.UpgradeView;
 import dev.diag.shell.render.WhichView;
 import dev.diag.shell.render.WhyView;
@@ -108,6 +111,9 @@ final class FunctionViews {
             case PROC_COUNT -> of(ProcCount.class, ProcRankView::render);
             case PROC_WINDOW -> of(ProcWindow.class, ProcRankView::render);
             case TOP -> streamed(new TopView());
+            case TRACE -> trace();
+            case TRACE_STATUS -> of(TraceList.class, TraceListView::status);
+            case TRACE_STOP -> of(TraceList.class, TraceListView::stopped);
             case LOAD_FILE, L, LOAD_BINARY, CHECK_UPGRADE, ROLLBACK -> of(UpgradeReport.class, UpgradeView::render);
             case CHECK_PROCESS_CODE -> of(ProcessCode.class,
                     (code, width) -> ProcessCodeView.render(code, System.currentTimeMillis(), width));
@@ -131,5 +137,11 @@ final class FunctionViews {
                 .filter(kind -> kind == MemoryKind.NATIVE).isPresent();
         return nativeMemory ? NativeMemoryView.render(RecordReader.read(result, NativeMemory.class), width)
                 : MemoryAmountView.render(RecordReader.read(result, MemoryAmount.class));
+    }
+
+    /** Calls as they come; the footer also when none came (a trace that saw no call still says how it ended). */
+    private static FunctionView trace() {
+        TraceView view = new TraceView();
+        return streamed(view, (call, result, width) -> view.footer(result, width));
     }
 }

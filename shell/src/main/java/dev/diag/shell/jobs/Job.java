@@ -1,5 +1,6 @@
 package dev.diag.shell.jobs;
 
+import dev.diag.protocol.function.Declaration;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.client.Evaluator;
@@ -110,7 +111,9 @@ public final class Job implements AutoCloseable {
             try {
                 // a live view (top()) draws its own screen and says itself how it ended: null
                 Evaluator.Evaluation evaluation = view != null ? LiveScreen.run(current, line, view, out, width, height)
-                        : current.evaluate(line, (call, spec) -> pager.page(printer.rows(node, call, spec)),
+                        : current.evaluate(line, (call, spec) -> spec.declaration() == Declaration.TRACE
+                                ? printer.rows(node, call, spec) // live calls, not a listing: Ctrl-C ends it, no page stops it
+                                : pager.page(printer.rows(node, call, spec)),
                                 (call, impact) -> confirm(call, impact, width.getAsInt()));
                 if (evaluation != null && !pager.quit()) { // quitting a listing cancels it: its "cancelled" answer is no news
                     printer.print(node, evaluation);

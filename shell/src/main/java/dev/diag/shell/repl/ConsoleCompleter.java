@@ -58,6 +58,11 @@ final class ConsoleCompleter implements Completer {
             return;
         }
         for (FunctionSpec spec : table.all()) {
+            String typed = spec.declaration().typed();
+            if (!typed.equals(spec.name())) { // trace_stop is offered as it is typed, trace:stop
+                candidates.add(new Candidate(typed, typed, "functions", null, null, null, false));
+                continue;
+            }
             candidates.add(new Candidate(spec.name(), spec.name(), "functions", null, null, null, false));
             for (String module : spec.modules()) {
                 candidates.add(new Candidate(module + ":" + spec.name(), module + ":" + spec.name(), "functions", null,

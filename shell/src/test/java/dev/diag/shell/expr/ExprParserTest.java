@@ -20,6 +20,16 @@ class ExprParserTest {
     }
 
     @Test
+    void readsTuplesAsRecon_traceWritesThem() throws Exception {
+        Call call = ExprParser.parse("trace({com.example.Pricing, quote, 2}, {5, 1000}, [{time, 30}]).");
+        assertEquals(List.of(new Term.Tuple(List.of(new Term.Atom("com.example.Pricing"), new Term.Atom("quote"),
+                new Term.Int(2))), new Term.Tuple(List.of(new Term.Int(5), new Term.Int(1000))),
+                new Term.ListOf(List.of(new Term.Tuple(List.of(new Term.Atom("time"), new Term.Int(30)))))), call.args());
+        assertEquals("[\"com.example.Pricing\",\"quote\",2]", call.args().get(0).toJson().toString());
+        assertEquals("{'com.example.Pricing', quote, 2}", call.args().get(0).text());
+    }
+
+    @Test
     void readsAModulePrefixAndAnAtomArgument() throws Exception {
         assertEquals(new Call("erlang", "memory", List.of(new Term.Atom("heap"))), ExprParser.parse("erlang:memory(heap)."));
     }

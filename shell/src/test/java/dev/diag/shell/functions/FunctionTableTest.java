@@ -28,6 +28,14 @@ class FunctionTableTest {
         assertSame(table.find("memory").orElseThrow(), table.resolve(ExprParser.parse(line)));
     }
 
+    @Test
+    void traceStopIsTheTracesOwnWhileStopStopsTheNode() throws Exception {
+        assertSame(table.find("trace_stop").orElseThrow(), table.resolve(ExprParser.parse("trace:stop()")));
+        assertSame(table.find("trace_status").orElseThrow(), table.resolve(ExprParser.parse("trace:status()")));
+        assertSame(table.find("stop").orElseThrow(), table.resolve(ExprParser.parse("stop()")));
+        assertSame(table.find("status").orElseThrow(), table.resolve(ExprParser.parse("heart:status()")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"heart:memory()", "foo:memory()"})
     void refusesMemoryUnderAModuleThatDoesNotHaveIt(String line) throws Exception {
@@ -134,8 +142,8 @@ class FunctionTableTest {
 
     @Test
     void resolvesAModulesOwnFunctionByItsQualifiedNameOnly() throws Exception {
-        assertEquals("logger:set_level", table.resolve(ExprParser.parse("logger:set_level(\"a\", debug)")).name());
-        assertEquals("logger:reset", table.resolve(ExprParser.parse("logger:reset()")).name());
+        assertEquals("logger_set_level", table.resolve(ExprParser.parse("logger:set_level(\"a\", debug)")).name());
+        assertEquals("logger_reset", table.resolve(ExprParser.parse("logger:reset()")).name());
         UnknownFunctionException bare = assertThrows(UnknownFunctionException.class,
                 () -> table.resolve(ExprParser.parse("set_level(a, debug)")));
         assertTrue(bare.getMessage().startsWith("there is no function set_level/2"), bare.getMessage());

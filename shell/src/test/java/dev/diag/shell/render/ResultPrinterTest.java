@@ -281,6 +281,17 @@ class ResultPrinterTest {
         assertEquals("", out());
     }
 
+    @Test
+    void aTraceThatSawNoCallStillSaysHowItEnded() throws Exception {
+        FunctionSpec trace = FunctionTable.standard().find("trace").orElseThrow();
+        JsonNode summary = Json.mapper().valueToTree(new dev.diag.protocol.result.TraceSummary("shop.Pricing.quote", 0, 0,
+                "time", 1, true, List.of()));
+        Call call = ExprParser.parse("trace(shop.Pricing, quote, 1).");
+        assertTrue(printer(false).print(NODE, new Evaluation.Answer(call, trace, ok(summary))));
+        assertEquals("0 calls shown, none dropped; ended at its time limit; 1 class restored byte for byte",
+                out().strip());
+    }
+
     /** The tree as a parser reads it back: Jackson's int and long nodes of one value are not equal. */
     private static JsonNode sameNumbers(JsonNode tree) throws Exception {
         return PLAIN.readTree(PLAIN.writeValueAsString(tree));
