@@ -95,6 +95,7 @@ public final class Functions {
             case PROC_COUNT -> new ProcCountFunction(w.internals());
             case PROC_WINDOW -> new ProcWindowFunction(w.internals());
             case TOP -> new Top(w.internals());
+            case PROFILE -> new Profile();
             case LOAD_FILE, L -> new LoadFile(declaration, w.code());
             case LOAD_BINARY -> new LoadBinary(w.code());
             case CHECK_UPGRADE -> new CheckUpgrade(w.code());

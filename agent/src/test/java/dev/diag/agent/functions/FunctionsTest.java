@@ -49,9 +49,11 @@ class FunctionsTest {
                 Declaration.TOP, List.of("the " + Top.TOP_CPU + " busiest threads"),
                 Declaration.PROC_WINDOW, List.of("at most " + ProcWindowFunction.MAX_WINDOW_MILLIS / 1000 + " s"),
                 Declaration.ALL_LOADED, List.of("streamed " + AllLoaded.CHUNK + " rows"),
-                Declaration.PROCESSES, List.of("at most " + Processes.MAX_PIDS + " pids"));
+                Declaration.PROCESSES, List.of("at most " + Processes.MAX_PIDS + " pids"),
+                Declaration.PROFILE, List.of("at most " + Profile.MAX_SECONDS + " s"));
         quoted.forEach((declaration, figures) -> figures.forEach(figure -> assertTrue(
                 declaration.impact().description().contains(figure), declaration + " should say '" + figure + "'")));
         assertEquals(ProcWindowFunction.MAX_WINDOW_MILLIS, Declaration.PROC_WINDOW.window().maxMillis());
+        assertEquals(Profile.MAX_SECONDS * 1000L, Declaration.PROFILE.window().maxMillis());
     }
 }

@@ -9,6 +9,8 @@ import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Evaluator.Evaluation;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.functions.FunctionSpec;
+import dev.diag.shell.functions.FunctionView;
+import dev.diag.shell.functions.OutputFile;
 import dev.diag.shell.functions.StreamView;
 import java.io.PrintStream;
 import java.util.function.Consumer;
@@ -22,12 +24,19 @@ public final class ResultPrinter {
     private final PrintStream err;
     private final boolean json;
     private final int width;
+    private final OutputFile files;
 
     public ResultPrinter(PrintStream out, PrintStream err, boolean json, int width) {
+        this(out, err, json, width, OutputFile.DEFAULT);
+    }
+
+    /** As above; an answer that leaves a file on this host (profile()'s flame graph) writes it where {@code files} says. */
+    public ResultPrinter(PrintStream out, PrintStream err, boolean json, int width, OutputFile files) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.width = width;
+        this.files = files;
     }
 
     /** Prints one evaluation; true when it succeeded. */
@@ -54,9 +63,21 @@ public final class ResultPrinter {
             CallError error = outcome.error() == null ? new CallError(CallError.FAILED, "no reason given") : outcome.error();
             return failure(node, call, error, call + ": " + error.message());
         }
+        FunctionView.Saved saved;
+        try {
+            saved = answer.spec().view().saver() == null ? null
+                    : answer.spec().view().saver().save(answer.call(), outcome.result(), node, files);
+        } catch (Exception e) {
+            err.println(call + ": could not write its file on this host (" + e.getMessage() + "); --out FILE chooses "
+                    + "another place.");
+            return false;
+        }
         if (json) {
             ObjectNode line = envelope(node, call, true);
             line.set("result", outcome.result());
+            if (saved != null) {
+                line.put("file", saved.path().toString());
+            }
             if (!outcome.rows().isEmpty()) {
                 line.putArray("rows").addAll(outcome.rows());
             }
@@ -75,6 +96,9 @@ public final class ResultPrinter {
                 stream.footer(outcome.result(), width).forEach(out::println);
             } else {
                 answer.spec().renderer().render(answer.call(), outcome.result(), width).forEach(out::println);
+            }
+            if (saved != null) {
+                Wrap.words(saved.sentence(), width).forEach(out::println);
             }
             return true;
         } catch (Exception e) {

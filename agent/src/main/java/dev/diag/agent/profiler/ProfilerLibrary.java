@@ -1,0 +1,98 @@
+package dev.diag.agent.profiler;
+
+import dev.diag.agent.probe.Reasons;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import one.profiler.AsyncProfiler;
+
+/**
+ * Loads async-profiler's native library into this JVM, once, on the first profile() call: the
+ * agent jar carries the libraries of the platforms async-profiler builds for (linux-x64,
+ * linux-arm64, macOS); the one for this OS and architecture is copied into a new directory only
+ * this user may read, loaded, and both deleted at once (a loaded library needs no file, and a crash
+ * leaves none behind). A JVM cannot unload a library, so it stays loaded until the JVM ends; a later
+ * load (another session, a fresh agent) finds it loaded and extracts nothing.
+ *
+ * <pre>
+ * AsyncProfiler profiler = ProfilerLibrary.load();   // or ProfilerUnavailableException, one sentence
+ * </pre>
+ */
+public final class ProfilerLibrary {
+    private static final String FILE = "libasyncProfiler.so";
+
+    private ProfilerLibrary() {
+    }
+
+    public static AsyncProfiler load() throws ProfilerUnavailableException {
+        String platform = platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        if (platform == null) {
+            throw new ProfilerUnavailableException("async-profiler has no native library for "
+                    + System.getProperty("os.name") + " on " + System.getProperty("os.arch")
+                    + " (it is built for Linux x64, Linux arm64 and macOS), so this node cannot be profiled");
+        }
+        Path dir = null;
+        Path library = null;
+        try {
+            dir = privateDirectory();
+            library = dir.resolve(FILE);
+            try (InputStream in = ProfilerLibrary.class.getResourceAsStream("/" + platform + "/" + FILE)) {
+                if (in == null) {
+                    throw new ProfilerUnavailableException("this agent jar lacks async-profiler's library for "
+                            + platform + "; rebuild the agent");
+                }
+                Files.copy(in, library);
+            }
+            return AsyncProfiler.getInstance(library.toString());
+        } catch (IOException e) {
+            throw new ProfilerUnavailableException("the node could not write async-profiler's library to a private "
+                    + "directory under " + System.getProperty("java.io.tmpdir") + " (" + Reasons.of(e) + ")");
+        } catch (UnsatisfiedLinkError e) {
+            throw new ProfilerUnavailableException("async-profiler's " + platform + " library does not load in this "
+                    + "JVM (" + Reasons.of(e) + "); it needs glibc on Linux, so a musl (Alpine) node cannot be profiled");
+        } finally {
+            deleteQuietly(library);
+            deleteQuietly(dir);
+        }
+    }
+
+    /** The folder in async-profiler's jar with the library for this OS and architecture, or null for none. */
+    static String platform(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) {
+            return "macos"; // one universal library for x64 and arm64
+        }
+        if (!os.contains("linux")) {
+            return null;
+        }
+        return switch (arch) {
+            case "amd64", "x86_64" -> "linux-x64";
+            case "aarch64", "arm64" -> "linux-arm64";
+            default -> null;
+        };
+    }
+
+    private static Path privateDirectory() throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempDirectory("diag-profiler-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createTempDirectory("diag-profiler-");
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // the directory is private and named diag-profiler-*: left behind, it harms no one
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.diag.agent.profiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class ProfilerLibraryTest {
+
+    @Test
+    void picksTheLibraryAsyncProfilerBuildsForEachPlatformAndNoneForOthers() {
+        assertEquals("linux-x64", ProfilerLibrary.platform("Linux", "amd64"));
+        assertEquals("linux-arm64", ProfilerLibrary.platform("Linux", "aarch64"));
+        assertEquals("macos", ProfilerLibrary.platform("Mac OS X", "aarch64"));
+        assertNull(ProfilerLibrary.platform("Linux", "ppc64le"));
+        assertNull(ProfilerLibrary.platform("Windows 11", "amd64"));
+    }
+
+    @Test
+    void everyPlatformItPicksHasItsLibraryInTheAgent() {
+        for (String platform : new String[] {"linux-x64", "linux-arm64", "macos"}) {
+            assertNotNull(ProfilerLibrary.class.getResource("/" + platform + "/libasyncProfiler.so"), platform);
+        }
+    }
+}
