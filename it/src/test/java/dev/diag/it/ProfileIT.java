@@ -3,6 +3,7 @@ package dev.diag.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * profile(Event, Seconds) by bin/diag against real target JVMs running the real async-profiler:
  * BusyTarget's "spinner" burns a core in BusyTarget.spin and its "allocator" allocates 50 MB a second
- * of byte[] in BusyTarget.allocate, so each profile has a known top. Each profiles for 1-2 s.
+ * of byte[] in BusyTarget.allocate, so each profile has a known top. Each profiles for 1-2 s. One
+ * target runs under a seccomp filter that refuses perf_event_open, as in most containers, to see the
+ * timer fallback named in the answer.
  */
 class ProfileIT {
     private static final String BUSY = "dev.diag.it.fixture.BusyTarget";
@@ -56,6 +59,21 @@ class ProfileIT {
                         "diag-profile-orders.*-alloc-\\d{8}-\\d{6}\\.html")), alloc::toString);
             }
             assertEquals(List.of(), leftInTmp(home), "the native library's private directory outlived its load");
+        }
+    }
+
+    @Test
+    void whereSeccompRefusesPerfEventsCpuIsSampledWithATimerAndTheAnswerSaysSo() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir();
+                TargetJvm target = busyTarget(javaWithoutPerfEvents(home, Jdks.current()), home)) {
+            DiagCli.Run cpu = DiagCli.run(home, "--node", "orders", "--out", home.path().toString(),
+                    "--cmd", "profile(cpu, 1)");
+
+            assertEquals(0, cpu.exit(), cpu::toString);
+            assertTrue(cpu.out().contains("(ctimer, async-profiler "), cpu::toString);
+            assertTrue(cpu.out().contains("Note: perf events are not allowed here"), cpu::toString);
+            assertTrue(firstRowAfter("TOP FRAME", cpu.out()).startsWith("dev.diag.it.fixture.BusyTarget.spin "),
+                    cpu::toString); // the timer's profile still finds the Java code
         }
     }
 
@@ -110,6 +128,30 @@ class ProfileIT {
         Path tmp = Files.createDirectories(home.path().resolve("target-tmp"));
         return TargetJvm.start(java, home, "orders", "", List.of("-Djava.io.tmpdir=" + tmp),
                 Repo.TEST_CLASSES.toString(), BUSY);
+    }
+
+    /**
+     * A "java" that runs {@code java} under a seccomp filter refusing perf_event_open, as a container's
+     * default profile does: it/src/test/c/no_perf_events.c, compiled here with the machine's C compiler.
+     * It execs, so the target's pid is the launcher's.
+     */
+    private static Path javaWithoutPerfEvents(DiagHomeDir home, Path java) throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "seccomp is Linux's");
+        Path launcher = home.path().resolve("no_perf_events");
+        Process cc;
+        try {
+            cc = new ProcessBuilder("cc", "-o", launcher.toString(),
+                    Repo.ROOT.resolve("it/src/test/c/no_perf_events.c").toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no C compiler (cc) to build the seccomp launcher: " + e.getMessage());
+            throw e;
+        }
+        String compiled = new String(cc.getInputStream().readAllBytes());
+        assertEquals(0, cc.waitFor(), "cc failed: " + compiled);
+        Path wrapper = home.path().resolve("java-without-perf-events");
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + launcher + "' '" + java + "' \"$@\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true));
+        return wrapper;
     }
 
     /** What the target left in its java.io.tmpdir: the library is extracted there and deleted once loaded. */
