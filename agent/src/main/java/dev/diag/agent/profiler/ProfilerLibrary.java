@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Optional;
 import one.profiler.AsyncProfiler;
 
 /**
@@ -16,7 +18,8 @@ import one.profiler.AsyncProfiler;
  * linux-arm64, macOS); the one for this OS and architecture is copied into a new directory only
  * this user may read, loaded, and both deleted at once (a loaded library needs no file, and a crash
  * leaves none behind). A JVM cannot unload a library, so it stays loaded until the JVM ends; a later
- * load (another session, a fresh agent) finds it loaded and extracts nothing.
+ * call (another session, a fresh agent: the agent's classes stay loaded after stop()) copies the file
+ * again, deletes it again, and gets async-profiler's instance that is already loaded.
  *
  * <pre>
  * AsyncProfiler profiler = ProfilerLibrary.load();   // or ProfilerUnavailableException, one sentence
@@ -29,11 +32,20 @@ public final class ProfilerLibrary {
     }
 
     public static AsyncProfiler load() throws ProfilerUnavailableException {
-        String platform = platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        return load(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    static AsyncProfiler load(String osName, String osArch) throws ProfilerUnavailableException {
+        String platform = platform(osName, osArch);
         if (platform == null) {
-            throw new ProfilerUnavailableException("async-profiler has no native library for "
-                    + System.getProperty("os.name") + " on " + System.getProperty("os.arch")
-                    + " (it is built for Linux x64, Linux arm64 and macOS), so this node cannot be profiled");
+            throw new ProfilerUnavailableException("async-profiler has no native library for " + osName + " on "
+                    + osArch + " (it is built for Linux x64, Linux arm64 and macOS), so this node cannot be profiled");
+        }
+        Optional<String> foreign = ForeignProfiler.loadedIn(Paths.get("/proc/self/maps"));
+        if (foreign.isPresent()) {
+            throw new ProfilerUnavailableException("another async-profiler is loaded in this JVM (" + foreign.get()
+                    + ", the application's or another tool's such as Arthas), and two would fight over the same signals, "
+                    + "so diag does not load its own; profile with that one");
         }
         Path dir = null;
         Path library = null;
@@ -52,8 +64,8 @@ public final class ProfilerLibrary {
             throw new ProfilerUnavailableException("the node could not write async-profiler's library to a private "
                     + "directory under " + System.getProperty("java.io.tmpdir") + " (" + Reasons.of(e) + ")");
         } catch (UnsatisfiedLinkError e) {
-            throw new ProfilerUnavailableException("async-profiler's " + platform + " library does not load in this "
-                    + "JVM (" + Reasons.of(e) + "); it needs glibc on Linux, so a musl (Alpine) node cannot be profiled");
+            throw new ProfilerUnavailableException(LoadFailure.sentence(platform, Reasons.of(e), LoadFailure.muslHere(),
+                    System.getProperty("java.io.tmpdir")));
         } finally {
             deleteQuietly(library);
             deleteQuietly(dir);

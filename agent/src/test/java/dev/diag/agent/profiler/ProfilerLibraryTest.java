@@ -3,6 +3,7 @@ package dev.diag.agent.profiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,14 @@ class ProfilerLibraryTest {
         for (String platform : new String[] {"linux-x64", "linux-arm64", "macos"}) {
             assertNotNull(ProfilerLibrary.class.getResource("/" + platform + "/libasyncProfiler.so"), platform);
         }
+    }
+
+    @Test
+    void anotherPlatformIsRefusedInOneSentence() {
+        ProfilerUnavailableException refused = assertThrows(ProfilerUnavailableException.class,
+                () -> ProfilerLibrary.load("Windows 11", "amd64"));
+
+        assertEquals("async-profiler has no native library for Windows 11 on amd64 (it is built for Linux x64, "
+                + "Linux arm64 and macOS), so this node cannot be profiled", refused.getMessage());
     }
 }
