@@ -3,6 +3,7 @@ package dev.diag.agent.profiler;
 import dev.diag.agent.probe.Reasons;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import one.profiler.AsyncProfiler;
  * linux-arm64, macOS); the one for this OS and architecture is copied into a new directory only
  * this user may read, loaded, and both deleted at once (a loaded library needs no file, and a crash
  * leaves none behind). A JVM cannot unload a library, so it stays loaded until the JVM ends; a later
- * call (another session, a fresh agent: the agent's classes stay loaded after stop()) copies the file
- * again, deletes it again, and gets async-profiler's instance that is already loaded.
+ * call (another session, a fresh agent: the agent's classes stay loaded after stop()) finds the
+ * instance already bound to it and extracts nothing. Another copy of async-profiler in the process
+ * (the application's, Arthas's) is refused first, every call: it may have been loaded since.
  *
  * <pre>
  * AsyncProfiler profiler = ProfilerLibrary.load();   // or ProfilerUnavailableException, one sentence
@@ -41,11 +43,16 @@ public final class ProfilerLibrary {
             throw new ProfilerUnavailableException("async-profiler has no native library for " + osName + " on "
                     + osArch + " (it is built for Linux x64, Linux arm64 and macOS), so this node cannot be profiled");
         }
-        Optional<String> foreign = ForeignProfiler.loadedIn(Paths.get("/proc/self/maps"));
+        Optional<String> foreign = ForeignProfiler.loadedIn(Paths.get("/proc/self/maps"),
+                System.getProperty("java.home", "/nonexistent"));
         if (foreign.isPresent()) {
             throw new ProfilerUnavailableException("another async-profiler is loaded in this JVM (" + foreign.get()
                     + ", the application's or another tool's such as Arthas), and two would fight over the same signals, "
                     + "so diag does not load its own; profile with that one");
+        }
+        AsyncProfiler loaded = alreadyLoaded();
+        if (loaded != null) {
+            return loaded;
         }
         Path dir = null;
         Path library = null;
@@ -69,6 +76,22 @@ public final class ProfilerLibrary {
         } finally {
             deleteQuietly(library);
             deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * async-profiler's instance of this class if its library is loaded already, else null. Read from
+     * its private field, so a second call does not extract the file again. A later async-profiler
+     * that renamed the field gets null here, and an extraction that {@code getInstance} then ignores
+     * (it returns the instance it has).
+     */
+    static AsyncProfiler alreadyLoaded() {
+        try {
+            Field instance = AsyncProfiler.class.getDeclaredField("instance");
+            instance.setAccessible(true);
+            return (AsyncProfiler) instance.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.diag.agent.profiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,14 @@ class ProfilerLibraryTest {
 
         assertEquals("async-profiler has no native library for Windows 11 on amd64 (it is built for Linux x64, "
                 + "Linux arm64 and macOS), so this node cannot be profiled", refused.getMessage());
+    }
+
+    @Test
+    void onceLoadedTheLibraryIsFoundBoundToItsClassAndReused() throws Exception {
+        Object first = ProfilerLibrary.load();
+
+        assertSame(first, ProfilerLibrary.alreadyLoaded(), "async-profiler's instance field moved: every call "
+                + "would extract the library again");
+        assertSame(first, ProfilerLibrary.load());
     }
 }
