@@ -63,15 +63,35 @@ public final class ResultPrinter {
             CallError error = outcome.error() == null ? new CallError(CallError.FAILED, "no reason given") : outcome.error();
             return failure(node, call, error, call + ": " + error.message());
         }
-        FunctionView.Saved saved;
+        FunctionView.Saved saved = null;
+        String notSaved = null; // said after the answer: a five-minute profile is shown even where its file cannot be written
         try {
             saved = answer.spec().view().saver() == null ? null
                     : answer.spec().view().saver().save(answer.call(), outcome.result(), node, files);
         } catch (Exception e) {
-            err.println(call + ": could not write its file on this host (" + e.getMessage() + "); --out FILE chooses "
-                    + "another place.");
-            return false;
+            notSaved = call + ": could not write its file on this host (" + whyNotWritten(e) + "); --out FILE chooses "
+                    + "another place.";
         }
+        boolean shown = show(node, call, answer, outcome, saved);
+        if (notSaved != null) {
+            err.println(notSaved);
+        }
+        return shown && notSaved == null;
+    }
+
+    /** In words, never a class name: "its directory does not exist: /tmp/nosuch/cpu.html". */
+    private static String whyNotWritten(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "its directory does not exist: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "no permission to write " + denied.getFile();
+        }
+        return e.getMessage() == null ? "an I/O failure with no message" : e.getMessage();
+    }
+
+    private boolean show(String node, String call, Evaluation.Answer answer, CallOutcome outcome,
+            FunctionView.Saved saved) {
         if (json) {
             ObjectNode line = envelope(node, call, true);
             line.set("result", outcome.result());
