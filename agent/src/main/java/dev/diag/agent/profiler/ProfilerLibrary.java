@@ -112,7 +112,7 @@ public final class ProfilerLibrary {
         };
     }
 
-    private static Path privateDirectory() throws IOException {
+    static Path privateDirectory() throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return Files.createTempDirectory("diag-profiler-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 
 class ProfilerLibraryTest {
@@ -42,5 +46,16 @@ class ProfilerLibraryTest {
         assertSame(first, ProfilerLibrary.alreadyLoaded(), "async-profiler's instance field moved: every call "
                 + "would extract the library again");
         assertSame(first, ProfilerLibrary.load());
+    }
+
+    @Test
+    void theLibraryIsExtractedIntoANewDirectoryOnlyItsOwnerMayEnter() throws Exception {
+        Path dir = ProfilerLibrary.privateDirectory();
+        try {
+            assertTrue(dir.getFileName().toString().startsWith("diag-profiler-"), dir.toString());
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        } finally {
+            Files.delete(dir);
+        }
     }
 }
