@@ -113,6 +113,7 @@ public final class Functions {
             case TRACE -> new Trace(w.tracing());
             case TRACE_STATUS -> new TraceStatus(w.tracing());
             case TRACE_STOP -> new TraceStop(w.tracing());
+            case PROFILE -> new Profile();
             case LOAD_FILE, L -> new LoadFile(declaration, w.code());
             case LOAD_BINARY -> new LoadBinary(w.code());
             case CHECK_UPGRADE -> new CheckUpgrade(w.code());

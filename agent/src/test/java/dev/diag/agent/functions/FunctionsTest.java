@@ -54,10 +54,12 @@ class FunctionsTest {
                 Map.entry(Declaration.JCMD, List.of("cut at " + Jcmd.MAX_CHARS / (1024 * 1024) + " MiB")),
                 Map.entry(Declaration.LOGGER, List.of("at most " + LoggerList.MAX_ROWS + " rows")),
                 Map.entry(Declaration.JFR_START, List.of("at most " + recordingMib + " MiB kept")),
-                Map.entry(Declaration.JFR_DUMP, List.of("at most " + recordingMib + " MiB")));
+                Map.entry(Declaration.JFR_DUMP, List.of("at most " + recordingMib + " MiB")),
+                Map.entry(Declaration.PROFILE, List.of("at most " + Profile.MAX_SECONDS + " s")));
         quoted.forEach((declaration, figures) -> figures.forEach(figure -> assertTrue(
                 declaration.impact().description().contains(figure), declaration + " should say '" + figure + "'")));
         assertEquals(ProcWindowFunction.MAX_WINDOW_MILLIS, Declaration.PROC_WINDOW.window().maxMillis());
         assertEquals(dev.diag.agent.trace.TraceSpec.MAX_TIME_MILLIS, Declaration.TRACE.window().maxMillis());
+        assertEquals(Profile.MAX_SECONDS * 1000L, Declaration.PROFILE.window().maxMillis());
     }
 }

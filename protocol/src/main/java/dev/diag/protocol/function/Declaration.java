@@ -8,6 +8,7 @@ import static dev.diag.protocol.function.Impact.low;
 import static dev.diag.protocol.function.Impact.medium;
 
 import dev.diag.protocol.result.MemoryKind;
+import dev.diag.protocol.result.ProfileEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,6 +215,17 @@ public enum Declaration {
             low("ends the running traces, each restoring its classes' bytes in one retransformation"),
             new Usage("", "trace:stop() ends every trace on the node, whoever started it, and lists what it ended",
                     "trace:stop().")),
+    PROFILE("profile", new Arity(2, 2), Modules.NONE, STREAM, "profile.md",
+            high("loads async-profiler's native library into the node on first use (it stays loaded: a JVM cannot "
+                    + "unload it), then samples every thread for Seconds: cpu every 10 ms of CPU time, alloc every "
+                    + "512 KiB allocated, lock every contended wait over 10 us, wall every 50 ms per thread; no pause; "
+                    + "holds one of the agent's two call threads for the window, at most 300 s, one profile at a "
+                    + "time"),
+            new Usage("Event, Seconds", "samples the node with async-profiler for Seconds (1 to 300): Event is "
+                    + ProfileEvent.atoms() + "; shows progress, then the top frames and the heaviest stacks, and "
+                    + "writes a flame graph (one self-contained HTML file) on the shell's host, its path printed "
+                    + "(diag --out FILE.html chooses it)", "profile(cpu, 30).   profile(alloc, 10)."),
+            new Window(1, 300_000, 1000)),
     LOAD_FILE("load_file", new Arity(1, 1), Modules.CODE, ONE, "code.md",
             Costs.LOAD,
             new Usage(Costs.CLASSES, "redefines a loaded class from its class file as the node's class path has it "

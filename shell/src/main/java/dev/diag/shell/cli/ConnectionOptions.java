@@ -3,7 +3,9 @@ package dev.diag.shell.cli;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.shell.client.Connector;
 import dev.diag.shell.client.ViaRules;
+import dev.diag.shell.functions.OutputFile;
 import dev.diag.shell.render.ResultPrinter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -17,6 +19,7 @@ public final class ConnectionOptions {
     public static final String JSON = "--json";
     public static final String VIA = "--via";
     public static final String TLS = "--tls";
+    public static final String OUT = "--out";
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
     // One list for both spellings, so the nodes keep the order they were given in; a comma
@@ -42,6 +45,11 @@ public final class ConnectionOptions {
     @Option(names = TLS, description = "speak TLS to the node even on loopback (it is used anyway off loopback, "
             + "and wherever the node's record says so)")
     boolean tls;
+
+    @Option(names = OUT, paramLabel = "FILE",
+            description = "where an answer that is a file on this host goes: profile()'s flame graph (an .html file, or "
+                    + "a directory for files named after node, event and time; default: the current directory)")
+    Path out;
 
     @Option(names = JSON, description = "print one JSON object per line (for jq) instead of tables")
     boolean json;
@@ -75,6 +83,7 @@ public final class ConnectionOptions {
 
     public ResultPrinter printer() {
         // every error line a script sees starts with "diag: ", as the CLI's own do
-        return new ResultPrinter(System.out, FleetOutput.prefixed(System.err, "diag: "), json, TerminalWidth.ofStdout());
+        return new ResultPrinter(System.out, FleetOutput.prefixed(System.err, "diag: "), json, TerminalWidth.ofStdout(),
+                new OutputFile(out));
     }
 }

@@ -11,7 +11,11 @@ import java.util.List;
  * the call as typed, so a function whose answer differs by argument ({@code memory()} against
  * {@code memory(heap)}) picks its record from what was asked, never from which fields came back.
  */
-public record FunctionView(Renderer renderer, StreamView stream) {
+public record FunctionView(Renderer renderer, StreamView stream, Saver saver) {
+
+    public FunctionView(Renderer renderer, StreamView stream) {
+        this(renderer, stream, null);
+    }
 
     /** Turns a call's result into lines no wider than {@code width}. */
     @FunctionalInterface
@@ -23,6 +27,24 @@ public record FunctionView(Renderer renderer, StreamView stream) {
     @FunctionalInterface
     public interface RecordView<R extends Record> {
         List<String> render(R result, int width) throws Exception;
+    }
+
+    /**
+     * What an answer leaves on the shell's host besides its lines, e.g. profile()'s flame graph: it
+     * writes the file at {@code out} (or a name of its own there) and says where; null when it wrote none.
+     */
+    @FunctionalInterface
+    public interface Saver {
+        Saved save(Call call, JsonNode result, String node, OutputFile out) throws Exception;
+    }
+
+    /** The file a {@link Saver} wrote, and the sentence that says so. */
+    public record Saved(java.nio.file.Path path, String sentence) {
+    }
+
+    /** This view, its answers also saved by {@code saver}. */
+    public FunctionView saving(Saver saver) {
+        return new FunctionView(renderer, stream, saver);
     }
 
     /** An answer in one piece, shown by {@code renderer}. */

@@ -34,6 +34,7 @@ import dev.diag.protocol.result.ProcessCode;
 import dev.diag.protocol.result.ProcessGroups;
 import dev.diag.protocol.result.ProcessInfo;
 import dev.diag.protocol.result.ProcessInfoItem;
+import dev.diag.protocol.result.ProfileReport;
 import dev.diag.protocol.result.Stopped;
 import dev.diag.protocol.result.TraceList;
 import dev.diag.protocol.result.UpgradeReport;
@@ -62,6 +63,7 @@ import dev.diag.shell.render.ProcRankView;
 import dev.diag.shell.render.ProcessCodeView;
 import dev.diag.shell.render.ProcessInfoView;
 import dev.diag.shell.render.ProcessItemView;
+import dev.diag.shell.render.ProfileView;
 import dev.diag.shell.render.RegsView;
 import dev.diag.shell.render.StatisticsView;
 import dev.diag.shell.render.StoppedView;
@@ -114,6 +116,8 @@ final class FunctionViews {
             case TRACE -> trace();
             case TRACE_STATUS -> of(TraceList.class, TraceListView::status);
             case TRACE_STOP -> of(TraceList.class, TraceListView::stopped);
+            case PROFILE -> streamed(new ProfileView(), read(ProfileReport.class, ProfileView::render))
+                    .saving(FlameGraphFile::save);
             case LOAD_FILE, L, LOAD_BINARY, CHECK_UPGRADE, ROLLBACK -> of(UpgradeReport.class, UpgradeView::render);
             case CHECK_PROCESS_CODE -> of(ProcessCode.class,
                     (code, width) -> ProcessCodeView.render(code, System.currentTimeMillis(), width));

@@ -9,6 +9,8 @@ import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Evaluator.Evaluation;
 import dev.diag.shell.expr.Call;
 import dev.diag.shell.functions.FunctionSpec;
+import dev.diag.shell.functions.FunctionView;
+import dev.diag.shell.functions.OutputFile;
 import dev.diag.shell.functions.StreamView;
 import java.io.PrintStream;
 import java.util.function.Consumer;
@@ -22,12 +24,19 @@ public final class ResultPrinter {
     private final PrintStream err;
     private final boolean json;
     private final int width;
+    private final OutputFile files;
 
     public ResultPrinter(PrintStream out, PrintStream err, boolean json, int width) {
+        this(out, err, json, width, OutputFile.DEFAULT);
+    }
+
+    /** As above; an answer that leaves a file on this host (profile()'s flame graph) writes it where {@code files} says. */
+    public ResultPrinter(PrintStream out, PrintStream err, boolean json, int width, OutputFile files) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.width = width;
+        this.files = files;
     }
 
     /** Prints one evaluation; true when it succeeded. */
@@ -54,9 +63,41 @@ public final class ResultPrinter {
             CallError error = outcome.error() == null ? new CallError(CallError.FAILED, "no reason given") : outcome.error();
             return failure(node, call, error, call + ": " + error.message());
         }
+        FunctionView.Saved saved = null;
+        String notSaved = null; // said after the answer: a five-minute profile is shown even where its file cannot be written
+        try {
+            saved = answer.spec().view().saver() == null ? null
+                    : answer.spec().view().saver().save(answer.call(), outcome.result(), node, files);
+        } catch (Exception e) {
+            notSaved = call + ": could not write its file on this host (" + whyNotWritten(e) + "); --out FILE chooses "
+                    + "another place.";
+        }
+        boolean shown = show(node, call, answer, outcome, saved);
+        if (notSaved != null) {
+            err.println(notSaved);
+        }
+        return shown && notSaved == null;
+    }
+
+    /** In words, never a class name: "its directory does not exist: /tmp/nosuch/cpu.html". */
+    private static String whyNotWritten(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "its directory does not exist: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "no permission to write " + denied.getFile();
+        }
+        return e.getMessage() == null ? "an I/O failure with no message" : e.getMessage();
+    }
+
+    private boolean show(String node, String call, Evaluation.Answer answer, CallOutcome outcome,
+            FunctionView.Saved saved) {
         if (json) {
             ObjectNode line = envelope(node, call, true);
             line.set("result", outcome.result());
+            if (saved != null) {
+                line.put("file", saved.path().toString());
+            }
             if (!outcome.rows().isEmpty()) {
                 line.putArray("rows").addAll(outcome.rows());
             }
@@ -75,6 +116,9 @@ public final class ResultPrinter {
                 stream.footer(outcome.result(), width).forEach(out::println);
             } else {
                 answer.spec().renderer().render(answer.call(), outcome.result(), width).forEach(out::println);
+            }
+            if (saved != null) {
+                Wrap.words(saved.sentence(), width).forEach(out::println);
             }
             return true;
         } catch (Exception e) {

@@ -11,6 +11,8 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryReport;
+import dev.diag.protocol.result.ProfileReport;
+import dev.diag.protocol.result.ProfileStack;
 import dev.diag.shell.client.CallOutcome;
 import dev.diag.shell.client.Evaluator.Evaluation;
 import dev.diag.shell.expr.Call;
@@ -18,19 +20,23 @@ import dev.diag.shell.expr.ExprParser;
 import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionTable;
 import dev.diag.shell.functions.FunctionView;
+import dev.diag.shell.functions.OutputFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ResultPrinterTest {
     private static final String NODE = "orders@db1";
     private static final int WIDTH = 100;
     private static final ObjectMapper PLAIN = new ObjectMapper(); // a script's parser, not ours
     private static final FunctionSpec MEMORY = FunctionTable.standard().find("memory").orElseThrow();
+    private static final FunctionSpec PROFILE = FunctionTable.standard().find("profile").orElseThrow();
     private static final String BAD_KIND = "memory(Kind) takes one of total, heap, non_heap; got foo";
 
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -299,6 +305,23 @@ class ResultPrinterTest {
 
     private ResultPrinter printer(boolean json) {
         return new ResultPrinter(out, err, json, WIDTH);
+    }
+
+    @Test
+    void aProfileWhoseFlameGraphCannotBeWrittenIsStillShownAndTheFailureSaidInOneSentence(@TempDir Path dir)
+            throws Exception {
+        ProfileReport report = new ProfileReport("cpu", "perf_events", "samples", 30_000, 3, 3,
+                List.of(new ProfileStack("java/lang/Thread.run;Crunch.work", 3)), 0, 0, List.of(), "async-profiler 4.2");
+        Path nowhere = dir.resolve("no-such-dir").resolve("cpu.html");
+        ResultPrinter printer = new ResultPrinter(out, err, false, WIDTH, new OutputFile(nowhere));
+
+        boolean ok = printer.print(NODE, new Evaluation.Answer(ExprParser.parse("profile(cpu, 30)"), PROFILE,
+                ok(Json.mapper().valueToTree(report))));
+
+        assertFalse(ok);
+        assertTrue(out().contains("Crunch.work"), out()); // 30 s of samples are not thrown away
+        assertEquals("profile(cpu, 30): could not write its file on this host (its directory does not exist: " + nowhere
+                + "); --out FILE chooses another place.\n", errBytes.toString(StandardCharsets.UTF_8));
     }
 
     private static Evaluation.Answer answer(String typed, CallOutcome outcome) {
