@@ -239,6 +239,8 @@ class WhyIT {
         try (DiagHomeDir home = new DiagHomeDir(); TargetJvm target = TargetJvm.start(Jdks.current(), home, "exiting", "",
                 Repo.TEST_CLASSES.toString(), FIXTURES + "ShutdownHangTarget", "30")) {
             NodeCalls node = new NodeCalls(home, "exiting");
+            // the agent registers in premain, before main adds the hook: a SIGTERM sent earlier ends the JVM at once
+            NodeCalls.await("the hook added", target::output, out -> out.contains("shutdown-hang target up"));
             target.terminate();
             NodeCalls.await("the hook running", () -> node.text("system_info(shutdown)"),
                     out -> out.contains("in progress") && out.contains("slow-shutdown-hook"));
