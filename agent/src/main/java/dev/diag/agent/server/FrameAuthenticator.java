@@ -42,7 +42,7 @@ final class FrameAuthenticator extends ChannelDuplexHandler {
             // a whole frame already: sealed in its own buffer, past the frame encoder untouched
             ByteBuf sealed;
             try {
-                sealed = frame.seal(sealer::sealInPlace);
+                sealed = frame.seal(sealer);
             } catch (RuntimeException e) {
                 frame.release();
                 promise.setFailure(e);

@@ -1,6 +1,7 @@
 package dev.diag.agent.server;
 
 import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.frame.FrameSealer;
 import dev.diag.protocol.frame.SessionMac;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -66,20 +67,11 @@ final class PreparedFrame extends DefaultByteBufHolder {
         return content().writerIndex() - PAYLOAD_AT - SessionMac.MAC_BYTES;
     }
 
-    /**
-     * Fills in the length and lets {@code seal} fill in the sequence number and MAC, given the
-     * buffer's array, where the body starts in it and the payload's length; returns the buffer.
-     */
-    ByteBuf seal(Sealer seal) {
+    /** Fills in the length, and the sequence number and MAC from {@code sealer}; returns the buffer. */
+    ByteBuf seal(FrameSealer sealer) {
         ByteBuf frame = content();
         frame.setInt(0, frame.writerIndex() - FrameLimits.HEADER_BYTES);
-        seal.sealInPlace(frame.array(), frame.arrayOffset() + FrameLimits.HEADER_BYTES, payloadLength());
+        sealer.sealInPlace(frame.array(), frame.arrayOffset() + FrameLimits.HEADER_BYTES, payloadLength());
         return frame;
-    }
-
-    /** {@code FrameSealer::sealInPlace}. */
-    @FunctionalInterface
-    interface Sealer {
-        void sealInPlace(byte[] body, int offset, int payloadLength);
     }
 }
