@@ -6,9 +6,7 @@ import dev.diag.agent.probe.MailboxFinder;
 import dev.diag.agent.probe.TopFrames;
 import dev.diag.agent.probe.VirtualThreads;
 import dev.diag.protocol.function.Declaration;
-import dev.diag.protocol.result.ProcessRow;
 import dev.diag.protocol.result.ProcessTotals;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,22 +77,23 @@ final class I extends FunctionBase {
         }
         List<Thread> threads = virtualThreads.list();
         threads.sort(Comparator.comparingLong(Thread::getId));
-        int sent = 0;
+        ProcessRowWriter writer = new ProcessRowWriter();
+        int[] sent = {0};
         for (int from = 0; from < threads.size() && !context.cancelled(); from += TopFrames.BATCH) {
             List<Thread> batch = threads.subList(from, Math.min(threads.size(), from + TopFrames.BATCH));
-            List<ProcessRow> rows = new ArrayList<>(batch.size());
-            for (Thread t : batch) {
-                StackTraceElement frame = TopFrames.interesting(t.getStackTrace());
-                String state = t.getState().name();
-                if (state.equals("TERMINATED")) {
-                    continue; // ended since it was listed
+            context.emit(json -> { // written straight into the chunk, as the platform rows are
+                for (Thread t : batch) {
+                    StackTraceElement frame = TopFrames.interesting(t.getStackTrace());
+                    Thread.State state = t.getState();
+                    if (state == Thread.State.TERMINATED) {
+                        continue; // ended since it was listed
+                    }
+                    writer.virtual(json, t.getId(), t.getName(), state.name(), frame);
+                    states.merge(state.name(), 1, Integer::sum);
+                    sent[0]++;
                 }
-                rows.add(ProcessRow.virtual(t.getId(), t.getName(), state, frame == null ? null : TopFrames.shortName(frame)));
-                states.merge(state, 1, Integer::sum);
-            }
-            context.emit(rows);
-            sent += rows.size();
+            });
         }
-        return sent;
+        return sent[0];
     }
 }
