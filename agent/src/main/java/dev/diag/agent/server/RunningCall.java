@@ -80,11 +80,7 @@ final class RunningCall implements CallContext {
 
     @Override
     public void emit(List<?> rows) {
-        emit(json -> {
-            for (Object row : rows) {
-                ChunkWriter.writeRecord(json, row);
-            }
-        });
+        emit(json -> ChunkWriter.writeRecords(json, rows));
     }
 
     /**

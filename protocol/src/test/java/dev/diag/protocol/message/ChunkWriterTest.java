@@ -56,11 +56,7 @@ class ChunkWriterTest {
 
     private static byte[] streamed(long id, List<?> rows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChunkWriter.write(out, id, json -> {
-            for (Object row : rows) {
-                ChunkWriter.writeRecord(json, row);
-            }
-        });
+        ChunkWriter.write(out, id, json -> ChunkWriter.writeRecords(json, rows));
         return out.toByteArray();
     }
 
