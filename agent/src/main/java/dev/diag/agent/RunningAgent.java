@@ -33,6 +33,7 @@ public final class RunningAgent implements AutoCloseable {
     private final Heart heart;
     private final GcHistory gcHistory;
     private final boolean tls;
+    private final StopSwitch stopSwitch;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningAgent(String name, DiagServer server, NodeRegistry registry, long pid, String directoryProblem, Heart heart,
@@ -46,6 +47,7 @@ public final class RunningAgent implements AutoCloseable {
         this.registry = registry;
         this.pid = pid;
         this.shutdown = shutdown;
+        this.stopSwitch = stopSwitch;
         shutdown.arm(heart::close); // in a JVM already shutting down (inject), says goodbye now and adds no hook
         stopSwitch.connect(nodeName(), this::close);
     }
@@ -86,6 +88,7 @@ public final class RunningAgent implements AutoCloseable {
         heart.close(); // first: goodbye before anything slow, so heart never mistakes this exit for a death
         registry.unregister(name, pid);
         server.close();
+        stopSwitch.undoChanges(); // after the server: no call can change the target again (logger levels back)
         gcHistory.close();
         Json.dropCaches(); // serializers of the result records: static state the stopped agent need not keep
         System.clearProperty(AgentMain.NODE); // leave nothing behind: a later load may start anew

@@ -78,6 +78,56 @@ class DiagAgentUnixSocketTest {
     }
 
     @Test
+    void theDirectoryMadeForTheNodeGoesWithTheAgentJarDiagInjectCopiedIntoIt() throws Exception {
+        Path box = privateDir("box");
+        Path drop = dropCookie(box, "rw-------");
+        Path jar = Files.write(box.resolve("diag-agent.jar"), new byte[] {'P', 'K'});
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,socket=" + box.resolve("node.sock") + ",cookie-drop=" + drop))) {
+            assertTrue(Files.exists(jar), "the jar went while the agent runs");
+        }
+        assertFalse(Files.exists(box), "the directory made for the node, or the jar in it, outlived it");
+    }
+
+    @Test
+    void aJarBesideASocketInADirectoryNotMadeForTheNodeStays() throws Exception {
+        Path dir = privateDir("ops");
+        Path jar = Files.write(dir.resolve("diag-agent.jar"), new byte[] {'P', 'K'});
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,socket=" + dir.resolve("node.sock")))) {
+            assertTrue(Files.exists(dir.resolve("node.sock")));
+        }
+        assertTrue(Files.exists(jar), "a -javaagent node removed a jar it was not given");
+    }
+
+    @Test
+    void connectionsOnTheSocketPassTheNodesConnectionGate() throws Exception {
+        Path socket = privateDir("box").resolve("node.sock");
+        try (RunningAgent agent = DiagAgent.start(AgentOptions.parse("name=alpha,home=" + tmp.resolve("home")
+                + ",directory-port=0,max-connections=10,max-startups=1,socket=" + socket))) {
+            try (SocketChannel idle = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+                    SocketChannel second = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                // a refused connection is closed at once; the handshake deadline (5 s) closes any other later
+                assertTrue(closedWithin(second, 1_500), "a second unauthenticated connection was let in past max-startups=1");
+                assertFalse(closedWithin(idle, 500), "the first connection was refused");
+            }
+            Cookie cookie = CookieFile.load(tmp.resolve("home/cookie"));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (true) { // the freed place goes to a real client once the I/O thread has seen the close
+                try {
+                    assertTrue(callOverSocket(socket, cookie, "nodes").ok());
+                    break;
+                } catch (IOException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesADroppedCookieOthersCouldReadAndDeletesItAnyway() throws Exception {
         Path drop = dropCookie(privateDir("box"), "rw-r--r--");
 
@@ -110,6 +160,24 @@ class DiagAgentUnixSocketTest {
         Path drop = Files.write(box.resolve("cookie"), SECRET);
         Files.setPosixFilePermissions(drop, PosixFilePermissions.fromString(mode));
         return drop;
+    }
+
+    /** True when the node closes {@code channel} (end of stream) within {@code millis}; it sends nothing first. */
+    private static boolean closedWithin(SocketChannel channel, long millis) throws IOException, InterruptedException {
+        channel.configureBlocking(false);
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (channel.read(one) < 0) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true; // reset
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     /** The handshake and one call over the Unix-domain socket, as the shell makes them over TCP. */

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +32,7 @@ class CodeLoadingIT {
             Path v1 = LiveCode.compile(home.path(), 1);
             Path v2 = LiveCode.compile(home.path(), 2);
             try (TargetJvm target = start(home, v1, List.of())) {
-                awaitLine(target, "T=one");
+                target.awaitLine("T=one");
 
                 // the class file changes on disk, then l(Class) reloads it from the class path
                 Files.copy(LiveCode.classFile(v2, "live.Ticker"), LiveCode.classFile(v1, "live.Ticker"),
@@ -43,7 +42,7 @@ class CodeLoadingIT {
                 assertTrue(load.out().startsWith("loaded 1 class in one step (keeping the running versions took "),
                         load::toString);
                 assertTrue(load.out().contains("live.Ticker  redefined"), load::toString);
-                awaitLine(target, "T=two");
+                target.awaitLine("T=two");
 
                 JsonNode which = json(home, "code:which(live.Ticker)");
                 assertEquals(1, which.get("copies").get(0).get("versionsKept").asInt(), which::toString);
@@ -52,7 +51,7 @@ class CodeLoadingIT {
                 DiagCli.Run rollback = DiagCli.run(home, "--node", NODE, "--cmd", "code:rollback(live.Ticker)");
                 assertEquals(0, rollback.exit(), rollback::toString);
                 assertTrue(rollback.out().startsWith("rolled back 1 class in one step"), rollback::toString);
-                awaitLine(target, "T=one");
+                target.awaitLine("T=one");
 
                 DiagCli.Run again = DiagCli.run(home, "--node", NODE, "--cmd", "code:rollback(live.Ticker)");
                 assertEquals(1, again.exit(), again::toString);
@@ -70,20 +69,20 @@ class CodeLoadingIT {
             String a = LiveCode.classFile(v2, "live.Pipeline").toString();
             String b = LiveCode.classFile(v2, "live.Pipeline$Stage").toString();
             try (TargetJvm target = start(java(jdk), home, v1, List.of())) {
-                awaitLine(target, "P=A1+B1");
+                target.awaitLine("P=A1+B1");
 
                 DiagCli.Run ab = DiagCli.run(home, "load", "--node", NODE, a, b);
                 assertEquals(0, ab.exit(), ab::toString);
                 assertTrue(ab.out().startsWith("loaded 2 classes in one step"), ab::toString);
-                awaitLine(target, "P=A2+B2");
+                target.awaitLine("P=A2+B2");
 
                 DiagCli.Run back = DiagCli.run(home, "--node", NODE, "--cmd", "code:rollback([live.Pipeline, live.Pipeline$Stage])");
                 assertEquals(0, back.exit(), back::toString);
-                awaitLine(target, "P=A1+B1");
+                target.awaitLine("P=A1+B1");
 
                 DiagCli.Run ba = DiagCli.run(home, "load", b, a, "--node", NODE);
                 assertEquals(0, ba.exit(), ba::toString);
-                awaitLine(target, "P=A2+B2");
+                target.awaitLine("P=A2+B2");
                 // never the new A with the old B, as two separate loads could show for a moment
                 assertFalse(target.output().contains("P=A2+B1"), "new A ran with old B");
             }
@@ -100,7 +99,7 @@ class CodeLoadingIT {
             // Since Java 13 the JVM adds no method to a loaded class unless told to; with this
             // (deprecated, still in JDK 25) flag it adds private static and private final ones.
             try (TargetJvm target = start(home, v1, List.of("-XX:+AllowRedefinitionToAddDeleteMethods"))) {
-                awaitLine(target, "P=A1+B1");
+                target.awaitLine("P=A1+B1");
 
                 // A alone would throw NoSuchMethodError in the loop: the preflight refuses it
                 DiagCli.Run alone = DiagCli.run(home, "load", "--node", NODE, a);
@@ -112,21 +111,21 @@ class CodeLoadingIT {
 
                 DiagCli.Run ab = DiagCli.run(home, "load", "--node", NODE, a, b);
                 assertEquals(0, ab.exit(), ab::toString);
-                awaitLine(target, "P=A3+B3");
+                target.awaitLine("P=A3+B3");
 
                 DiagCli.Run back = DiagCli.run(home, "--node", NODE, "--cmd", "code:rollback([live.Pipeline, live.Pipeline$Stage])");
                 assertEquals(0, back.exit(), back::toString);
-                awaitLine(target, "P=A1+B1");
+                target.awaitLine("P=A1+B1");
 
                 DiagCli.Run ba = DiagCli.run(home, "load", "--node", NODE, b, a);
                 assertEquals(0, ba.exit(), ba::toString);
-                awaitLine(target, "P=A3+B3");
+                target.awaitLine("P=A3+B3");
                 String output = target.output();
                 assertFalse(output.contains("NoSuchMethodError"), output);
             }
             // by default the JVM adds no method at all: the same set is refused, in words
             try (TargetJvm target = start(home, v1, List.of())) {
-                awaitLine(target, "P=A1+B1");
+                target.awaitLine("P=A1+B1");
                 DiagCli.Run refused = DiagCli.run(home, "load", "--node", NODE, a, b);
                 assertEquals(1, refused.exit(), refused::toString);
                 assertTrue(refused.err().contains("live.Pipeline$Stage adds method private static String label(); the "
@@ -141,7 +140,7 @@ class CodeLoadingIT {
             Path v1 = LiveCode.compile(home.path(), 1);
             Path v2 = LiveCode.compile(home.path(), 2);
             try (TargetJvm target = start(home, v1, List.of())) {
-                awaitLine(target, "T=one");
+                target.awaitLine("T=one");
 
                 DiagCli.Run check = DiagCli.run(home, "load", "--check", "--node", NODE,
                         LiveCode.classFile(v2, "live.Counter").toString());
@@ -157,7 +156,7 @@ class CodeLoadingIT {
 
                 // the old behaviour continues: Ticker, whose change was fine, was not loaded either
                 int before = target.output().length();
-                awaitLineAfter(target, before, "tick T=one P=A1+B1 C=1");
+                target.awaitLineAfter(before, "tick T=one P=A1+B1 C=1");
                 String output = target.output();
                 assertFalse(output.contains("T=two"), output);
                 assertEquals(0, json(home, "code:which(live.Ticker)").get("copies").get(0).get("versionsKept").asInt());
@@ -172,7 +171,7 @@ class CodeLoadingIT {
             Path v1 = LiveCode.compile(home.path(), 1);
             Path v2 = LiveCode.compile(home.path(), 2);
             try (TargetJvm target = start(java(jdk), home, v1, List.of())) {
-                awaitLine(target, "T=one");
+                target.awaitLine("T=one");
 
                 DiagCli.Run shown = DiagCli.run(home, "--node", NODE, "--cmd", "check_process_code(live.Parker)");
                 assertEquals(0, shown.exit(), shown::toString);
@@ -205,7 +204,7 @@ class CodeLoadingIT {
         try (DiagHomeDir home = new DiagHomeDir()) {
             Path v1 = LiveCode.compile(home.path(), 1);
             try (TargetJvm target = start(home, v1, List.of())) {
-                awaitLine(target, "T=one");
+                target.awaitLine("T=one");
 
                 DiagCli.Run loaded = DiagCli.run(home, "--node", NODE, "--cmd", "code:is_loaded('live.Ticker')",
                         "--cmd", "code:is_loaded(\"live.Nothing\")", "--cmd", "code:all_loaded(live)");
@@ -237,26 +236,5 @@ class CodeLoadingIT {
         DiagCli.Run run = DiagCli.run(home, "--node", NODE, "--json", "--cmd", call);
         assertEquals(0, run.exit(), run::toString);
         return Json.mapper().readTree(run.outLines().get(0)).get("result");
-    }
-
-    /** Waits until a line printed from now on contains {@code text}. */
-    private static void awaitLine(TargetJvm target, String text) throws Exception {
-        awaitLineAfter(target, target.output().length(), text);
-    }
-
-    private static void awaitLineAfter(TargetJvm target, int from, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            String output = target.output();
-            if (output.length() > from && output.substring(from).contains(text)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the target printed no line with " + text + " within 20 s:\n" + tail(target.output()));
-    }
-
-    private static String tail(String output) {
-        return output.length() < 2000 ? output : "…" + output.substring(output.length() - 2000);
     }
 }

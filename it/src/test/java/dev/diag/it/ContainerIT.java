@@ -62,10 +62,7 @@ class ContainerIT {
             assertEquals(0, DiagCli.run(home, "inject", Long.toString(boxed.pid()), "--name", "boxed").exit());
             String secret = Files.readString(home.path().resolve("cookie")).strip();
 
-            List<Path> dirs;
-            try (Stream<Path> tmp = Files.list(boxed.inside("/tmp"))) {
-                dirs = tmp.filter(p -> p.getFileName().toString().startsWith("diag-")).toList();
-            }
+            List<Path> dirs = dropDirectories(boxed);
             assertEquals(1, dirs.size(), dirs::toString);
             try (Stream<Path> left = Files.list(dirs.get(0))) { // the cookie is gone; the jar the agent runs from stays
                 assertEquals(java.util.Set.of("node.sock", "diag-agent.jar"),
@@ -143,9 +140,7 @@ class ContainerIT {
             assertEquals(3, inject.exit(), inject::toString);
             assertEquals(1, inject.err().lines().count(), inject::toString);
             assertTrue(inject.err().startsWith("diag: cannot attach to pid " + boxed.pid()), inject::toString);
-            try (Stream<Path> tmp = Files.list(boxed.inside("/tmp"))) {
-                assertTrue(tmp.noneMatch(p -> p.getFileName().toString().startsWith("diag-")), "a cookie directory was left");
-            }
+            assertEquals(List.of(), dropDirectories(boxed), "a cookie directory was left");
         }
     }
 
@@ -161,6 +156,59 @@ class ContainerIT {
             assertEquals(3, call.exit(), call::toString);
             assertTrue(call.err().startsWith("diag: no node named gone runs on this host"), call::toString);
             assertFalse(DiagCli.run(home, "nodes").out().contains("gone"));
+        }
+    }
+
+    /**
+     * stop() takes the node out of the container and its directory with it: the socket, and the
+     * agent jar diag inject copied there, which the JVM still holds open (unlinked, shown as
+     * deleted in /proc/PID/fd) for the classes it keeps; a later inject loads a fresh agent.
+     */
+    @Test
+    void stopInAContainerRemovesItsDirectoryWithTheJarAndAFreshInjectAnswers() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir(); ContainedJvm boxed = ContainedJvm.start(home.path(), null, List.of())) {
+            assertEquals(0, DiagCli.run(home, "inject", Long.toString(boxed.pid()), "--name", "boxed").exit());
+            assertEquals(1, dropDirectories(boxed).size());
+
+            DiagCli.Run stop = DiagCli.run(home, "--node", "boxed", "--cmd", "stop()");
+
+            assertEquals(0, stop.exit(), stop::toString);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!dropDirectories(boxed).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100); // the agent closes a moment after it answered
+            }
+            assertEquals(List.of(), dropDirectories(boxed), "the node's directory outlived stop()");
+            assertTrue(openFiles(boxed.pid()).stream().anyMatch(f -> f.endsWith("/diag-agent.jar (deleted)")),
+                    () -> "the JVM does not hold the unlinked jar: " + openFiles(boxed.pid()));
+            assertTrue(ProcessHandle.of(boxed.pid()).map(ProcessHandle::isAlive).orElse(false), boxed.output());
+
+            DiagCli.Run again = DiagCli.run(home, "inject", Long.toString(boxed.pid()), "--name", "again");
+            assertEquals(0, again.exit(), again::toString);
+            DiagCli.Run memory = DiagCli.run(home, "--node", "again", "--cmd", "memory(heap)");
+            assertEquals(0, memory.exit(), memory::toString);
+            assertEquals(1, dropDirectories(boxed).size());
+        }
+    }
+
+    /** diag inject's directories in the container's /tmp. */
+    private static List<Path> dropDirectories(ContainedJvm boxed) throws java.io.IOException {
+        try (Stream<Path> tmp = Files.list(boxed.inside("/tmp"))) {
+            return tmp.filter(p -> p.getFileName().toString().startsWith("diag-")).toList();
+        }
+    }
+
+    /** What the JVM's descriptors point to (/proc/PID/fd), as readlink says. */
+    private static List<String> openFiles(long pid) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (java.io.IOException e) {
+                    return ""; // closed meanwhile
+                }
+            }).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
         }
     }
 }

@@ -112,9 +112,14 @@ final class LiveCode {
 
     /** Compiles version {@code v} into a new directory under {@code parent}. */
     static Path compile(Path parent, int v) throws IOException {
-        Path out = Files.createDirectories(parent.resolve("v" + v));
+        return compile(parent.resolve("v" + v), sources(v));
+    }
+
+    /** Compiles {@code sources} (by class name) into {@code dir}, for Java 17. */
+    static Path compile(Path dir, Map<String, String> sources) throws IOException {
+        Path out = Files.createDirectories(dir);
         List<SimpleJavaFileObject> units = new ArrayList<>();
-        sources(v).forEach((name, text) -> units.add(new SimpleJavaFileObject(
+        sources.forEach((name, text) -> units.add(new SimpleJavaFileObject(
                 URI.create("string:///" + name.replace('.', '/') + ".java"), SimpleJavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -125,7 +130,7 @@ final class LiveCode {
         boolean ok = ToolProvider.getSystemJavaCompiler().getTask(errors, null, null,
                 List.of("--release", "17", "-g", "-d", out.toString()), null, units).call();
         if (!ok) {
-            throw new IllegalStateException("fixture v" + v + " does not compile:\n" + errors);
+            throw new IllegalStateException("fixture " + dir.getFileName() + " does not compile:\n" + errors);
         }
         return out;
     }

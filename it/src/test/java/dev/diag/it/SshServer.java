@@ -48,7 +48,7 @@ final class SshServer implements AutoCloseable {
                 "StrictModes no", // the temporary directory is not under the user's home
                 "AllowTcpForwarding yes",
                 "PidFile none",
-                "LogLevel ERROR", ""));
+                "LogLevel INFO", "")); // INFO logs each login ("Accepted publickey"): logins() counts them
         int port = DiagHomeDir.freePort();
         String hostKey = Files.readString(dir.resolve("host_key.pub")).strip().split(" ")[0] + " "
                 + Files.readString(dir.resolve("host_key.pub")).strip().split(" ")[1];
@@ -81,6 +81,11 @@ final class SshServer implements AutoCloseable {
         sshd.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
         sshd.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** How many logins sshd accepted so far: one per SSH connection. */
+    long logins() throws IOException {
+        return log().lines().filter(line -> line.contains("Accepted publickey for ")).count();
     }
 
     String log() throws IOException {

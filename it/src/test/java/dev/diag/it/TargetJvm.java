@@ -35,12 +35,24 @@ public final class TargetJvm implements AutoCloseable {
     /** As {@link #start(Path, DiagHomeDir, String, String, String, String, String...)}, with JVM flags such as -XX options. */
     public static TargetJvm start(Path java, DiagHomeDir home, String name, String agentExtras, List<String> jvmArgs,
             String classPath, String mainClass, String... programArgs) throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(jvmArgs);
+        launch.addAll(List.of("-cp", classPath, mainClass));
+        launch.addAll(List.of(programArgs));
+        return launch(java, home, name, agentExtras, launch);
+    }
+
+    /** Starts {@code module/mainClass} from {@code modulePath}, an app of named modules, with the agent as node {@code name}. */
+    public static TargetJvm startModule(Path java, DiagHomeDir home, String name, String modulePath, String moduleAndMain)
+            throws IOException, InterruptedException {
+        return launch(java, home, name, "", List.of("--module-path", modulePath, "-m", moduleAndMain));
+    }
+
+    private static TargetJvm launch(Path java, DiagHomeDir home, String name, String agentExtras, List<String> launch)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile(home.path(), "target-" + name, ".log");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseG1GC",
                 "-javaagent:" + Repo.AGENT_JAR + "=name=" + name + (agentExtras.isEmpty() ? "" : "," + agentExtras)));
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", classPath, mainClass));
-        command.addAll(List.of(programArgs));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DIAG_HOME", home.path().toString());
         builder.environment().remove("DIAG_COOKIE_FILE");
@@ -145,6 +157,26 @@ public final class TargetJvm implements AutoCloseable {
     /** Everything the target printed so far (stdout and stderr together). */
     public String output() throws IOException {
         return Files.readString(output);
+    }
+
+    /** Waits until a line printed from now on contains {@code text}. */
+    public void awaitLine(String text) throws IOException, InterruptedException {
+        awaitLineAfter(output().length(), text);
+    }
+
+    /** Waits until the output after its first {@code from} characters contains {@code text} (20 s at most). */
+    public void awaitLineAfter(int from, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String now = output();
+            if (now.length() > from && now.substring(from).contains(text)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        String now = output();
+        throw new AssertionError("the target printed no line with " + text + " within 20 s:\n"
+                + (now.length() < 2000 ? now : "…" + now.substring(now.length() - 2000)));
     }
 
     /** Kills the target as a crash would: no shutdown hooks, the registry entry stays behind. */

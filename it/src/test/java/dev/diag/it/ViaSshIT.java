@@ -70,13 +70,29 @@ class ViaSshIT {
     }
 
     @Test
-    void aFleetOfThreeNodesBehindOneHostAnswersInTheOrderGiven() throws Exception {
+    void aFleetOfThreeNodesBehindOneHostAnswersInTheOrderGivenOverOneSshLogin() throws Exception {
+        long before = ssh.logins();
         DiagCli.Run run = DiagCli.run(home, "--via", ssh.via(), "--nodes",
                 "gamma@127.0.0.1,alpha@127.0.0.1,beta@127.0.0.1", "--cmd", "memory(heap)");
         assertEquals(0, run.exit(), run::toString);
         assertEquals(List.of("== gamma@127.0.0.1 ==", "== alpha@127.0.0.1 ==", "== beta@127.0.0.1 =="),
                 run.outLines().stream().filter(l -> l.startsWith("== ")).toList(), run::toString);
         assertEquals(3, run.outLines().stream().filter(l -> l.contains("(heap: ")).count(), run::toString);
+        // the directory lookup and three sessions: four tunnels, one SSH connection (ssh's ControlMaster)
+        assertEquals(1, ssh.logins() - before, ssh.log());
+        assertFalse(masterRunning(), "an ssh master outlived the shell");
+        assertEquals(List.of(), muxDirectories(), "the shell left its control socket directory");
+    }
+
+    @Test
+    void aCommandThatTurnsControlMasterOffRunsOneSshPerSession() throws Exception {
+        long before = ssh.logins();
+        DiagCli.Run run = DiagCli.run(home, "--via", ssh.via().replace("ssh ", "ssh -o ControlMaster=no "),
+                "--nodes", "gamma@127.0.0.1,alpha@127.0.0.1", "--cmd", "memory(heap)");
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals(2, run.outLines().stream().filter(l -> l.contains("(heap: ")).count(), run::toString);
+        assertEquals(3, ssh.logins() - before, ssh.log()); // the lookup, then each session its own login
+        assertEquals(List.of(), muxDirectories(), run::toString);
     }
 
     @Test
@@ -188,6 +204,18 @@ class ViaSshIT {
         DiagCli.Running running = DiagCli.start(home, null, "--via", ssh.via(), "--node", "beta@127.0.0.1",
                 "--cmd", "proc_window(reductions, 3, 20000)");
         awaitTunnel(ssh.via());
+        // while it runs: its control socket, in a directory of its own that only its user may enter
+        List<String> dirs = muxDirectories();
+        assertEquals(1, dirs.size(), dirs::toString);
+        Path dir = home.path().resolve(dirs.get(0));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        long socketDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listing(dir).isEmpty() && System.nanoTime() < socketDeadline) {
+            Thread.sleep(50); // the master binds it once logged in
+        }
+        List<Path> sockets = listing(dir);
+        assertEquals(1, sockets.size(), sockets::toString);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sockets.get(0))));
         running.process().destroy(); // SIGTERM to the shell's JVM (bin/diag execs it)
         assertTrue(running.process().waitFor(10, TimeUnit.SECONDS));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -195,6 +223,8 @@ class ViaSshIT {
             Thread.sleep(50);
         }
         assertFalse(sshRunning(ssh.via()), "an ssh child outlived the shell");
+        assertFalse(masterRunning(), "an ssh master outlived the shell");
+        assertEquals(List.of(), muxDirectories(), "the shell left its control socket directory");
     }
 
     @Test
@@ -216,6 +246,28 @@ class ViaSshIT {
             tmux.awaitConsoleEnded(10);
         }
         assertFalse(sshRunning(ssh.via()), "an ssh child outlived the console");
+        assertFalse(masterRunning(), "an ssh master outlived the console");
+    }
+
+    /** True while an ssh master serves a control socket under this test's DIAG_HOME (its title names the socket). */
+    private static boolean masterRunning() throws Exception {
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "^ssh: " + home.path() + "/mux-").redirectErrorStream(true)
+                .start();
+        pgrep.getInputStream().readAllBytes();
+        return pgrep.waitFor() == 0;
+    }
+
+    /** The shells' control socket directories left in DIAG_HOME. */
+    private static List<String> muxDirectories() throws Exception {
+        try (var entries = Files.list(home.path())) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("mux-")).toList();
+        }
+    }
+
+    private static List<Path> listing(Path dir) throws Exception {
+        try (var entries = Files.list(dir)) {
+            return entries.toList();
+        }
     }
 
     /** Waits until an ssh with this command line runs (the shell has started its tunnel). */

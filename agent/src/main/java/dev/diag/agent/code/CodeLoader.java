@@ -7,7 +7,7 @@ import dev.diag.protocol.result.UpgradeReport;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -50,14 +50,24 @@ public final class CodeLoader {
         }
     }
 
-    /** A refused set: nothing was changed. The message lists every problem, one a line. */
+    /**
+     * A refused set: no loaded class was changed, and nothing at all unless {@code staying} new
+     * classes were defined before the JVM refused (they stay: a JVM cannot undefine a class). The
+     * message lists every problem, one a line.
+     */
     public static final class Refused extends Exception {
         Refused(List<UpgradeProblem> problems) {
-            super(text(problems), null, false, false);
+            this(problems, 0);
         }
 
-        private static String text(List<UpgradeProblem> problems) {
-            StringBuilder text = new StringBuilder("refused; nothing was changed. ");
+        Refused(List<UpgradeProblem> problems, int staying) {
+            super(text(problems, staying), null, false, false);
+        }
+
+        private static String text(List<UpgradeProblem> problems, int staying) {
+            StringBuilder text = new StringBuilder(staying == 0 ? "refused; nothing was changed. "
+                    : "refused; no loaded class was changed, but " + (staying == 1 ? "1 new class stays" : staying
+                            + " new classes stay") + " defined, unused. ");
             text.append(problems.size() == 1 ? "1 problem:" : problems.size() + " problems:");
             for (UpgradeProblem problem : problems) {
                 text.append("\n  ").append(problem.message());
@@ -91,6 +101,11 @@ public final class CodeLoader {
     }
 
     /** How many classes diag redefined through this loader: they keep that code until redefined again. */
+    /** The class file diag defined {@code type} from, when it was a class the node had not loaded; else null. */
+    public synchronized String definedFrom(Class<?> type) {
+        return history.definedFrom(type);
+    }
+
     public synchronized int redefinedClasses() {
         return history.redefinedClasses();
     }
@@ -101,7 +116,8 @@ public final class CodeLoader {
         Preflight.Result preflight = preflight(set);
         List<UpgradeClass> classes = new ArrayList<>();
         for (Candidate candidate : set.candidates()) {
-            classes.add(row(candidate, "would_redefine"));
+            classes.add(candidate.isNew() ? row(candidate, null, "would_define")
+                    : row(candidate, candidate.target(), "would_redefine"));
         }
         return new UpgradeReport("checked", preflight.passed(), classes, preflight.problems(), null, null,
                 preflight.notes());
@@ -122,6 +138,12 @@ public final class CodeLoader {
                 : UpgradeSet.fromFiles(input.files(), instrumentation);
     }
 
+    /**
+     * After the preflight passed: keeps the running versions, defines the set's new classes (so the
+     * redefined code finds them, and not an older copy on the class path), then redefines the
+     * classes whose bytes differ from what runs, in one call. A failure at either step leaves every
+     * loaded class as it was; only the classes already defined stay (the JVM cannot undefine one).
+     */
     private UpgradeReport redefine(UpgradeSet set, boolean rollback) throws Refused {
         Preflight.Result preflight = preflight(set);
         if (!preflight.passed()) {
@@ -129,16 +151,27 @@ public final class CodeLoader {
         }
         List<String> notes = new ArrayList<>(preflight.notes());
         List<Candidate> candidates = set.candidates();
+        List<Candidate> loadedOnes = candidates.stream().filter(c -> !c.isNew()).toList();
         long keepStart = System.nanoTime();
-        Map<Class<?>, byte[]> running = rollback ? Map.of() : running(candidates, notes);
-        Long keepMicros = rollback || candidates.isEmpty() ? null : (System.nanoTime() - keepStart) / 1_000;
+        Map<Class<?>, byte[]> running = rollback ? Map.of() : running(loadedOnes, notes);
+        Long keepMicros = rollback || loadedOnes.isEmpty() ? null : (System.nanoTime() - keepStart) / 1_000;
         List<Candidate> changing = new ArrayList<>();
-        for (Candidate candidate : candidates) {
+        for (Candidate candidate : loadedOnes) {
             byte[] now = running.get(candidate.target());
-            if (rollback || now == null || !Arrays.equals(now, candidate.file().bytes())) {
+            if (rollback || now == null || !SameClass.same(now, candidate.file().bytes())) {
                 changing.add(candidate);
             }
         }
+        Map<Candidate, Class<?>> defined;
+        try {
+            defined = ClassDefiner.define(instrumentation, candidates, notes);
+        } catch (ClassDefiner.Failed e) {
+            remember(e.definedBefore);
+            throw new Refused(List.of(new UpgradeProblem(e.candidate.className(), "refused_by_jvm",
+                    "the JVM refused to define " + e.candidate.className() + " (" + Reasons.of(e.getCause())
+                            + "); no class was redefined" + stay(e.definedBefore))), e.definedBefore.size());
+        }
+        remember(defined.keySet());
         Long redefineMicros = null;
         if (!changing.isEmpty()) {
             ClassDefinition[] definitions = new ClassDefinition[changing.size()];
@@ -149,13 +182,17 @@ public final class CodeLoader {
             try {
                 instrumentation.redefineClasses(definitions); // ONE call: all classes or none
             } catch (Exception | LinkageError e) {
-                throw new Refused(List.of(refusedByJvm(changing, e)));
+                throw new Refused(List.of(refusedByJvm(changing, e, defined.keySet())), defined.size());
             }
             redefineMicros = (System.nanoTime() - start) / 1_000;
         }
         long now = System.currentTimeMillis();
         List<UpgradeClass> classes = new ArrayList<>();
         for (Candidate candidate : candidates) {
+            if (candidate.isNew()) {
+                classes.add(row(candidate, defined.get(candidate), "defined"));
+                continue;
+            }
             Class<?> target = candidate.target();
             boolean changed = changing.contains(candidate);
             if (changed && rollback) {
@@ -166,10 +203,31 @@ public final class CodeLoader {
             if (changed) {
                 history.redefined(target, now);
             }
-            classes.add(row(candidate, !changed ? "unchanged" : rollback ? "restored" : "redefined"));
+            classes.add(row(candidate, target, !changed ? "unchanged" : rollback ? "restored" : "redefined"));
         }
+        classes.addAll(set.leftDefined());
         return new UpgradeReport(rollback ? "rolled_back" : "loaded", true, classes, List.of(), keepMicros,
                 redefineMicros, notes);
+    }
+
+    /** Marks classes diag defined, so a rollback can say they stay. */
+    private void remember(Collection<Candidate> defined) {
+        for (Candidate candidate : defined) {
+            loaded().named(candidate.className()).stream()
+                    .filter(c -> c.getClassLoader() == candidate.loader())
+                    .forEach(c -> history.defined(c, candidate.source()));
+        }
+    }
+
+    /** "; X, Y, defined before it, stay defined, unused: a JVM cannot undo a class definition", or "". */
+    private static String stay(Collection<Candidate> defined) {
+        if (defined.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        defined.forEach(c -> names.add(c.className()));
+        return "; " + String.join(", ", names) + (names.size() == 1 ? ", defined for this load, stays" : ", defined for "
+                + "this load, stay") + " defined and unused: a JVM cannot undo the definition of a class";
     }
 
     private Preflight.Result preflight(UpgradeSet set) {
@@ -179,8 +237,10 @@ public final class CodeLoader {
         List<String> notes = new ArrayList<>(result.notes());
         List<String> leftOut = set.leftOut();
         if (!leftOut.isEmpty()) {
-            notes.add(leftOut.size() + " class files from the directories given are of classes this node has not "
-                    + "loaded, and were left out (a class loads from its loader's class path when first used): "
+            notes.add((leftOut.size() == 1 ? "1 class file from the directories and jars given is of a class this node "
+                    + "has not loaded and that no class of the set uses; it was left out: " : leftOut.size()
+                    + " class files from the directories and jars given are of classes this node has not loaded and that "
+                    + "no class of the set uses; they were left out: ")
                     + String.join(", ", leftOut.subList(0, Math.min(10, leftOut.size())))
                     + (leftOut.size() > 10 ? ", …" : ""));
         }
@@ -207,16 +267,18 @@ public final class CodeLoader {
         return running;
     }
 
-    private static UpgradeProblem refusedByJvm(List<Candidate> changing, Throwable e) {
+    private static UpgradeProblem refusedByJvm(List<Candidate> changing, Throwable e,
+            Collection<Candidate> defined) {
         List<String> names = new ArrayList<>();
         changing.forEach(c -> names.add(c.className()));
         String reason = Reasons.of(e);
         return new UpgradeProblem(String.join(", ", names), "refused_by_jvm", "the JVM refused to redefine "
-                + String.join(", ", names) + " (" + reason + ")");
+                + String.join(", ", names) + " (" + reason + ")" + stay(defined));
     }
 
-    private UpgradeClass row(Candidate candidate, String outcome) {
-        return new UpgradeClass(candidate.className(), LoadedClasses.describe(candidate.target().getClassLoader()),
-                candidate.source(), candidate.file().bytes().length, outcome, history.depth(candidate.target()));
+    /** {@code type}: the class the row is about now (null for a new class not defined yet, as in a check). */
+    private UpgradeClass row(Candidate candidate, Class<?> type, String outcome) {
+        return new UpgradeClass(candidate.className(), LoadedClasses.describe(candidate.loader()),
+                candidate.source(), candidate.file().bytes().length, outcome, type == null ? 0 : history.depth(type));
     }
 }

@@ -39,6 +39,10 @@ final class Preflight {
         List<UpgradeProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Candidate candidate : set) {
+            if (candidate.isNew()) {
+                ReferenceCheck.check(candidate, resolver, problems, notes); // nothing loaded to compare its schema with
+                continue;
+            }
             ClassShape running;
             try {
                 running = LoadedShapes.of(candidate.target());

@@ -26,7 +26,7 @@ final class ReferenceCheck {
 
     static void check(Candidate candidate, ShapeResolver resolver, List<UpgradeProblem> problems, List<String> notes) {
         ClassFile file = candidate.file();
-        ClassLoader loader = candidate.target().getClassLoader();
+        ClassLoader loader = candidate.loader();
         String className = candidate.className();
         Set<String> reported = new HashSet<>();
         for (Reference use : file.references()) {

@@ -85,7 +85,7 @@ final class ShapeResolver {
     ClassLoader loaderOf(ClassShape type) {
         if (type.origin() == ClassShape.Origin.NEW) {
             Candidate candidate = set.get(type.name());
-            return candidate == null ? null : candidate.target().getClassLoader();
+            return candidate == null ? null : candidate.loader();
         }
         return type.loader();
     }

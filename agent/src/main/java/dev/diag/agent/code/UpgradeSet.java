@@ -1,5 +1,6 @@
 package dev.diag.agent.code;
 
+import dev.diag.protocol.result.UpgradeClass;
 import dev.diag.protocol.result.UpgradeProblem;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -26,6 +27,7 @@ final class UpgradeSet {
     private final List<UpgradeProblem> problems = new ArrayList<>();
     private final Map<String, String> sources = new HashMap<>();
     private final List<String> leftOut = new ArrayList<>();
+    private final List<UpgradeClass> leftDefined = new ArrayList<>();
 
     private UpgradeSet(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
@@ -44,11 +46,11 @@ final class UpgradeSet {
             if (resource == null) {
                 set.problem(className, "no_class_file", className + " has no class file that "
                         + LoadedClasses.describe(target.getClassLoader()) + " can find (it may have been generated at "
-                        + "run time); send its new class file with bin/diag load");
+                        + "run time); send its new class file with diag load");
                 continue;
             }
             try {
-                set.add(className, ClassBytes.read(resource), resource.toString(), false);
+                set.add(set.read(className, ClassBytes.read(resource), resource.toString()), resource.toString());
             } catch (IOException e) {
                 set.problem(className, "no_class_file", "cannot read " + resource + ": " + e.getMessage());
             }
@@ -56,12 +58,26 @@ final class UpgradeSet {
         return set;
     }
 
-    /** Class files sent by bin/diag load, each for the loaded class it names. */
+    /**
+     * Class files sent by bin/diag load: each for the loaded class it names, or, for a class the
+     * node has not loaded, a new class to define next to the set's classes of its package
+     * ({@link NewClasses}).
+     */
     static UpgradeSet fromFiles(List<SentFile> files, Instrumentation instrumentation) {
         UpgradeSet set = new UpgradeSet(instrumentation);
+        List<NewClasses.Unloaded> unloaded = new ArrayList<>();
         for (SentFile file : files) {
-            set.add(null, file.bytes(), file.source(), file.optional());
+            ClassFile read = set.read(null, file.bytes(), file.source());
+            if (read == null) {
+                continue;
+            }
+            if (set.loaded.named(read.className()).isEmpty()) {
+                unloaded.add(new NewClasses.Unloaded(read, file.source(), file.optional()));
+            } else {
+                set.add(read, file.source());
+            }
         }
+        NewClasses.match(unloaded, set.candidates, set.problems, set.leftOut);
         return set;
     }
 
@@ -74,13 +90,18 @@ final class UpgradeSet {
                 continue;
             }
             VersionHistory.Version previous = history.previous(target);
+            if (previous == null && history.definedFrom(target) != null) {
+                set.leftDefined.add(new UpgradeClass(className, LoadedClasses.describe(target.getClassLoader()),
+                        "defined by diag: a JVM cannot undo a class definition", 0, "left_defined", 0));
+                continue;
+            }
             if (previous == null) {
                 set.problem(className, "no_version", "diag keeps no earlier version of " + className
                         + ": it has not redefined it, or every kept version was rolled back already");
                 continue;
             }
-            set.add(className, previous.bytes(), "the version replaced at "
-                    + Instant.ofEpochMilli(previous.replacedAtMillis()), false);
+            String source = "the version replaced at " + Instant.ofEpochMilli(previous.replacedAtMillis());
+            set.add(set.read(className, previous.bytes(), source), source);
         }
         return set;
     }
@@ -97,6 +118,11 @@ final class UpgradeSet {
         return problems;
     }
 
+    /** Classes a rollback names that diag defined: they have no earlier version and stay defined, unused. */
+    List<UpgradeClass> leftDefined() {
+        return leftDefined;
+    }
+
     /** Classes of optional files that are not loaded, left out of the set. */
     List<String> leftOut() {
         return leftOut;
@@ -107,44 +133,49 @@ final class UpgradeSet {
     }
 
     /**
-     * Adds the new class file {@code bytes} (read from {@code source}) for the loaded class it
-     * names; {@code expected} is the class the caller meant, or null when the file says.
+     * Reads the new class file {@code bytes} (from {@code source}); {@code expected} is the class
+     * the caller meant, or null when the file says. Null, and a problem, when it cannot be used.
      */
-    private void add(String expected, byte[] bytes, String source, boolean optional) {
+    private ClassFile read(String expected, byte[] bytes, String source) {
         String label = expected != null ? expected : source;
         int major = ClassFileReader.majorVersion(bytes);
         if (major < 0) {
             problem(label, "bad_class_file", source + " is not a class file (it does not start with 0xCAFEBABE)");
-            return;
+            return null;
         }
         if (major > ClassFileReader.JVM_MAJOR) {
             problem(label, "too_new", source + " was compiled for Java " + (major - 44) + " (class file version " + major
                     + "); this node runs Java " + Runtime.version().feature() + ": compile with --release "
                     + Runtime.version().feature());
-            return;
+            return null;
         }
         ClassFile file;
         try {
             file = ClassFileReader.read(bytes);
         } catch (IllegalArgumentException e) {
             problem(label, "bad_class_file", source + " cannot be read as a class file: " + e.getMessage());
-            return;
+            return null;
         }
         String className = file.className();
         if (expected != null && !expected.equals(className)) {
             problem(expected, "bad_class_file", source + " holds class " + className + ", not " + expected);
-            return;
+            return null;
         }
         String earlier = sources.putIfAbsent(className, source);
         if (earlier != null) {
             problem(className, "duplicate", className + " is in the set twice (" + earlier + " and " + source
                     + "); give each class once");
+            return null;
+        }
+        return file;
+    }
+
+    /** Adds {@code file} for the loaded class it names (a problem when there is not exactly one). */
+    private void add(ClassFile file, String source) {
+        if (file == null) {
             return;
         }
-        if (optional && loaded.named(className).isEmpty()) {
-            leftOut.add(className);
-            return;
-        }
+        String className = file.className();
         Class<?> target = loadedOne(className);
         if (target == null) {
             return;
@@ -161,7 +192,8 @@ final class UpgradeSet {
         List<Class<?>> copies = loaded.named(className);
         if (copies.isEmpty()) {
             problem(className, "not_loaded", className + " is not loaded in this node: only a loaded class can be "
-                    + "redefined; a new class is not sent but put where its loader finds it, and loads when first used");
+                    + "reloaded from its class path; send a new class's file with diag load, together with the "
+                    + "loaded classes of its package that use it");
             return null;
         }
         if (copies.size() > 1) {

@@ -22,6 +22,7 @@ final class VersionHistory {
 
     private final Map<Class<?>, Deque<Version>> versions = new WeakHashMap<>();
     private final Map<Class<?>, Long> redefinedAt = new WeakHashMap<>();
+    private final Map<Class<?>, String> definedFrom = new WeakHashMap<>();
     private long sequence;
 
     /** Keeps {@code previous}, the version {@code type} ran until now. */
@@ -60,6 +61,16 @@ final class VersionHistory {
 
     void redefined(Class<?> type, long atMillis) {
         redefinedAt.put(type, atMillis);
+    }
+
+    /** Records that diag defined {@code type} (a class the node had not loaded) from the class file {@code source}. */
+    void defined(Class<?> type, String source) {
+        definedFrom.put(type, source);
+    }
+
+    /** The class file diag defined {@code type} from (it has no earlier version, and stays defined); null when it did not. */
+    String definedFrom(Class<?> type) {
+        return definedFrom.get(type);
     }
 
     /** When diag last redefined {@code type}; null when it never did. */

@@ -42,4 +42,17 @@ public record Args(String function, List<JsonNode> values) {
         }
         return value.intValue();
     }
+
+    /**
+     * The i-th argument as text, written as an atom or a string ({@code VM.flags} or {@code "VM.flags"}),
+     * at most {@code maxChars} long; anything else is a bad argument saying it is {@code what}.
+     */
+    public String text(int i, String what, int maxChars) throws FunctionException {
+        JsonNode value = values.get(i);
+        if (!value.isTextual() || value.textValue().length() > maxChars) {
+            throw FunctionException.badArgument("argument " + (i + 1) + " is " + what + " (an atom or a string of at "
+                    + "most " + maxChars + " characters), got " + Echo.of(value.toString()));
+        }
+        return value.textValue();
+    }
 }

@@ -48,8 +48,8 @@ final class ClassArgs {
     static List<SentFile> files(Args args, int i) throws FunctionException {
         JsonNode value = args.values().get(i);
         if (!value.isArray() || value.isEmpty() || !value.get(0).isObject()) {
-            throw FunctionException.badArgument(args.function() + " takes class files as bin/diag load sends them "
-                    + "(bin/diag load --node N Foo.class ...); at the console, l(Class) reloads a class whose class file "
+            throw FunctionException.badArgument(args.function() + " takes class files as diag load sends them "
+                    + "(diag load --node N Foo.class ...); at the console, l(Class) reloads a class whose class file "
                     + "changed on disk");
         }
         List<SentFile> files = new ArrayList<>();

@@ -24,6 +24,14 @@ public interface DiagFunction {
     Object call(Args args, CallContext context) throws FunctionException;
 
     /**
+     * Whether each call leaves a line in the audit log: the HIGH-impact ones, and those that change
+     * the target or run what its JVM offers whatever their declared cost (jcmd, logger:set_level).
+     */
+    default boolean audited() {
+        return impact().level() == Impact.Level.HIGH;
+    }
+
+    /**
      * What a caller who cancels must know, added to the "cancelled" answer: null for most functions,
      * whose work stops; heap_dump's goes on, since the JVM cannot stop a dump.
      */

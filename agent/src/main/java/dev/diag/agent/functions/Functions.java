@@ -6,6 +6,8 @@ import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.ShutdownWatch;
+import dev.diag.agent.probe.logging.ChangedLevels;
+import dev.diag.agent.probe.logging.LoggingFrameworks;
 import dev.diag.protocol.cookie.DiagHome;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.function.UniqueNames;
@@ -61,8 +63,12 @@ public final class Functions {
     /** The functions, stop() stopping the agent {@code stopSwitch} is connected to (an unconnected one: none). */
     public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown,
             GcHistory gcHistory, StopSwitch stopSwitch) {
+        ChangedLevels levels = new ChangedLevels();
+        stopSwitch.onStop(levels::reset); // the target is left as found: every logger level diag changed goes back
+        FlightRecorder recorder = new FlightRecorder();
+        stopSwitch.onStop(recorder::close); // and no flight recording of diag's outlives it
         Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown,
-                gcHistory, stopSwitch);
+                gcHistory, stopSwitch, new LoggingFrameworks(internals.instrumentation()), levels, recorder);
         List<DiagFunction> functions = new ArrayList<>();
         for (Declaration declaration : Declaration.values()) {
             DiagFunction function = implementation(declaration, wiring, functions);
@@ -92,6 +98,13 @@ public final class Functions {
             case HEAP_HISTOGRAM -> new HeapHistogramFunction();
             case GARBAGE_COLLECT -> new GarbageCollectFunction();
             case HEAP_DUMP -> new HeapDump();
+            case JCMD -> new Jcmd();
+            case LOGGER -> new LoggerList(w.logging(), w.levels());
+            case SET_LEVEL -> new LoggerSetLevel(w.logging(), w.levels());
+            case RESET -> new LoggerReset(w.levels());
+            case JFR_START -> new JfrStart(w.recorder());
+            case JFR_DUMP -> new JfrDump(w.recorder());
+            case JFR_STOP -> new JfrStop(w.recorder());
             case PROC_COUNT -> new ProcCountFunction(w.internals());
             case PROC_WINDOW -> new ProcWindowFunction(w.internals());
             case TOP -> new Top(w.internals());
@@ -115,7 +128,8 @@ public final class Functions {
 
     /** What the implementations are built with. */
     private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
-            ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch) {
+            ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch, LoggingFrameworks logging,
+            ChangedLevels levels, FlightRecorder recorder) {
     }
 
     public DiagFunction find(String name) {

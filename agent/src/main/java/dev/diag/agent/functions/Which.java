@@ -44,7 +44,8 @@ final class Which extends FunctionBase {
             ClassLoader loader = copy.getClassLoader();
             URL resource = loader == null ? ClassLoader.getSystemResource(path) : loader.getResource(path);
             copies.add(new LoadedCopy(LoadedClasses.describe(loader), LoadedClasses.origin(copy),
-                    resource == null ? null : resource.toString(), code.versionsKept(copy), code.redefinedAt(copy)));
+                    resource == null ? null : resource.toString(), code.versionsKept(copy), code.redefinedAt(copy),
+                    code.definedFrom(copy)));
         }
         URL onClassPath = copies.isEmpty() ? ClassLoader.getSystemResource(path) : null;
         return new ClassWhich(className, !copies.isEmpty(), copies, onClassPath == null ? null : onClassPath.toString());

@@ -1,7 +1,12 @@
 package dev.diag.agent.probe;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.management.Descriptor;
 import javax.management.JMException;
+import javax.management.MBeanOperationInfo;
 import javax.management.MBeanException;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
@@ -10,7 +15,8 @@ import javax.management.RuntimeOperationsException;
 /**
  * The JVM's diagnostic commands (what {@code jcmd PID GC.class_histogram} runs) through the
  * DiagnosticCommand MBean, in process: no attach, no second JVM. Each answer is the text jcmd
- * would print; the callers parse it.
+ * would print; the callers parse it. {@link #catalog()} lists the commands as the MBean describes
+ * them (one MBeanInfo read, no command run).
  */
 public final class DiagnosticCommands {
     private static final String MBEAN = "com.sun.management:type=DiagnosticCommand";
@@ -39,4 +45,42 @@ public final class DiagnosticCommands {
         }
     }
 
+    /**
+     * Every command the MBean offers, sorted by name, with its impact, description and argument names
+     * from each operation's descriptor; an {@link UnsupportedOperationException} where the JVM has no
+     * such MBean.
+     */
+    public static List<DiagnosticCommandInfo> catalog() {
+        MBeanOperationInfo[] operations;
+        try {
+            operations = ManagementFactory.getPlatformMBeanServer().getMBeanInfo(new ObjectName(MBEAN)).getOperations();
+        } catch (JMException e) {
+            throw new UnsupportedOperationException("this JVM offers no diagnostic commands ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        List<DiagnosticCommandInfo> commands = new ArrayList<>();
+        for (MBeanOperationInfo operation : operations) {
+            Descriptor d = operation.getDescriptor();
+            if (d.getFieldValue("dcmd.name") instanceof String name && !Boolean.FALSE.equals(enabled(d))) {
+                commands.add(new DiagnosticCommandInfo(name, operation.getName(), text(d, "dcmd.vmImpact"),
+                        text(d, "dcmd.description"), arguments(d)));
+            }
+        }
+        commands.sort(Comparator.comparing(DiagnosticCommandInfo::name));
+        return commands;
+    }
+
+    private static Object enabled(Descriptor d) {
+        return d.getFieldValue("dcmd.enabled");
+    }
+
+    private static String text(Descriptor d, String field) {
+        Object value = d.getFieldValue(field);
+        return value == null ? "" : value.toString().strip();
+    }
+
+    /** The argument and option names, from the nested descriptor {@code dcmd.arguments} (absent: none). */
+    private static List<String> arguments(Descriptor d) {
+        return d.getFieldValue("dcmd.arguments") instanceof Descriptor args ? List.of(args.getFieldNames()) : List.of();
+    }
 }

@@ -3,7 +3,6 @@ package dev.diag.agent.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.functions.DiagFunction;
 import dev.diag.protocol.cookie.StrictModes;
-import dev.diag.protocol.function.Impact;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -61,9 +60,9 @@ final class AuditLog {
         this.capBytes = capBytes;
     }
 
-    /** Whether calls of {@code function} are audited: its declaration says HIGH impact. */
+    /** Whether calls of {@code function} are audited: HIGH impact, or it says so ({@link DiagFunction#audited}). */
     static boolean audits(DiagFunction function) {
-        return function.impact().level() == Impact.Level.HIGH;
+        return function.audited();
     }
 
     /** Appends the line of one finished call, if it is audited; never throws. */

@@ -9,6 +9,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -17,7 +19,8 @@ import java.util.function.LongSupplier;
  * Decides, for each accepted socket, whether it may start a handshake, before Netty registers
  * it or builds its pipeline: a refused socket is closed at once, costing an accept and a close
  * and never an fd for longer. Sits on the listening channels (node port and directory port, one
- * gate for both, so the caps are the node's), in front of Netty's acceptor. In order:
+ * gate for all, so the caps are the node's; the Unix-domain socket of a node in a container too),
+ * in front of Netty's acceptor. In order:
  * <ol>
  * <li>accept rate: past {@link ConnectionLimits#ACCEPT_BURST} the listening sockets stop being
  *     read until the next token; the kernel's backlog holds the waiting connections in order, so
@@ -86,14 +89,16 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         if (debt > 0) {
             pause(ctx, debt);
         }
-        InetSocketAddress peer = peer(child);
+        SocketAddress peer = peer(child);
         String refusal;
         long wait = 0;
         try {
             refusal = refusal(peer);
-            if (refusal == null) {
-                wait = sources.reserve(peer.getAddress(), now);
-                refusal = wait >= 0 ? null : "too many connections from " + peer.getAddress().getHostAddress()
+            // A Unix-domain socket's peers have no address to tell apart, and all are the JVM's user
+            // or root (the socket is 600 in a 700 directory): the node's caps hold them, no source rate.
+            if (refusal == null && peer instanceof InetSocketAddress inet) {
+                wait = sources.reserve(inet.getAddress(), now);
+                refusal = wait >= 0 ? null : "too many connections from " + inet.getAddress().getHostAddress()
                         + " (more than " + ConnectionLimits.SOURCE_PER_SECOND + " a second)";
             }
         } catch (RuntimeException e) { // a socket reset before we looked at it: nothing to keep
@@ -112,11 +117,11 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     }
 
     /** Why a connection from {@code peer} may not start a handshake, or null when it may. */
-    private String refusal(InetSocketAddress peer) {
+    private String refusal(SocketAddress peer) {
         if (open >= limits.maxConnections()) {
             return "the node holds " + open + " connections, its limit (max-connections)";
         }
-        if (peer == null || peer.getAddress() == null) {
+        if (peer == null || peer instanceof InetSocketAddress inet && inet.getAddress() == null) {
             return "it has no peer address";
         }
         if (!limits.startups().admits(pending, bound -> ThreadLocalRandom.current().nextInt(bound))) {
@@ -168,9 +173,11 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         }, Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
     }
 
-    private static InetSocketAddress peer(Channel child) {
+    /** The peer: an address on the node's ports, an unnamed one on its Unix-domain socket; null when unknown. */
+    private static SocketAddress peer(Channel child) {
         try {
-            return child.remoteAddress() instanceof InetSocketAddress address ? address : null;
+            SocketAddress address = child.remoteAddress();
+            return address instanceof InetSocketAddress || address instanceof UnixDomainSocketAddress ? address : null;
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.diag.agent.server;
 
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +16,8 @@ final class RefusalLog {
     private int suppressed;
 
     void refused(SocketAddress peer, String reason) {
-        problem("refused a connection from " + peer + ": " + reason);
+        problem("refused a connection " + (peer instanceof UnixDomainSocketAddress ? "on the Unix-domain socket"
+                : "from " + peer) + ": " + reason);
     }
 
     /** {@code sentence} without "diag: " and without a full stop. */

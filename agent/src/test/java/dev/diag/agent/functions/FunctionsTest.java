@@ -41,15 +41,20 @@ class FunctionsTest {
     /** The table states costs in words and figures; the figures that are the agent's own limits must be its current ones. */
     @Test
     void costsQuoteTheAgentsCurrentLimits() {
-        Map<Declaration, List<String>> quoted = Map.of(
-                Declaration.I, List.of(TopFrames.BATCH + " threads per pause"),
-                Declaration.GROUPS, List.of(TopFrames.BATCH + " threads per pause",
-                        "at most " + ProcessGrouping.MAX_VIRTUAL_STACKS + " sampled"),
-                Declaration.BACKTRACES, List.of(Backtraces.BATCH + " threads per pause"),
-                Declaration.TOP, List.of("the " + Top.TOP_CPU + " busiest threads"),
-                Declaration.PROC_WINDOW, List.of("at most " + ProcWindowFunction.MAX_WINDOW_MILLIS / 1000 + " s"),
-                Declaration.ALL_LOADED, List.of("streamed " + AllLoaded.CHUNK + " rows"),
-                Declaration.PROCESSES, List.of("at most " + Processes.MAX_PIDS + " pids"));
+        long recordingMib = FlightRecorder.MAX_BYTES / (1024 * 1024);
+        Map<Declaration, List<String>> quoted = Map.ofEntries(
+                Map.entry(Declaration.I, List.of(TopFrames.BATCH + " threads per pause")),
+                Map.entry(Declaration.GROUPS, List.of(TopFrames.BATCH + " threads per pause",
+                        "at most " + ProcessGrouping.MAX_VIRTUAL_STACKS + " sampled")),
+                Map.entry(Declaration.BACKTRACES, List.of(Backtraces.BATCH + " threads per pause")),
+                Map.entry(Declaration.TOP, List.of("the " + Top.TOP_CPU + " busiest threads")),
+                Map.entry(Declaration.PROC_WINDOW, List.of("at most " + ProcWindowFunction.MAX_WINDOW_MILLIS / 1000 + " s")),
+                Map.entry(Declaration.ALL_LOADED, List.of("streamed " + AllLoaded.CHUNK + " rows")),
+                Map.entry(Declaration.PROCESSES, List.of("at most " + Processes.MAX_PIDS + " pids")),
+                Map.entry(Declaration.JCMD, List.of("cut at " + Jcmd.MAX_CHARS / (1024 * 1024) + " MiB")),
+                Map.entry(Declaration.LOGGER, List.of("at most " + LoggerList.MAX_ROWS + " rows")),
+                Map.entry(Declaration.JFR_START, List.of("at most " + recordingMib + " MiB kept")),
+                Map.entry(Declaration.JFR_DUMP, List.of("at most " + recordingMib + " MiB")));
         quoted.forEach((declaration, figures) -> figures.forEach(figure -> assertTrue(
                 declaration.impact().description().contains(figure), declaration + " should say '" + figure + "'")));
         assertEquals(ProcWindowFunction.MAX_WINDOW_MILLIS, Declaration.PROC_WINDOW.window().maxMillis());

@@ -46,7 +46,11 @@ class ProcWindowFunctionTest {
         assertTrue(result.born() >= 1, "the spinner was born in the window: " + result);
         assertTrue(result.died() >= 1, "the starter ended in the window: " + result);
         assertEquals(result.processes().get(0).value(), result.processes().get(0).delta(), "born: counted from zero");
-        assertTrue(result.processes().get(0).perSecond() > 0.1e9, "a spinning thread on a shared core: " + result);
+        // the rate is the delta over the measured window; how much of a core the spinner got depends on the
+        // machine's load (5% at load 40 on 2 cores), so only that it got some is asserted
+        double perSecond = result.processes().get(0).delta() * 1e3 / result.measuredMillis();
+        assertTrue(result.processes().get(0).perSecond() > 0, result.toString());
+        assertEquals(perSecond, result.processes().get(0).perSecond(), perSecond * 0.01, result.toString());
         assertTrue(result.measuredMillis() >= 600, result.toString());
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.diag.agent.functions.DiagFunction;
+import dev.diag.agent.functions.Functions;
 import dev.diag.protocol.function.Impact;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,6 +35,50 @@ class AuditLogTest {
             assertTrue(lines.get(0).startsWith("2026-12-07T04:31:07.412Z alice@10.0.0.7 orders ok "), lines.get(0));
             assertTrue(lines.get(0).endsWith("ms heap_dump(\"/tmp/x.hprof\")"), lines.get(0));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(audit.file())));
+        }
+    }
+
+    @Test
+    void auditsEveryJcmdWhateverItsDeclaredCost() throws Exception {
+        Functions functions = Functions.all();
+        try (TempAuditLog audit = new TempAuditLog()) {
+            audit.log().record(functions.find("jcmd"), List.of(TextNode.valueOf("VM.flags")), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("memory"), List.of(), ALICE, Instant.now(), "ok");
+
+            List<String> lines = audit.lines();
+            assertEquals(1, lines.size(), lines::toString);
+            assertTrue(lines.get(0).endsWith("ms jcmd(\"VM.flags\")"), lines.get(0));
+        }
+    }
+
+    @Test
+    void auditsEveryLoggerChangeWhateverItsDeclaredCost() throws Exception {
+        Functions functions = Functions.all();
+        try (TempAuditLog audit = new TempAuditLog()) {
+            audit.log().record(functions.find("logger:set_level"), List.of(TextNode.valueOf("shop"),
+                    TextNode.valueOf("debug")), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("logger:reset"), List.of(), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("logger"), List.of(), ALICE, Instant.now(), "ok");
+
+            List<String> lines = audit.lines();
+            assertEquals(2, lines.size(), lines::toString);
+            assertTrue(lines.get(0).endsWith("ms logger:set_level(\"shop\", \"debug\")"), lines.get(0));
+            assertTrue(lines.get(1).endsWith("ms logger:reset()"), lines.get(1));
+        }
+    }
+
+    @Test
+    void auditsEveryFlightRecordingCallWhateverItsDeclaredCost() throws Exception {
+        Functions functions = Functions.all();
+        try (TempAuditLog audit = new TempAuditLog()) {
+            audit.log().record(functions.find("jfr:start"), List.of(), ALICE, Instant.now(), "ok");
+            audit.log().record(functions.find("jfr:dump"), List.of(TextNode.valueOf("/tmp/a.jfr")), ALICE, Instant.now(),
+                    "ok");
+            audit.log().record(functions.find("jfr:stop"), List.of(), ALICE, Instant.now(), "ok");
+
+            List<String> lines = audit.lines();
+            assertEquals(3, lines.size(), lines::toString);
+            assertTrue(lines.get(1).endsWith("ms jfr:dump(\"/tmp/a.jfr\")"), lines.get(1));
         }
     }
 

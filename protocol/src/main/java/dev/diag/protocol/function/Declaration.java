@@ -125,6 +125,50 @@ public enum Declaration {
                     + "progress, then its size and time; the path must be absolute, new, end in .hprof, on a disk "
                     + "with room for the heap in use; cancelling stops the watching, not the JVM's dump",
                     "heap_dump(\"/tmp/orders.hprof\").")),
+    JCMD("jcmd", new Arity(0, 2), Modules.NONE, ONE, "jcmd.md",
+            medium("the command's own, as the JVM states it (jcmd() lists each): most read counters (Low), some walk "
+                    + "threads, classes or the heap (Medium, High: GC.class_histogram pauses for a heap walk); the "
+                    + "console asks before a High one; the reply is cut at 1 MiB of text"),
+            new Usage("[Command[, \"Args\"]]", "runs one of the JVM's own diagnostic commands, as jcmd PID Command "
+                    + "Args would, through diag's authenticated channel: VM.flags, VM.system_properties, VM.info, "
+                    + "Thread.print, GC.class_histogram, Compiler.queue, ...; jcmd() lists them with their impact. "
+                    + "Commands that write or read files on the node's host, load agents or change the JVM's lasting "
+                    + "settings are refused, each with what to use instead",
+                    "jcmd().   jcmd(\"VM.flags\").   jcmd(\"Thread.print\", \"-l\").")),
+    LOGGER("logger", new Arity(0, 0), Modules.NONE, ONE, "logger.md",
+            low("reads the logger tables of java.util.logging, and of logback and log4j2 where the app loaded them "
+                    + "(found among the loaded classes); no pause; at most 500 rows"),
+            new Usage("", "the loggers with a level of their own (java.util.logging, logback, log4j2), with the "
+                    + "level each logs at, and which levels diag changed, from what", "logger().")),
+    SET_LEVEL("logger:set_level", new Arity(2, 2), Modules.NONE, ONE, "logger.md",
+            low("sets one logger's level in each logging framework that has it, as the app's own code would; "
+                    + "log4j2 updates its loggers once; no pause. More logging costs the app what its log lines cost"),
+            new Usage("Name, Level", "sets a logger's level (trace, debug, info, warn, error, off, or a "
+                    + "java.util.logging name such as fine) and answers the level it had; the first level diag "
+                    + "changed is kept, and logger:reset() or stop() puts it back",
+                    "logger:set_level(\"com.example.orders\", debug).")),
+    RESET("logger:reset", new Arity(0, 0), Modules.NONE, ONE, "logger.md",
+            low("puts back the levels diag changed, as logger:set_level does; no pause"),
+            new Usage("", "restores every level logger:set_level changed to what it was before, and lists them; "
+                    + "stop() does the same", "logger:reset().")),
+    JFR_START("jfr:start", new Arity(0, 1), Modules.NONE, ONE, "jfr.md",
+            medium("starts the JVM's flight recorder with the JDK's own settings (default: designed to cost under 1% "
+                    + "of the app's CPU, profile: about 2%, as the JDK states), recording to the JVM's repository on "
+                    + "disk, at most 256 MiB kept; one recording of diag's at a time; the JVM keeps the recorder's "
+                    + "two threads once started"),
+            new Usage("[Settings]", "starts a flight recording on the node with the JDK's default (the default) or "
+                    + "profile settings; jfr:dump(Path) writes what it holds so far to a file on the node's host, "
+                    + "jfr:stop() ends it, and so does stop()", "jfr:start().   jfr:start(profile).")),
+    JFR_DUMP("jfr:dump", new Arity(1, 1), Modules.NONE, STREAM, "jfr.md",
+            low("copies the recording's chunks from the JVM's repository to the file (at most 256 MiB), showing "
+                    + "progress; no pause; the recording goes on"),
+            new Usage("\"/abs/path.jfr\"", "writes diag's flight recording so far to a file on the node's host, "
+                    + "then its size; the path must be absolute, new, end in .jfr; read it with jfr summary or JDK "
+                    + "Mission Control", "jfr:dump(\"/tmp/orders.jfr\").")),
+    JFR_STOP("jfr:stop", new Arity(0, 0), Modules.NONE, ONE, "jfr.md",
+            low("ends diag's recording and deletes its chunks from the JVM's repository; no pause"),
+            new Usage("", "ends the flight recording jfr:start started, discarding what jfr:dump did not write; "
+                    + "stop() does the same", "jfr:stop().")),
     PROC_COUNT("proc_count", new Arity(2, 2), Modules.RECON, ONE, "recon.md",
             low("reads every thread's CPU time or allocated bytes in one bulk call (no stacks, no pause), or every "
                     + "pool's queue size; then the top frames of the N winners only (one pause of N threads on JDK "
@@ -161,14 +205,14 @@ public enum Declaration {
                     + "redefine (about a millisecond each for a few classes); compiled code that depended on the "
                     + "classes is thrown away and compiled again"),
             new Usage("Files", "loads new class files in one step, checked first, all or nothing; the shell sends "
-                    + "them: bin/diag load --node NODE Foo.class Bar.class (or a directory of class files)",
-                    "bin/diag load --node orders build/classes/com/example/Pricing.class")),
+                    + "them: diag load --node NODE Foo.class Bar.class (or a directory or jar of class files)",
+                    "diag load --node orders build/classes/com/example/Pricing.class")),
     CHECK_UPGRADE("check_upgrade", new Arity(1, 1), Modules.CODE, ONE, "code.md",
             low("copies the JVM's class list, reads the class files and, by reflection, the members of the loaded "
                     + "classes they use; no pause, nothing changes"),
             new Usage(Costs.CLASSES, "the check alone, changing nothing: schema changes the JVM cannot redefine "
                     + "(fields, methods, hierarchy, modifiers) and every method, field and class the new code uses "
-                    + "that neither the set nor the node has, per class in plain words; bin/diag load --check checks "
+                    + "that neither the set nor the node has, per class in plain words; diag load --check checks "
                     + "class files", "code:check_upgrade([com.example.A, com.example.B]).")),
     ROLLBACK("rollback", new Arity(1, 1), Modules.CODE, ONE, "code.md",
             high("changes the node's code back: checks the set, then one redefinition pause (about a millisecond for "

@@ -35,8 +35,8 @@ class DeclarationTest {
             assertFalse(d.impact().description().isBlank(), d.function());
             assertFalse(d.usage().summary().isBlank(), d.function());
             String example = d.usage().example();
-            // load_binary is sent by bin/diag load, never typed: its example is that command
-            assertTrue(example.contains(d.function() + "(") || example.startsWith("bin/diag "),
+            // load_binary is sent by diag load, never typed: its example is that command
+            assertTrue(example.contains(d.function() + "(") || example.startsWith("diag "),
                     d.function() + "'s example should call it");
             assertTrue(d.page().endsWith(".md"), d.function());
             assertTrue(d.modules().stream().allMatch(m -> m.matches("[a-z]+")), d.function());

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The class files {@code bin/diag load} sends: the files named, and every {@code .class} file
- * under each directory named, in the order given, read whole and base64-encoded into one
+ * The class files {@code bin/diag load} sends: the files named, every {@code .class} file
+ * under each directory named and in each jar named ({@link JarClassFiles}), in the order given, read whole and base64-encoded into one
  * argument, {@code [{"source": "build/Foo.class", "bytes": "yv66vg...", "optional": false}, ...]};
- * a file found in a directory is optional: the node leaves it out when its class is not loaded,
- * where a file named is refused. The whole set
+ * a file found in a directory or jar is optional: the node leaves it out when its class is not
+ * loaded and no class of the set uses it, where a file named is defined as a new class. The whole set
  * travels in one request, so it must fit one frame: {@value FrameLimits#DEFAULT_MAX} bytes by
  * default (the node's {@code max-frame=}), and base64 makes the files a third larger.
  */
@@ -27,8 +27,19 @@ final class ClassFiles {
     private ClassFiles() {
     }
 
-    /** A class file to send, and whether it was found in a directory given rather than named. */
-    record Found(Path path, boolean inDirectory) {
+    /**
+     * A class file to send: a file, or the {@code entry} of a jar at {@code path}, read already; optional when
+     * found in a directory or jar given rather than named.
+     */
+    record Found(Path path, String entry, byte[] entryBytes, boolean optional) {
+        Found(Path path, boolean optional) {
+            this(path, null, null, optional);
+        }
+
+        /** How messages name it: {@code build/Foo.class}, {@code patch.jar!/shop/Foo.class}. */
+        String source() {
+            return entry == null ? path.toString() : path + "!/" + entry;
+        }
     }
 
     /** The files, in the order given; a directory contributes its class files sorted by path. */
@@ -46,6 +57,8 @@ final class ClassFiles {
                     throw new DiagException(ExitCode.USAGE, "there are no .class files under " + path + ".");
                 }
                 found.forEach(f -> files.add(new Found(f, true)));
+            } else if (Files.isRegularFile(path) && JarClassFiles.isJar(path)) {
+                files.addAll(JarClassFiles.list(path));
             } else if (Files.isRegularFile(path)) {
                 files.add(new Found(path, false));
             } else {
@@ -61,22 +74,11 @@ final class ClassFiles {
         long onDisk = 0;
         long encoded = ENVELOPE;
         for (Found found : files) {
-            Path file = found.path();
-            byte[] bytes;
-            try {
-                long size = Files.size(file);
-                if (size > FrameLimits.DEFAULT_MAX) {
-                    throw new DiagException(ExitCode.USAGE, file + " is " + size + " bytes, larger than a frame may carry; "
-                            + "a class file is rarely over a few hundred KiB: is it a class file?");
-                }
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new DiagException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage() + ".");
-            }
+            byte[] bytes = found.entry() == null ? read(found.path()) : found.entryBytes();
             String base64 = Base64.getEncoder().encodeToString(bytes);
             onDisk += bytes.length;
-            encoded += base64.length() + file.toString().length() + 64;
-            argument.addObject().put("source", file.toString()).put("bytes", base64).put("optional", found.inDirectory());
+            encoded += base64.length() + found.source().length() + 64;
+            argument.addObject().put("source", found.source()).put("bytes", base64).put("optional", found.optional());
         }
         if (encoded > FrameLimits.DEFAULT_MAX) {
             throw new DiagException(ExitCode.USAGE, (files.size() == 1 ? "the class file comes to "
@@ -86,6 +88,23 @@ final class ClassFiles {
                     + "at a time, each set with the classes its new code needs.");
         }
         return argument;
+    }
+
+    private static byte[] read(Path file) throws DiagException {
+        try {
+            long size = Files.size(file);
+            if (size > FrameLimits.DEFAULT_MAX) {
+                throw tooLarge(file.toString(), size);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DiagException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage() + ".");
+        }
+    }
+
+    static DiagException tooLarge(String source, long size) {
+        return new DiagException(ExitCode.USAGE, source + " is " + size + " bytes, larger than a frame may carry; "
+                + "a class file is rarely over a few hundred KiB: is it a class file?");
     }
 
     static String mib(long bytes) {

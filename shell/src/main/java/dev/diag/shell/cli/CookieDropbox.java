@@ -24,6 +24,7 @@ import java.util.Set;
 record CookieDropbox(Container container, String inside) implements AutoCloseable {
     static final String COOKIE = "cookie";
     static final String SOCKET = "node.sock";
+    /** The agent removes its copy by this name when it stops (the agent's UnixSocketListener.AGENT_JAR). */
     static final String AGENT_JAR = "diag-agent.jar";
 
     /** Makes the directory and writes {@code cookie}'s bytes into it. */
@@ -120,7 +121,7 @@ record CookieDropbox(Container container, String inside) implements AutoCloseabl
             }
             Files.deleteIfExists(onHost());
         } catch (IOException ignored) {
-            // a socket still in it: the node runs there and removes both when it stops
+            // a socket still in it: the node runs there and removes socket, jar and directory when it stops
         }
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code diag load --node N Foo.class Bar.class build/classes/}: sends new class files to a node,
+ * {@code diag load --node N Foo.class Bar.class build/classes/ patch.jar}: sends new class files to a node,
  * which checks the whole set and redefines it in one atomic step, or changes nothing and says why
  * (code:load_binary). {@code --check} runs the check alone (code:check_upgrade) and exits 1 when it
  * finds a problem. The order of the files does not matter: they travel, and load, together.
@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "load", mixinStandardHelpOptions = true, versionProvider = DiagVersion.class, description = "Load new class files into a node in one atomic step, checked first "
         + "(code:load_binary); --check only checks.")
 public final class LoadCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "class files, and directories to take every .class file from")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "class files (one of a class the node has not "
+            + "loaded is defined), and directories and jars to take every .class file from (those of classes not "
+            + "loaded only when the set uses them)")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--check", description = "check the set (code:check_upgrade) and change nothing")

@@ -38,6 +38,7 @@ public final class Connector {
     private final Integer directoryPort;
     private final ConcurrentMap<ViaCommand, DirectoryLookup> tunnelledDirectories = new ConcurrentHashMap<>();
     private final boolean tls;
+    private final SshMasters sshMasters;
 
     /** The directory port from $DIAG_DIRECTORY_PORT, else 4370. */
     public Connector(DiagHome home, String cookieFile, int timeoutMillis) {
@@ -63,6 +64,7 @@ public final class Connector {
         this.tls = tls;
         this.cookieFile = cookieFile;
         this.timeoutMillis = timeoutMillis;
+        this.sshMasters = new SshMasters(home.dir());
         this.directory = new DirectoryLookup(directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(),
                 timeoutMillis, tls);
     }
@@ -84,7 +86,7 @@ public final class Connector {
     /** The directories behind one --via command: one lookup per host even for a fleet (shared in flight). */
     private NodeResolver tunnelledResolver(ViaCommand via) {
         DirectoryLookup lookup = tunnelledDirectories.computeIfAbsent(via, command -> new DirectoryLookup(
-                directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(), timeoutMillis, false, command));
+                directoryPort, System.getenv(DirectoryPort.ENV), cookieSource(), timeoutMillis, false, command, sshMasters));
         return new NodeResolver(new NodeRegistry(home.nodes()), lookup, true);
     }
 
@@ -115,8 +117,8 @@ public final class Connector {
         try {
             DiagClient client;
             if (via != null) {
-                client = via.connect(target.address().getHostString(), target.address().getPort(), cookie,
-                        timeoutMillis);
+                client = sshMasters.connect(via, target.address().getHostString(), target.address().getPort(),
+                        cookie, timeoutMillis);
             } else {
                 try {
                     client = DiagClient.connect(target.address(), cookie, timeoutMillis, overTls);

@@ -52,6 +52,7 @@ final class DirectoryLookup implements NodeResolver.Directory {
     private final CookieSource cookie;
     private final int timeoutMillis;
     private final ViaCommand via;
+    private final SshMasters masters;
     private final boolean tls;
     private final ConcurrentMap<String, CompletableFuture<Optional<NodeList>>> inFlight = new ConcurrentHashMap<>();
 
@@ -62,16 +63,17 @@ final class DirectoryLookup implements NodeResolver.Directory {
 
     /** {@code tls}: always over TLS (--tls); else over TLS off loopback, or when a node there asks for it. */
     DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, boolean tls) {
-        this(explicitPort, environment, cookie, timeoutMillis, tls, null);
+        this(explicitPort, environment, cookie, timeoutMillis, tls, null, null);
     }
 
     /**
      * {@code via}: ask each host's directory through this command (--via), or null to connect directly;
-     * through it SSH protects the path, and {@code tls} does not apply.
+     * through it SSH protects the path, and {@code tls} does not apply; {@code masters} runs it.
      */
     DirectoryLookup(Integer explicitPort, String environment, CookieSource cookie, int timeoutMillis, boolean tls,
-            ViaCommand via) {
+            ViaCommand via, SshMasters masters) {
         this.via = via;
+        this.masters = masters;
         this.tls = tls;
         this.explicitPort = explicitPort;
         this.environment = environment;
@@ -136,7 +138,7 @@ final class DirectoryLookup implements NodeResolver.Directory {
         boolean overTls = via == null && (tls || DiagClient.crossesANetwork(address));
         while (failures < ATTEMPTS) {
             try (DiagClient client = via == null ? DiagClient.connect(address, key, attemptMillis, overTls)
-                    : via.connect(host, port, key, attemptMillis)) {
+                    : masters.connect(via, host, port, key, attemptMillis)) {
                 CallOutcome outcome = client.call("nodes", List.of(), attemptMillis);
                 if (!outcome.ok() && outcome.error() != null && CallError.BUSY.equals(outcome.error().code())) {
                     busy = outcome.error(); // its call threads are taken: a new connection may reach another node

@@ -29,11 +29,13 @@ public final class Evaluator {
     private final int timeoutMillis;
     private volatile FunctionList functions; // the node's own list, fetched once: help(Fn) and the confirmation read it
     private volatile boolean costsUnknown; // the last look found a node unable to list its functions (busy, slow)
+    private final JcmdImpacts jcmdImpacts;
 
     public Evaluator(FunctionTable table, DiagClient client, int timeoutMillis) {
         this.table = table;
         this.client = client;
         this.timeoutMillis = timeoutMillis;
+        this.jcmdImpacts = new JcmdImpacts(client, timeoutMillis);
     }
 
     /** Parses and resolves without calling; used to check every --cmd before connecting. */
@@ -98,7 +100,13 @@ public final class Evaluator {
             FunctionInfo info = info(spec.name());
             // fail closed: while a node cannot say what its calls cost (busy, slow), every call is asked about
             boolean ask = info != null ? info.impactLevel().equals("HIGH") : costsUnknown;
-            if (ask && !confirmation.allow(call, info == null ? null : info.impact())) {
+            String impact = info == null ? null : info.impact();
+            if (info != null && JcmdImpacts.judges(call, spec.name())) { // jcmd costs what its command costs
+                JcmdImpacts.Verdict verdict = jcmdImpacts.of(call);
+                ask = verdict.ask();
+                impact = verdict.impact();
+            }
+            if (ask && !confirmation.allow(call, impact)) {
                 return new Evaluation.Local(call.text(), width -> List.of("Not run: nothing was sent to the node."));
             }
         }

@@ -51,8 +51,10 @@ final class TunnelFailure {
             return new TunnelException(ExitCode.UNREACHABLE, "the SSH server refuses to forward to " + host + ":"
                     + port + said, "ask for AllowTcpForwarding local (or yes) on it");
         }
-        if (text.contains("open failed") || text.contains("stdio forwarding failed")) {
-            // ssh logged in, then nothing listened on the port at the far end
+        if (text.contains("open failed") || text.contains("stdio forwarding failed")
+                || text.contains("stdio forwarding request failed")) {
+            // ssh logged in, then nothing listened on the port at the far end (the second form is a
+            // session multiplexed on a master, SshMasters: only the master hears why, and it is silent)
             return new TunnelRefusedException("nothing listens on " + host + ":" + port + " at the far end of the "
                     + "tunnel" + said);
         }

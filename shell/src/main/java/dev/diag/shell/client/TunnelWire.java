@@ -56,9 +56,17 @@ final class TunnelWire implements Wire {
         stderrReader.start();
     }
 
-    /** Starts the command for {@code host:port}; a command that cannot start at all is a {@link TunnelException}. */
+    /** Starts the command as written for {@code host:port}, a process of its own. */
     static TunnelWire start(ViaCommand command, String host, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "exec " + command.expand(host, port));
+        return start(command, host, port, command.expand(host, port));
+    }
+
+    /**
+     * Starts {@code line}, the command expanded for {@code host:port} (and perhaps multiplexed,
+     * {@link SshMasters}); a command that cannot start at all is a {@link TunnelException}.
+     */
+    static TunnelWire start(ViaCommand command, String host, int port, String line) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "exec " + line);
         Process process;
         try {
             process = builder.start();

@@ -1,8 +1,5 @@
 package dev.diag.shell.client;
 
-import dev.diag.protocol.cookie.Cookie;
-import java.io.IOException;
-
 /**
  * A command whose stdin and stdout carry a session to a node elsewhere, as OpenSSH's
  * ProxyCommand carries ssh: {@code %h} becomes the node's host as typed, {@code %p} the port
@@ -14,7 +11,8 @@ import java.io.IOException;
  * </pre>
  * Host names are checked by {@link dev.diag.protocol.node.NodeName} (letters, digits, '.', '-',
  * an IPv6 literal), so nothing typed as a node name reaches the shell as syntax.
- * Cost: one child process per session, ended with it ({@link TunnelWire}).
+ * Cost: one child process per session, ended with it ({@link TunnelWire}); sessions to one host
+ * through OpenSSH's ssh share one SSH connection ({@link SshMasters}).
  */
 public record ViaCommand(String template) {
 
@@ -40,11 +38,6 @@ public record ViaCommand(String template) {
             line.append(c);
         }
         return line.toString();
-    }
-
-    /** Starts the command for {@code host:port} and authenticates over its pipes within {@code timeoutMillis}. */
-    public DiagClient connect(String host, int port, Cookie cookie, int timeoutMillis) throws IOException {
-        return DiagClient.over(TunnelWire.start(this, host, port), cookie, timeoutMillis);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.diag.shell.functions;
 
 import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.function.EditDistance;
 import dev.diag.protocol.function.UniqueNames;
 import dev.diag.shell.expr.Call;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +37,12 @@ public final class FunctionTable {
 
     /** The spec a call means, or a sentence saying why it means none. */
     public FunctionSpec resolve(Call call) throws UnknownFunctionException {
-        FunctionSpec spec = byName.get(call.function());
+        // jfr:stop() is its own function, named so on the wire: a module's function whose bare name another has
+        String qualified = call.module() == null ? null : call.module() + ":" + call.function();
+        FunctionSpec spec = qualified != null && byName.containsKey(qualified) ? byName.get(qualified) : byName.get(call.function());
         String written = (call.module() == null ? "" : call.module() + ":") + call.function() + "/" + call.args().size();
-        if (spec == null || (call.module() != null && !spec.modules().contains(call.module()))) {
+        if (spec == null || (call.module() != null && !spec.name().equals(qualified)
+                && !spec.modules().contains(call.module()))) {
             throw new UnknownFunctionException("there is no function " + written + suggestion(call.function()));
         }
         if (!spec.acceptsArity(call.args().size())) {
@@ -50,11 +53,7 @@ public final class FunctionTable {
     }
 
     private String suggestion(String typed) {
-        List<String> near = byName.keySet().stream()
-                .filter(name -> EditDistance.between(name, typed) <= Math.max(1, typed.length() / 3))
-                .sorted(Comparator.comparingInt(name -> EditDistance.between(name, typed)))
-                .limit(3)
-                .toList();
+        List<String> near = EditDistance.nearest(byName.keySet(), typed, 3);
         return near.isEmpty() ? "; help() lists them all" : "; did you mean " + String.join(" or ", near) + "?";
     }
 }

@@ -17,6 +17,11 @@ import dev.diag.protocol.result.HeapDumpSummary;
 import dev.diag.protocol.result.HeapHistogram;
 import dev.diag.protocol.result.HeartCommand;
 import dev.diag.protocol.result.HeartStatus;
+import dev.diag.protocol.result.JcmdCommands;
+import dev.diag.protocol.result.JcmdOutput;
+import dev.diag.protocol.result.JfrRecording;
+import dev.diag.protocol.result.LevelChanges;
+import dev.diag.protocol.result.LoggerLevels;
 import dev.diag.protocol.result.Mailboxes;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;
@@ -44,6 +49,9 @@ import dev.diag.shell.render.HeapHistogramView;
 import dev.diag.shell.render.HeartCommandView;
 import dev.diag.shell.render.HeartStatusView;
 import dev.diag.shell.render.IView;
+import dev.diag.shell.render.JcmdView;
+import dev.diag.shell.render.JfrView;
+import dev.diag.shell.render.LoggerView;
 import dev.diag.shell.render.MemoryAmountView;
 import dev.diag.shell.render.MemoryView;
 import dev.diag.shell.render.NativeMemoryView;
@@ -90,6 +98,13 @@ final class FunctionViews {
             case HEAP_HISTOGRAM -> of(HeapHistogram.class, HeapHistogramView::render);
             case GARBAGE_COLLECT -> of(GarbageCollect.class, GarbageCollectView::render);
             case HEAP_DUMP -> streamed(new HeapDumpView(), read(HeapDumpSummary.class, HeapDumpView::render));
+            case JCMD -> of((call, result, width) -> call.args().isEmpty()
+                    ? JcmdView.commands(RecordReader.read(result, JcmdCommands.class), width)
+                    : JcmdView.output(RecordReader.read(result, JcmdOutput.class), width));
+            case LOGGER -> of(LoggerLevels.class, LoggerView::levels);
+            case SET_LEVEL, RESET -> of(LevelChanges.class, LoggerView::changes);
+            case JFR_START, JFR_STOP -> of(JfrRecording.class, JfrView::render);
+            case JFR_DUMP -> streamed(new HeapDumpView(), read(HeapDumpSummary.class, HeapDumpView::render));
             case PROC_COUNT -> of(ProcCount.class, ProcRankView::render);
             case PROC_WINDOW -> of(ProcWindow.class, ProcRankView::render);
             case TOP -> streamed(new TopView());

@@ -45,7 +45,9 @@ public final class UpgradeView {
 
     private static String headline(UpgradeReport report) {
         int n = report.classes().size();
-        long changed = report.classes().stream().filter(c -> !c.outcome().equals("unchanged")).count();
+        long changed = count(report, "redefined") + count(report, "defined");
+        long fresh = count(report, "defined");
+        long stay = count(report, "left_defined");
         String took = report.redefineMicros() == null ? ""
                 : report.keepMicros() == null ? " (redefineClasses took " + micros(report.redefineMicros()) + ")"
                 : " (keeping the running versions took " + micros(report.keepMicros()) + ", redefineClasses "
@@ -54,12 +56,18 @@ public final class UpgradeView {
             case "checked" -> report.passed()
                     ? "check passed: " + classes(n) + " would load in one step"
                     : "check failed: " + problems(report.problems().size()) + "; loading this set would change nothing:";
-            case "rolled_back" -> "rolled back " + classes(n) + " in one step" + took;
+            case "rolled_back" -> "rolled back " + classes((int) count(report, "restored")) + " in one step" + took
+                    + (stay == 0 ? "" : "; " + classes((int) stay) + " diag defined " + (stay == 1 ? "stays" : "stay")
+                            + " defined, unused: a JVM cannot undo the definition of a class");
             default -> n == 0 ? "nothing to load"
                     : changed == 0 ? "nothing to load: every class file is the version the node runs"
-                    : "loaded " + classes((int) changed) + " in one step" + took
-                            + (changed < n ? "; " + (n - changed) + " unchanged" : "");
+                    : "loaded " + classes((int) changed) + " in one step" + (fresh == 0 ? "" : ", " + fresh + " of them new")
+                            + took + (changed < n ? "; " + (n - changed) + " unchanged" : "");
         };
+    }
+
+    private static long count(UpgradeReport report, String outcome) {
+        return report.classes().stream().filter(c -> c.outcome().equals(outcome)).count();
     }
 
     /** A problem or note: first line flush, the rest indented two spaces. */

@@ -18,6 +18,10 @@ import java.util.List;
  * </pre>
  */
 public final class WhichView {
+    /** A loader that hands out no class file for the class: a generated class, or a loader that keeps them to itself. */
+    static final String NO_CLASS_FILE = "- (its loader gives back no class file for it, as for a class generated at run "
+            + "time: l cannot reload it; send a new version with diag load)";
+
     private WhichView() {
     }
 
@@ -33,8 +37,11 @@ public final class WhichView {
             lines.add(result.className());
             lines.add("  loader    " + copy.loader());
             lines.add("  origin    " + (copy.origin() == null ? "-" : copy.origin()));
-            lines.add("  file      " + (copy.resource() == null ? "- (none its loader can find: generated at run time?)"
-                    : copy.resource()));
+            lines.add("  file      " + (copy.resource() == null ? NO_CLASS_FILE : copy.resource()));
+            if (copy.definedFrom() != null) {
+                lines.add("  defined   by diag load from " + copy.definedFrom() + (copy.resource() == null ? ""
+                        : ", not from the file above, which l would read in its place"));
+            }
             lines.add("  versions  " + copy.versionsKept() + " kept for rollback"
                     + (copy.redefinedAtMillis() == null ? "; never redefined by diag"
                             : "; redefined " + Units.duration(nowMillis - copy.redefinedAtMillis()) + " ago"));

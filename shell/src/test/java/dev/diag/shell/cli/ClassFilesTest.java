@@ -29,12 +29,48 @@ class ClassFilesTest {
 
         assertEquals(List.of(named, tree.resolve("A.class"), tree.resolve("B.class")),
                 found.stream().map(ClassFiles.Found::path).toList());
-        assertEquals(List.of(false, true, true), found.stream().map(ClassFiles.Found::inDirectory).toList());
+        assertEquals(List.of(false, true, true), found.stream().map(ClassFiles.Found::optional).toList());
         ArrayNode argument = ClassFiles.argument(found);
         assertEquals(named.toString(), argument.get(0).get("source").asText());
         assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), toList(Base64.getDecoder().decode(argument.get(0).get("bytes").asText())));
         assertFalse(argument.get(0).get("optional").asBoolean());
         assertTrue(argument.get(1).get("optional").asBoolean());
+    }
+
+    @Test
+    void takesEveryClassOfAJarAsOptionalButNotItsMetaInfNorTheJarsNestedInIt() throws Exception {
+        Path jar = jar("patch.jar", "p/B.class", "META-INF/versions/21/p/B.class", "module-info.class", "lib/lib.jar",
+                "p/A.class");
+
+        List<ClassFiles.Found> found = ClassFiles.collect(List.of(jar));
+
+        assertEquals(List.of(jar + "!/p/A.class", jar + "!/p/B.class"), found.stream().map(ClassFiles.Found::source).toList());
+        assertTrue(found.stream().allMatch(ClassFiles.Found::optional));
+        ArrayNode argument = ClassFiles.argument(found);
+        assertEquals(List.of((byte) "p/B.class".length()), toList(Base64.getDecoder().decode(argument.get(1).get("bytes").asText())));
+    }
+
+    @Test
+    void takesOnlyTheAppsOwnClassesOfABootJarOrAWar() throws Exception {
+        Path boot = jar("app.jar", "org/springframework/boot/loader/launch/JarLauncher.class", "BOOT-INF/lib/lib.jar",
+                "BOOT-INF/classes/p/A.class");
+        Path war = jar("shop.war", "WEB-INF/lib/lib.jar", "WEB-INF/classes/p/W.class", "p/Stray.class");
+
+        assertEquals(List.of(boot + "!/BOOT-INF/classes/p/A.class", war + "!/WEB-INF/classes/p/W.class"),
+                ClassFiles.collect(List.of(boot, war)).stream().map(ClassFiles.Found::source).toList());
+    }
+
+    /** A jar whose entries are named {@code names}, each holding one byte: the length of its name. */
+    private Path jar(String file, String... names) throws java.io.IOException {
+        Path jar = dir.resolve(file);
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : names) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(name.length());
+                zip.closeEntry();
+            }
+        }
+        return jar;
     }
 
     @Test

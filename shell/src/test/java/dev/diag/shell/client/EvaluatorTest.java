@@ -10,6 +10,8 @@ import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.result.FunctionInfo;
 import dev.diag.protocol.result.FunctionList;
+import dev.diag.protocol.result.JcmdCommands;
+import dev.diag.protocol.result.JcmdOutput;
 import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.ExitCode;
@@ -92,6 +94,31 @@ class EvaluatorTest {
         assertEquals(List.of("a long pause"), asked);
         assertEquals(List.of("Not run: nothing was sent to the node."), render(refused));
         assertEquals(List.of("functions"), node.asked());
+    }
+
+    @Test
+    void jcmdIsAskedAboutOnlyForACommandTheJvmCallsHigh() throws Exception {
+        FunctionList withJcmd = new FunctionList(List.of(new FunctionInfo("jcmd", 0, 2, "MEDIUM", "the command's own")));
+        JcmdCommands commands = new JcmdCommands(List.of(
+                new JcmdCommands.Command("VM.flags", "LOW", "Low", "Print VM flag options.", null),
+                new JcmdCommands.Command("GC.class_histogram", "HIGH", "High: Depends on Java heap size and content.",
+                        "Provide statistics about the Java heap usage.", null)));
+        ScriptedNode node = node(request -> request.fn().equals("functions") ? reply(request, withJcmd)
+                : request.args().isEmpty() ? reply(request, commands)
+                : reply(request, new JcmdOutput("VM.flags", "", "LOW", "-XX:+UseG1GC", 0)));
+        Evaluator evaluator = new Evaluator(TABLE, client(node, 5_000), 5_000);
+        List<String> asked = new ArrayList<>();
+        Evaluator.Confirmation refuse = (call, impact) -> {
+            asked.add(impact);
+            return false;
+        };
+
+        assertInstanceOf(Evaluation.Answer.class, evaluator.evaluate("jcmd(\"VM.flags\")", null, refuse));
+        Evaluation histogram = evaluator.evaluate("jcmd(\"GC.class_histogram\")", null, refuse);
+
+        assertEquals(List.of("High: Depends on Java heap size and content"), asked);
+        assertEquals(List.of("Not run: nothing was sent to the node."), render(histogram));
+        assertEquals(List.of("functions", "jcmd", "jcmd"), node.asked(), "the list once, VM.flags once, no histogram");
     }
 
     @Test

@@ -131,4 +131,16 @@ class FunctionTableTest {
         // the whole report asked for, an amount received: a shape this shell cannot show, not a wrong view
         assertThrows(Exception.class, () -> memory.render(ExprParser.parse("memory()"), amount, 80));
     }
+
+    @Test
+    void resolvesAModulesOwnFunctionByItsQualifiedNameOnly() throws Exception {
+        assertEquals("logger:set_level", table.resolve(ExprParser.parse("logger:set_level(\"a\", debug)")).name());
+        assertEquals("logger:reset", table.resolve(ExprParser.parse("logger:reset()")).name());
+        UnknownFunctionException bare = assertThrows(UnknownFunctionException.class,
+                () -> table.resolve(ExprParser.parse("set_level(a, debug)")));
+        assertTrue(bare.getMessage().startsWith("there is no function set_level/2"), bare.getMessage());
+        UnknownFunctionException elsewhere = assertThrows(UnknownFunctionException.class,
+                () -> table.resolve(ExprParser.parse("heart:reset()")));
+        assertTrue(elsewhere.getMessage().startsWith("there is no function heart:reset/0"), elsewhere.getMessage());
+    }
 }

@@ -46,6 +46,25 @@ class UpgradeViewTest {
     }
 
     @Test
+    void saysHowManyClassesWereNewAndHowManyUnchanged() {
+        UpgradeClass names = new UpgradeClass("shop.Names", "app", "Names.class", 400, "defined", 0);
+        UpgradeClass same = new UpgradeClass("shop.Rules", "app", "Rules.class", 10, "unchanged", 0);
+        assertEquals("loaded 2 classes in one step, 1 of them new (keeping the running versions took 1.2 ms, "
+                + "redefineClasses 1.4 ms); 1 unchanged", UpgradeView.render(new UpgradeReport("loaded", true,
+                        List.of(PRICING, names, same), List.of(), 1240L, 1380L, List.of()), 200).get(0));
+    }
+
+    @Test
+    void aRollbackSaysTheClassesDiagDefinedStayDefined() {
+        UpgradeClass restored = new UpgradeClass("shop.Pricing", "app", "x", 10, "restored", 0);
+        UpgradeClass names = new UpgradeClass("shop.Names", "app", "x", 0, "left_defined", 0);
+        assertEquals("rolled back 1 class in one step (redefineClasses took 1.4 ms); 1 class diag defined stays "
+                + "defined, unused: a JVM cannot undo the definition of a class", UpgradeView.render(
+                        new UpgradeReport("rolled_back", true, List.of(restored, names), List.of(), null, 1380L,
+                                List.of()), 200).get(0));
+    }
+
+    @Test
     void showsMicrosecondsAsMillisecondsWithOneDecimal() {
         assertEquals("0.0 ms", UpgradeView.micros(12));
         assertEquals("0.4 ms", UpgradeView.micros(420));

@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  * (docs/kubernetes.md). Costs one descriptor and no thread; the file goes when the node stops.
  */
 public final class UnixSocketListener implements AutoCloseable {
+    /**
+     * The name {@code diag inject} gives the agent jar it copies into a container's directory
+     * (the shell's CookieDropbox.AGENT_JAR): the JVM loaded the agent from it.
+     */
+    static final String AGENT_JAR = "diag-agent.jar";
+
     private final Channel channel;
     private final Path path;
     private final boolean ownsDirectory;
@@ -66,7 +72,11 @@ public final class UnixSocketListener implements AutoCloseable {
         return listener;
     }
 
-    /** A bootstrap of our channel with the TCP one's loop, handlers and options (its channel is fixed once set). */
+    /**
+     * A bootstrap of our channel with the TCP one's loop, handlers and options (its channel is
+     * fixed once set): the listener's handler too, the node's one connection gate, so connections
+     * here count toward the same caps (max-connections, max-startups, the accept rate).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ServerBootstrap sameHandlers(ServerBootstrap configured) {
         ServerBootstrapConfig config = configured.config();
@@ -74,6 +84,9 @@ public final class UnixSocketListener implements AutoCloseable {
                 .group(config.group(), config.childGroup())
                 .channelFactory(UnixSocketListener::open)
                 .childHandler(config.childHandler());
+        if (config.handler() != null) {
+            bootstrap.handler(config.handler());
+        }
         config.options().forEach((option, value) -> bootstrap.option((ChannelOption) option, value));
         // TCP's child options (TCP_NODELAY) mean nothing here; the allocator does
         Object allocator = config.childOptions().get(ChannelOption.ALLOCATOR);
@@ -91,13 +104,20 @@ public final class UnixSocketListener implements AutoCloseable {
         }
     }
 
-    /** Stops listening and removes the socket file (and its own directory); open sessions end with the event loop. */
+    /**
+     * Stops listening and removes the socket file, and in its own directory the agent jar diag
+     * inject put there, then the directory; open sessions end with the event loop.
+     */
     @Override
     public void close() {
         channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         try {
             Files.deleteIfExists(path);
             if (ownsDirectory) {
+                // Unlinked, not gone: the system class loader holds the jar open for the JVM's life (the
+                // agent's classes stay loaded, and a later inject's agent loads more from it) and reads
+                // through that descriptor; only the name goes, the blocks are freed when the JVM exits.
+                Files.deleteIfExists(path.getParent().resolve(AGENT_JAR)); // a link there: only the link goes
                 Files.deleteIfExists(path.getParent()); // refused while anything else is in it, as it should be
             }
         } catch (IOException ignored) {

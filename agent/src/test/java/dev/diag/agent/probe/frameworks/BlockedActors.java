@@ -50,12 +50,18 @@ final class BlockedActors {
         }
     }
 
-    /** A scan once {@code n} actors show (an actor made from outside starts a moment later). */
+    /**
+     * A scan once {@code n} actors show (an actor made from outside starts a moment later) and one
+     * of them has its runner named: an actor told from outside is marked scheduled a moment before
+     * its task reaches the pool's queue, and until then two actors look running, so the adapter
+     * rightly names neither.
+     */
     static MailboxSnapshot actorsSeen(MailboxFinder finder, int n) throws InterruptedException {
         MailboxSnapshot[] snapshot = new MailboxSnapshot[1];
         awaitTrue(() -> {
             snapshot[0] = finder.scan(Thread.getAllStackTraces().keySet());
-            return snapshot[0].all().stream().filter(m -> m.kind().equals("actor")).count() >= n;
+            return snapshot[0].all().stream().filter(m -> m.kind().equals("actor")).count() >= n
+                    && snapshot[0].all().stream().anyMatch(m -> m.kind().equals("actor") && !m.ownerThreadIds().isEmpty());
         });
         return snapshot[0];
     }

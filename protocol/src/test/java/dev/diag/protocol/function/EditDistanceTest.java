@@ -1,7 +1,8 @@
-package dev.diag.shell.functions;
+package dev.diag.protocol.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EditDistanceTest {
@@ -35,5 +36,12 @@ class EditDistanceTest {
     void isSymmetric() {
         assertEquals(EditDistance.between("flaw", "lawn"), EditDistance.between("lawn", "flaw"));
         assertEquals(2, EditDistance.between("flaw", "lawn"));
+    }
+
+    @Test
+    void nearestListsOnlyNamesATypoAwayNearestFirst() {
+        List<String> names = List.of("VM.flags", "VM.info", "VM.uptime", "Thread.print");
+        assertEquals(List.of("VM.flags"), EditDistance.nearest(names, "VM.flag", 3));
+        assertEquals(List.of(), EditDistance.nearest(names, "GC.everything", 3));
     }
 }
