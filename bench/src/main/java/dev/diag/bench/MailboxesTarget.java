@@ -1,33 +1,19 @@
 package dev.diag.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * bench/mailboxes' target: {@code N} parked platform threads beside a fixture's own (its main
  * class and arguments follow N, e.g. {@code 10000 dev.diag.it.fixture.LogbackBacklogTarget}), and
- * a reader of the agent's allocation on stdin, so the agent is measured from outside itself:
- *
- * <pre>
- * start 1    starts the fixture (its main, on the main thread) and answers "STARTED 1"
- * mark 7     answers "MARKED 7": remembers the allocated-bytes counter of every agent thread
- * since 7    answers "SINCE 7 CALL IO": bytes the diag-call-* and the diag-io* threads allocated
- *            since the mark (a thread started since counts from 0; one that ended is left out)
- * </pre>
+ * a reader of the agent's allocation on stdin ({@link AgentAllocationReader}), so the agent is
+ * measured from outside itself; its "start 1" starts the fixture (its main, on the main thread).
  *
  * The fixture waits for "start" so that the script can first connect to the node: an agent
  * before commit 32d3d3e logs through the app's logback, and its one-time debug lines on the
  * first connection would block in the fixture's full AsyncAppender for good.
  *
- * The counters are ThreadMXBean's (a thread's TLAB and outside-TLAB allocation, exact to the
- * last TLAB refill); reading them stops nothing. Run it with only the bench jar and the fixture
- * on the class path: the agent under test comes from -javaagent alone.
+ * Run it with only the bench jar and the fixture on the class path: the agent under test comes from -javaagent alone.
  */
 public final class MailboxesTarget {
     private static final CountDownLatch START = new CountDownLatch(1);
@@ -36,9 +22,7 @@ public final class MailboxesTarget {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread reader = new Thread(MailboxesTarget::answer, "bench-allocation-reader");
-        reader.setDaemon(true);
-        reader.start();
+        AgentAllocationReader.start(START::countDown);
         int parked = Integer.parseInt(args[0]);
         ParkedThreads.start(parked);
         System.out.println("parked threads up: " + parked);
@@ -46,64 +30,5 @@ public final class MailboxesTarget {
         START.await();
         Class.forName(args[1]).getMethod("main", String[].class)
                 .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
-    }
-
-    private static void answer() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Map<Long, Long> mark = new HashMap<>();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
-        try {
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] words = line.trim().split(" ");
-                if (words.length != 2) {
-                    continue;
-                }
-                if (words[0].equals("start")) {
-                    START.countDown();
-                    System.out.println("STARTED " + words[1]);
-                } else if (words[0].equals("mark")) {
-                    mark.clear();
-                    for (Thread t : agentThreads()) {
-                        mark.put(t.getId(), mx.getThreadAllocatedBytes(t.getId()));
-                    }
-                    System.out.println("MARKED " + words[1]);
-                } else if (words[0].equals("since")) {
-                    long call = 0;
-                    long io = 0;
-                    for (Thread t : agentThreads()) {
-                        long bytes = mx.getThreadAllocatedBytes(t.getId());
-                        if (bytes < 0) {
-                            continue; // ended meanwhile
-                        }
-                        bytes -= mark.getOrDefault(t.getId(), 0L);
-                        if (t.getName().startsWith("diag-call-")) {
-                            call += bytes;
-                        } else {
-                            io += bytes;
-                        }
-                    }
-                    System.out.println("SINCE " + words[1] + " " + call + " " + io);
-                }
-                System.out.flush();
-            }
-        } catch (IOException e) {
-            System.out.println("allocation reader: " + e);
-        }
-    }
-
-    /** The agent's call and I/O threads, from the root thread group (no stacks, no pause). */
-    private static Thread[] agentThreads() {
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        Thread[] all = new Thread[root.activeCount() * 2 + 16];
-        int n;
-        while ((n = root.enumerate(all, true)) == all.length) {
-            all = new Thread[all.length * 2];
-        }
-        return Arrays.stream(all, 0, n)
-                .filter(t -> t.getName().startsWith("diag-call-") || t.getName().startsWith("diag-io"))
-                .toArray(Thread[]::new);
     }
 }

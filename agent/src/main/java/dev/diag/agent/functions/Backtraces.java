@@ -13,7 +13,7 @@ import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * {@code backtraces()}: every thread's backtrace, as jstack prints them, streamed. Stacks are taken
@@ -35,8 +35,9 @@ final class Backtraces extends FunctionBase {
     public Object call(Args args, CallContext context) {
         long[] ids = ThreadTable.bean().getAllThreadIds();
         Arrays.sort(ids);
-        Map<Long, Thread> threads = LiveThreads.byId();
-        MailboxSnapshot boxes = mailboxes.scan(threads.values());
+        Thread[] threads = LiveThreads.sortedById(); // found by id with no map entry or boxed id per thread
+        LongFunction<Thread> byId = id -> LiveThreads.find(threads, id);
+        MailboxSnapshot boxes = mailboxes.scan(Arrays.asList(threads));
         int sent = 0;
         int pauses = 0;
         for (int from = 0; from < ids.length && !context.cancelled(); from += BATCH) {
@@ -46,7 +47,7 @@ final class Backtraces extends FunctionBase {
             List<Backtrace> rows = new ArrayList<>(batch.length);
             for (ThreadInfo info : infos) {
                 if (info != null) { // ended since the ids were listed
-                    rows.add(ProcessFacts.backtrace(info, threads.get(info.getThreadId()), boxes, threads, false));
+                    rows.add(ProcessFacts.backtrace(info, byId.apply(info.getThreadId()), boxes, byId, false));
                 }
             }
             context.emit(rows);

@@ -1,5 +1,12 @@
 package dev.diag.agent.functions;
 
+import dev.diag.protocol.message.ChunkWriter;
+import dev.diag.protocol.message.MalformedMessageException;
+import dev.diag.protocol.message.Message;
+import dev.diag.protocol.message.MessageCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -20,6 +27,25 @@ public interface CallContext {
 
     /** Sends rows now; the reply then ends the stream with the call's result as its summary. */
     void emit(List<?> rows);
+
+    /**
+     * Sends rows that write themselves straight into the chunk's bytes ({@link ChunkWriter}): for
+     * long listings, which then make no object or tree per row. A context with a connection writes
+     * them into the frame; this default, for contexts without one, reads them back into trees.
+     */
+    default void emit(ChunkWriter.Rows rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChunkWriter.write(out, 0, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing rows to memory failed", e);
+        }
+        try {
+            emit(((Message.Chunk) MessageCodec.decode(out.toByteArray())).chunk());
+        } catch (MalformedMessageException e) {
+            throw new IllegalStateException("rows were written as invalid JSON", e);
+        }
+    }
 
     /**
      * Runs {@code action} once the call has succeeded, its answer is written to the caller and the

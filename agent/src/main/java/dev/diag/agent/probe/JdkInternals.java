@@ -104,8 +104,16 @@ public final class JdkInternals {
      * {@code target}; empty when there is no such field or it cannot be read.
      */
     public Optional<Object> read(Object target, String name) {
+        return Optional.ofNullable(value(target, name));
+    }
+
+    /**
+     * As {@link #read}, null for none: for a pass over every thread, which then makes no Optional
+     * per field read.
+     */
+    public Object value(Object target, String name) {
         if (target == null) {
-            return Optional.empty();
+            return null;
         }
         Class<?> type = target.getClass();
         Map<String, Optional<Field>> ofType = fields.get(type);
@@ -115,12 +123,12 @@ public final class JdkInternals {
             ofType.putIfAbsent(name, field);
         }
         if (field.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         try {
-            return Optional.ofNullable(field.get().get(target));
+            return field.get().get(target);
         } catch (IllegalAccessException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.diag.agent.probe;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
  * elsewhere (issue 8).
  */
 public final class LiveThreads {
+    private static final Comparator<Thread> BY_ID = Comparator.comparingLong(Thread::getId);
+
     private LiveThreads() {
     }
 
@@ -27,6 +30,35 @@ public final class LiveThreads {
             threads = new Thread[threads.length * 2]; // more appeared meanwhile: try again, larger
         }
         return Arrays.asList(threads).subList(0, n);
+    }
+
+    /**
+     * Every live thread, sorted by id, for {@link #find}: a lookup by id that, unlike
+     * {@link #byId()}, makes no map entry and no boxed id per thread.
+     */
+    public static Thread[] sortedById() {
+        List<Thread> all = all();
+        Thread[] sorted = all.toArray(new Thread[0]);
+        Arrays.sort(sorted, BY_ID);
+        return sorted;
+    }
+
+    /** The thread with id {@code id} in {@code sorted} (from {@link #sortedById()}), or null. */
+    public static Thread find(Thread[] sorted, long id) {
+        int low = 0;
+        int high = sorted.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long at = sorted[middle].getId();
+            if (at < id) {
+                low = middle + 1;
+            } else if (at > id) {
+                high = middle - 1;
+            } else {
+                return sorted[middle];
+            }
+        }
+        return null;
     }
 
     public static Map<Long, Thread> byId() {

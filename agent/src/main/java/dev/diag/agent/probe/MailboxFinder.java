@@ -79,7 +79,7 @@ public final class MailboxFinder {
             if (thread == null || AgentThreads.isAgents(thread)) {
                 continue; // the agent's call pool queues diag's calls, not the app's work
             }
-            Object task = hidden == null ? ThreadTasks.taskOf(thread, internals).orElse(null) : null;
+            Object task = hidden == null ? ThreadTasks.taskOrNull(thread, internals) : null;
             if (byFramework.claim(thread, task)) {
                 continue; // a framework's worker: its queue is the framework's, not its pool's
             }

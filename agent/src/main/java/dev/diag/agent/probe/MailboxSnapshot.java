@@ -77,7 +77,15 @@ public final class MailboxSnapshot {
 
     /** The mailbox this thread drains: a pool worker's executor queue, an MXBean's owner thread. */
     public Optional<Mailbox> servedBy(long threadId) {
-        return Optional.ofNullable(servedBy.get(threadId));
+        return Optional.ofNullable(servedMailbox(threadId));
+    }
+
+    /**
+     * As {@link #servedBy}, null for none: for a pass over every thread, which then boxes no id
+     * where no thread serves a mailbox, and makes no Optional.
+     */
+    public Mailbox servedMailbox(long threadId) {
+        return servedBy.isEmpty() ? null : servedBy.get(threadId);
     }
 
     /**

@@ -45,7 +45,13 @@ final class PoolWorkers {
         if (thread instanceof ForkJoinWorkerThread worker) {
             return worker.getPool();
         }
-        return task == null ? null : executorIn(task, 0, new Object[UNWRAP_DEPTH]);
+        if (task == null) {
+            return null;
+        }
+        if (!task.getClass().getName().equals(WORKER) && runnableFields.get(task.getClass()).length == 0) {
+            return null; // most threads run a task that wraps no other (a lambda, a plain Runnable): no path for it
+        }
+        return executorIn(task, 0, new Object[UNWRAP_DEPTH]);
     }
 
     private Object executorIn(Object task, int depth, Object[] path) {

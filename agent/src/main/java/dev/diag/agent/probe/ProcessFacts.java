@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * What {@code process_info} tells about one thread, built from the cheapest call that answers
@@ -72,7 +73,7 @@ public final class ProcessFacts {
 
     public List<StackFrame> stack(long pid) {
         ThreadInfo info = ThreadTable.bean().getThreadInfo(new long[] {pid}, true, false)[0];
-        return info == null ? null : frames(info);
+        return info == null ? null : frames(info.getStackTrace(), info.getLockedMonitors());
     }
 
     /**
@@ -89,7 +90,7 @@ public final class ProcessFacts {
             return null;
         }
         Map<Long, Thread> threads = LiveThreads.byId();
-        return backtrace(info, live.thread(), mailboxes.scan(threads.values()), threads, synchronizers);
+        return backtrace(info, live.thread(), mailboxes.scan(threads.values()), threads::get, synchronizers);
     }
 
     /**
@@ -97,10 +98,11 @@ public final class ProcessFacts {
      * locked synchronizers), with the mailbox its thread is parked on from {@code mailboxes}.
      */
     public static Backtrace backtrace(ThreadInfo info, Thread thread, MailboxSnapshot mailboxes,
-            Map<Long, Thread> threads, boolean synchronizers) {
-        Optional<Mailbox> waitedOn = thread == null ? Optional.empty()
-                : mailboxes.waitedOnBy(thread, info.getStackTrace());
-        return new Backtrace(info.getThreadId(), info.getThreadName(), info.getThreadState().name(), frames(info),
+            LongFunction<Thread> threads, boolean synchronizers) {
+        StackTraceElement[] stack = info.getStackTrace(); // a copy each time it is asked for: once
+        Optional<Mailbox> waitedOn = thread == null ? Optional.empty() : mailboxes.waitedOnBy(thread, stack);
+        return new Backtrace(info.getThreadId(), info.getThreadName(), info.getThreadState().name(),
+                frames(stack, info.getLockedMonitors()),
                 lock(info.getLockInfo()), owner(info),
                 waitedOn.map(Mailbox::name).orElse(null),
                 waitedOn.map(m -> refs(m.ownerThreadIds(), threads)).orElse(null),
@@ -123,25 +125,32 @@ public final class ProcessFacts {
         Optional<Mailbox> waitedOn = live.thread() == null || info.getLockInfo() == null ? Optional.empty()
                 : mailboxes.scan(threads.values()).waitedOnBy(live.thread());
         return new Links(pid, lock(info.getLockInfo()), owner(info), waiters, waitedOn.map(Mailbox::name).orElse(null),
-                waitedOn.map(m -> refs(m.ownerThreadIds(), threads)).orElse(null));
+                waitedOn.map(m -> refs(m.ownerThreadIds(), threads::get)).orElse(null));
     }
 
-    private static List<StackFrame> frames(ThreadInfo info) {
-        StackTraceElement[] stack = info.getStackTrace();
-        List<List<LockRef>> held = new ArrayList<>();
-        for (int i = 0; i < stack.length; i++) {
-            held.add(new ArrayList<>());
-        }
-        for (MonitorInfo monitor : info.getLockedMonitors()) {
-            if (monitor.getLockedStackDepth() >= 0 && monitor.getLockedStackDepth() < stack.length) {
-                held.get(monitor.getLockedStackDepth()).add(lock(monitor));
-            }
-        }
+    /**
+     * Each frame with the monitors locked in it. backtraces() makes these for every frame of every
+     * thread, so a frame that holds none (nearly all) shares the one empty list.
+     */
+    private static List<StackFrame> frames(StackTraceElement[] stack, MonitorInfo[] monitors) {
         List<StackFrame> frames = new ArrayList<>(stack.length);
         for (int i = 0; i < stack.length; i++) {
-            frames.add(frame(stack[i], List.copyOf(held.get(i))));
+            frames.add(frame(stack[i], lockedAt(monitors, i)));
         }
         return frames;
+    }
+
+    private static List<LockRef> lockedAt(MonitorInfo[] monitors, int depth) {
+        List<LockRef> held = null;
+        for (MonitorInfo monitor : monitors) {
+            if (monitor.getLockedStackDepth() == depth) {
+                if (held == null) {
+                    held = new ArrayList<>(1);
+                }
+                held.add(lock(monitor));
+            }
+        }
+        return held == null ? List.of() : List.copyOf(held);
     }
 
     static StackFrame frame(StackTraceElement e, List<LockRef> lockedMonitors) {
@@ -165,10 +174,10 @@ public final class ProcessFacts {
         return refs;
     }
 
-    private static List<ProcessRef> refs(List<Long> ids, Map<Long, Thread> threads) {
+    private static List<ProcessRef> refs(List<Long> ids, LongFunction<Thread> threads) {
         List<ProcessRef> refs = new ArrayList<>(ids.size());
         for (long id : ids) {
-            Thread t = threads.get(id);
+            Thread t = threads.apply(id);
             refs.add(new ProcessRef(id, t == null ? null : t.getName()));
         }
         return refs;

@@ -29,10 +29,8 @@ public final class ThreadTable {
     public static ThreadTable take() {
         long[] ids = THREADS.getAllThreadIds();
         ThreadInfo[] infos = THREADS.getThreadInfo(ids, 0);
-        long[] cpu = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()
-                ? THREADS.getThreadCpuTime(ids) : null;
-        long[] allocated = THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled()
-                ? THREADS.getThreadAllocatedBytes(ids) : null;
+        long[] cpu = cpuNanos(ids);
+        long[] allocated = allocatedBytes(ids);
         List<Entry> entries = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
             if (infos[i] != null) { // null: the thread ended between the two calls
@@ -40,6 +38,17 @@ public final class ThreadTable {
             }
         }
         return new ThreadTable(entries);
+    }
+
+    /** The CPU time of each of {@code ids} in one pass, -1 for one that ended; null where the JVM does not measure it. */
+    public static long[] cpuNanos(long[] ids) {
+        return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled() ? THREADS.getThreadCpuTime(ids) : null;
+    }
+
+    /** The bytes each of {@code ids} allocated, in one pass, -1 for one that ended; null where the JVM does not measure it. */
+    public static long[] allocatedBytes(long[] ids) {
+        return THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled()
+                ? THREADS.getThreadAllocatedBytes(ids) : null;
     }
 
     /** The facts of one thread, taken alone; null when no live thread has that id. */

@@ -12,11 +12,13 @@ public final class ThreadTasks {
     }
 
     public static Optional<Object> taskOf(Thread thread, JdkInternals internals) {
-        Optional<Object> target = internals.read(thread, "target");
-        if (target.isPresent()) {
-            return target;
-        }
-        return internals.read(thread, "holder").flatMap(holder -> internals.read(holder, "task"));
+        return Optional.ofNullable(taskOrNull(thread, internals));
+    }
+
+    /** As {@link #taskOf}, null for none: no Optional per thread, for a pass over them all. */
+    public static Object taskOrNull(Thread thread, JdkInternals internals) {
+        Object target = internals.value(thread, "target");
+        return target != null ? target : internals.value(internals.value(thread, "holder"), "task");
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class TopFrames {
     public static final int BATCH = 500;
-    static final int DEPTH = 8;
+    public static final int DEPTH = 8;
     /**
      * From JDK 21 a thread's stack is taken with a handshake with that thread alone: no global
      * pause. On JDK 17 each such call is its own global pause, so there stacks come in batches.
@@ -66,6 +66,11 @@ public final class TopFrames {
             }
         }
         return stacks;
+    }
+
+    /** True where a thread's stack is its own walk, no global pause (JDK 21+). */
+    public static boolean perThread() {
+        return PER_THREAD;
     }
 
     /** How many global pauses {@link #of} takes for {@code threads} threads. */

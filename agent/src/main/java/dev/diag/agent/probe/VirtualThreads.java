@@ -94,7 +94,7 @@ public final class VirtualThreads {
         }
         List<Object> containers = registered();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Thread owner : LiveThreads.byId().values()) {
+        for (Thread owner : LiveThreads.all()) {
             addScopes(owner, containers, seen); // scopes are in no registry: their owners know them
         }
         long virtual = 0;
@@ -115,7 +115,7 @@ public final class VirtualThreads {
         Deque<Object> pending = new ArrayDeque<>(registered());
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.addAll(pending);
-        for (Thread platform : LiveThreads.byId().values()) {
+        for (Thread platform : LiveThreads.all()) {
             addScopes(platform, pending, seen); // a platform thread may own a structured scope of virtual threads
         }
         long visited = 0;

@@ -3,8 +3,10 @@ package dev.diag.agent.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.functions.CallContext;
 import dev.diag.protocol.message.CallError;
+import dev.diag.protocol.message.ChunkWriter;
 import dev.diag.protocol.message.Json;
 import dev.diag.protocol.message.Message;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,6 +14,8 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelProgressiveFuture;
 import io.netty.channel.ChannelProgressiveFutureListener;
 import io.netty.channel.ChannelProgressivePromise;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RunningCall implements CallContext {
     /** How long a stream may make no progress into its connection before the node stops it. */
     static final long STALL_MILLIS = 30_000;
+    /** A stream's first chunk buffer: i()'s chunks of 500 rows take 70-90 KB, so it grows once at most. */
+    private static final int FIRST_CHUNK_BYTES = 64 * 1024;
 
     private final ChannelHandlerContext ctx;
     private final long id;
@@ -42,6 +48,7 @@ final class RunningCall implements CallContext {
     private volatile Runnable afterAnswer;
     private volatile ChannelFuture answerWritten;
     private final String caller;
+    private ByteBuf spare; // the call thread's alone: the last chunk's buffer, sent, for the next one
 
     RunningCall(ChannelHandlerContext ctx, long id, Runnable onDone) {
         this(ctx, id, onDone, null);
@@ -90,10 +97,28 @@ final class RunningCall implements CallContext {
 
     @Override
     public void emit(List<?> rows) {
+        emit(json -> ChunkWriter.writeRecords(json, rows));
+    }
+
+    /**
+     * The rows written straight into the chunk's frame ({@link PreparedFrame}): no tree per row, and
+     * no copy of the bytes to seal or send them. The frame's buffer comes back once the socket has
+     * taken it, and the next chunk is written into it: a long stream reuses one buffer.
+     */
+    @Override
+    public void emit(ChunkWriter.Rows rows) {
         if (answered) {
             return; // cancelled or disconnected: no point converting rows nobody will read
         }
-        Message.Chunk chunk = new Message.Chunk(id, rows.stream().<JsonNode>map(r -> Json.mapper().valueToTree(r)).toList());
+        ByteBuf buffer = spare != null ? spare : PreparedFrame.buffer(ctx.alloc(), FIRST_CHUNK_BYTES);
+        spare = null;
+        PreparedFrame chunk;
+        try {
+            chunk = PreparedFrame.write(buffer, out -> ChunkWriter.write(out, id, rows));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing rows into a chunk failed", e);
+        }
+        chunk.retain(); // one reference for the connection, which lets go once it has sent it; one to reuse it
         ChannelProgressivePromise written = ctx.newProgressivePromise();
         AtomicLong progressAt = new AtomicLong(System.nanoTime());
         // the transport reports each part of the chunk the socket takes: a slow link is not a stalled one
@@ -101,12 +126,18 @@ final class RunningCall implements CallContext {
         synchronized (this) {
             // checked again under answer()'s lock: a cancel may have ended the stream meanwhile
             if (answered) {
+                chunk.release(2);
                 return;
             }
             streamed = true;
             ctx.writeAndFlush(chunk, written).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
         awaitTaken(written, progressAt);
+        if (written.isDone()) {
+            spare = chunk.content(); // sent (or failed) and let go of by the connection: ours alone again
+        } else {
+            chunk.release(); // still on its way: the connection lets go of it when it is done with it
+        }
     }
 
     /**
@@ -175,9 +206,14 @@ final class RunningCall implements CallContext {
      * The call's work is done (its audit line written): the action given to afterAnswer, if any,
      * runs once a successful answer is written. Written or not (the caller may have gone): the
      * call succeeded, and what it asked for happens, even if the caller hung up as soon as it read
-     * the answer (bin/diag --cmd does).
+     * the answer (bin/diag --cmd does). A stream's spare chunk buffer is let go here, on the call's
+     * own thread, the only one that touches it.
      */
     void done() {
+        if (spare != null) {
+            spare.release();
+            spare = null;
+        }
         Runnable action = afterAnswer;
         ChannelFuture written = answerWritten;
         if (action != null && written != null) { // set only when the success went out: not after a cancel

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.diag.agent.Await;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.TopFrames;
+import dev.diag.protocol.message.Json;
 import dev.diag.protocol.result.ProcessRow;
 import dev.diag.protocol.result.ProcessTotals;
 import java.util.ArrayList;
@@ -192,7 +193,8 @@ class ITest {
 
         @Override
         public void emit(List<?> rows) {
-            batches.add(rows.stream().map(ProcessRow.class::cast).toList());
+            // i() writes its rows straight into the chunk's JSON: read them back as the shell does
+            batches.add(rows.stream().map(row -> Json.mapper().convertValue(row, ProcessRow.class)).toList());
         }
 
         List<ProcessRow> rows() {

@@ -14,6 +14,8 @@ import dev.diag.protocol.handshake.AgentHandshake;
 import dev.diag.protocol.handshake.ClientHandshake;
 import dev.diag.protocol.handshake.SessionKeys;
 import dev.diag.protocol.message.CallError;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.security.SecureRandom;
 import java.util.List;
@@ -51,6 +53,23 @@ class FrameAuthenticatorTest {
             channel.writeOutbound((Object) "first".getBytes(UTF_8), "second".getBytes(UTF_8));
             assertArrayEquals("first".getBytes(UTF_8), opener.open(channel.readOutbound()));
             assertArrayEquals("second".getBytes(UTF_8), opener.open(channel.readOutbound()));
+            assertFalse(channel.finish());
+        }
+
+        @Test
+        void sealsAPreparedFrameInItsOwnBufferExactlyAsItWouldSealThePayloadAlone() throws Exception {
+            FrameSealer copying = keys.agent.agentSealer(); // the same key: its frames are the reference
+            byte[] payload = "{\"id\":7,\"chunk\":[{\"pid\":1}]}".getBytes(UTF_8);
+            channel.writeOutbound((Object) "first".getBytes(UTF_8)); // sequence 0: the prepared frame gets 1
+            assertArrayEquals(copying.seal("first".getBytes(UTF_8)), channel.readOutbound());
+
+            channel.writeOutbound(PreparedFrame.write(PreparedFrame.buffer(channel.alloc(), 8), out -> out.write(payload)));
+
+            ByteBuf frame = channel.readOutbound();
+            byte[] body = copying.seal(payload);
+            assertEquals(body.length, frame.readInt(), "the length prefix");
+            assertArrayEquals(body, ByteBufUtil.getBytes(frame), "sequence, payload and MAC");
+            frame.release();
             assertFalse(channel.finish());
         }
 

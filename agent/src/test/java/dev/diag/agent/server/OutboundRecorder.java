@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.diag.protocol.frame.FrameLimits;
+import dev.diag.protocol.frame.SessionMac;
+import dev.diag.protocol.message.MalformedMessageException;
+import dev.diag.protocol.message.MessageCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stands where the socket would be: takes every outbound message (a {@link ByteBuf} becomes a
- * {@code byte[]}, released here), completes its promise, and hands it to the test after the
+ * {@code byte[]}, a {@link PreparedFrame} the message its payload holds, both released here), completes its promise, and hands it to the test after the
  * flush, together with the pipeline's handler names at the moment of writing.
  *
  * <p>Why a recorder rather than {@code readOutbound()}: calls run on {@link CallExecutor}
@@ -41,7 +47,10 @@ final class OutboundRecorder extends ChannelOutboundHandlerAdapter {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         Object message = msg;
-        if (msg instanceof ByteBuf buf) {
+        if (msg instanceof PreparedFrame frame) {
+            message = unsealed(frame);
+            frame.release();
+        } else if (msg instanceof ByteBuf buf) {
             message = ByteBufUtil.getBytes(buf);
             buf.release();
         }
@@ -54,6 +63,21 @@ final class OutboundRecorder extends ChannelOutboundHandlerAdapter {
         ctx.flush();
         for (Written w; (w = unflushed.poll()) != null; ) {
             written.add(w);
+        }
+    }
+
+    /**
+     * The message of a frame not yet sealed (no authenticator stands between here and the call):
+     * its payload, decoded as the peer would decode it once opened.
+     */
+    private static Object unsealed(PreparedFrame frame) {
+        ByteBuf buf = frame.content();
+        int from = FrameLimits.HEADER_BYTES + SessionMac.SEQ_BYTES;
+        byte[] payload = ByteBufUtil.getBytes(buf, from, frame.payloadLength());
+        try {
+            return MessageCodec.decode(payload);
+        } catch (MalformedMessageException e) {
+            throw new AssertionError("a prepared frame's payload is no message: " + new String(payload, UTF_8), e);
         }
     }
 

@@ -255,7 +255,7 @@ class RunningCallTest {
                             child.pipeline().addLast(answers, new ChannelOutboundHandlerAdapter() {
                                 @Override
                                 public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-                                    if (msg instanceof Message.Chunk) {
+                                    if (msg instanceof PreparedFrame) { // a chunk: rows go out as prepared frames
                                         chunks.accept(msg, promise);
                                     } else {
                                         ctx.write(msg, promise);

@@ -28,4 +28,16 @@ public final class FrameSealer {
         body.put(mac.compute(body.array(), 0, SessionMac.SEQ_BYTES + payload.length));
         return body.array();
     }
+
+    /**
+     * Seals a body laid out in place, as {@link #seal} would lay it out: {@code body[offset ..
+     * offset+8)} receives the sequence number, the {@code payloadLength} bytes after it are the
+     * payload, and the 32 bytes after those receive the MAC. For a payload written straight into
+     * its frame's buffer, so it is never copied to be sealed.
+     */
+    public void sealInPlace(byte[] body, int offset, int payloadLength) {
+        ByteBuffer.wrap(body, offset, SessionMac.SEQ_BYTES).putLong(next++);
+        int signed = SessionMac.SEQ_BYTES + payloadLength;
+        mac.computeInto(body, offset, signed, body, offset + signed);
+    }
 }

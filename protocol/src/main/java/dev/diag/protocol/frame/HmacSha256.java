@@ -1,5 +1,6 @@
 package dev.diag.protocol.frame;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ final class HmacSha256 {
     private final MessageDigest outer;
     private final byte[] innerPad = new byte[BLOCK];
     private final byte[] outerPad = new byte[BLOCK];
+    private final byte[] innerHash = new byte[32];
 
     HmacSha256(byte[] key) {
         inner = sha256();
@@ -47,6 +49,19 @@ final class HmacSha256 {
         inner.update(innerPad);
         outer.update(outerPad);
         return outer.digest(innerHash);
+    }
+
+    /** As {@link #doFinal()}, into {@code out} at {@code at}: no array per MAC. */
+    void doFinalInto(byte[] out, int at) {
+        try {
+            inner.digest(innerHash, 0, innerHash.length);
+            inner.update(innerPad);
+            outer.update(outerPad);
+            outer.update(innerHash);
+            outer.digest(out, at, innerHash.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 refused a 32-byte digest buffer", e);
+        }
     }
 
     private static MessageDigest sha256() {

@@ -17,6 +17,12 @@ public final class SessionMac {
         return mac.doFinal();
     }
 
+    /** The MAC of {@code data[offset .. offset+length)}, written into {@code out} at {@code at}. */
+    public void computeInto(byte[] data, int offset, int length, byte[] out, int at) {
+        mac.update(data, offset, length);
+        mac.doFinalInto(out, at);
+    }
+
     /** One-shot HMAC over the concatenation of {@code parts}. */
     public static byte[] hmac(byte[] key, byte[]... parts) {
         HmacSha256 m = new HmacSha256(key);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -56,6 +57,14 @@ public final class JsonTree {
             throw new UncheckedIOException("writing JSON to memory failed", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A generator with the same settings as {@link #bytes}, writing into {@code out}; closing it
+     * flushes but does not close {@code out}.
+     */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     /** One line of JSON text, e.g. for {@code --json} output. */

@@ -36,4 +36,20 @@ class FrameSealerTest {
         byte[] payload = "same".getBytes(US_ASCII);
         assertFalse(Arrays.equals(sealer.seal(payload), sealer.seal(payload)));
     }
+
+    @Test
+    void sealingInPlaceGivesTheBodiesSealGives() {
+        FrameSealer copying = new FrameSealer(KEY);
+        FrameSealer inPlace = new FrameSealer(KEY);
+        for (String text : new String[] {"{\"id\":1,\"chunk\":[]}", "", "{\"cancel\":3}"}) {
+            byte[] payload = text.getBytes(US_ASCII);
+            int at = 4; // room before the body, as a frame's length prefix takes
+            byte[] frame = new byte[at + SessionMac.SEQ_BYTES + payload.length + SessionMac.MAC_BYTES + 3];
+            System.arraycopy(payload, 0, frame, at + SessionMac.SEQ_BYTES, payload.length);
+            inPlace.sealInPlace(frame, at, payload.length);
+            byte[] body = copying.seal(payload);
+            assertArrayEquals(body, Arrays.copyOfRange(frame, at, at + body.length), text);
+            assertArrayEquals(new byte[3], Arrays.copyOfRange(frame, at + body.length, frame.length), "nothing past the MAC");
+        }
+    }
 }
