@@ -1,5 +1,6 @@
 package dev.diag.shell.render;
 
+import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.FunctionInfo;
 import dev.diag.protocol.result.FunctionList;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ public final class FunctionListView {
         List<String> lines = new ArrayList<>();
         for (FunctionInfo f : list.functions()) {
             String arities = f.minArity() == f.maxArity() ? Integer.toString(f.minArity()) : f.minArity() + ".." + f.maxArity();
-            ProcessInfoView.item(lines, width, f.name() + "/" + arities, f.impactLevel() + ": " + f.impact());
+            // as it is typed (trace:stop for the node's trace_stop); a function this shell does not know, by the node's name
+            String typed = Declaration.find(f.name()).map(Declaration::typed).orElse(f.name());
+            ProcessInfoView.item(lines, width, typed + "/" + arities, f.impactLevel() + ": " + f.impact());
         }
         return lines;
     }
