@@ -1,5 +1,6 @@
 package dev.diag.shell.expr;
 
+import dev.diag.protocol.message.Echo;
 import dev.diag.protocol.message.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class ExprParser {
             pos++;
             skipSpace();
             module = first;
-            function = atom("a function name after '" + first + ":'");
+            // a quoted module may hold a newline or be megabytes long: quoted as every echo is
+            function = atom("a function name after '" + Echo.of(first) + ":'");
             skipSpace();
         }
         List<Term> args = List.of();
@@ -123,7 +125,7 @@ public final class ExprParser {
             }
             return new Term.Atom(atom);
         }
-        throw error(pos >= input.length() ? "expected an argument" : "unexpected '" + c + "'");
+        throw error(pos >= input.length() ? "expected an argument" : "unexpected '" + Echo.of(String.valueOf(c)) + "'");
     }
 
     /** {@code <61>} or {@code <0.61.0>}: the middle number is the thread id, as in Erlang's pid. */

@@ -63,6 +63,13 @@ class ExprParserTest {
     }
 
     @Test
+    void aQuotedModuleHoldingANewlineIsEchoedOnOneLine() {
+        // found by ExprParserFuzzTest: the module was quoted into the sentence as typed
+        ParseException e = error("'a\\nb':[");
+        assertEquals("expected a function name after 'a?b:'", e.getMessage());
+    }
+
+    @Test
     void endsAClassNameAtADotThatNoNameFollows() {
         ParseException e = error("l(com.example.)");
         assertEquals(13, e.column());
