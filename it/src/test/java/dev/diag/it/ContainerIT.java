@@ -33,7 +33,7 @@ class ContainerIT {
 
             assertEquals(0, inject.exit(), inject::toString);
             assertTrue(inject.out().contains("pid " + boxed.pid() + " (pid 1 in its container): running as node boxed@")
-                    && inject.out().contains("bin/diag attach boxed"), inject::toString);
+                    && inject.out().contains("diag attach boxed"), inject::toString);
             DiagCli.Run memory = DiagCli.run(home, "--node", "boxed", "--cmd", "memory(heap)");
             assertEquals(0, memory.exit(), memory::toString);
             assertTrue(memory.out().contains("(heap: "), memory::toString);

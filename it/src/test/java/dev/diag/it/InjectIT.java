@@ -19,7 +19,7 @@ class InjectIT {
             DiagCli.Run inject = DiagCli.run(home, "inject", Long.toString(plain.pid()), "--name", "late");
 
             assertEquals(0, inject.exit(), inject::toString);
-            assertTrue(inject.out().contains("running as node late@") && inject.out().contains("bin/diag attach late"),
+            assertTrue(inject.out().contains("running as node late@") && inject.out().contains("diag attach late"),
                     inject::toString);
             DiagCli.Run memory = DiagCli.run(home, "--node", "late", "--cmd", "memory(heap)");
             assertEquals(0, memory.exit(), memory::toString);
@@ -39,7 +39,7 @@ class InjectIT {
             DiagCli.Run run = DiagCli.run(home, "nodes", "--jvms");
 
             assertEquals(0, run.exit(), run::toString);
-            assertTrue(run.out().lines().anyMatch(l -> l.contains("bin/diag inject " + plain.pid())
+            assertTrue(run.out().lines().anyMatch(l -> l.contains("diag inject " + plain.pid())
                     && l.contains("IdleTarget")), run::toString);
         }
     }

@@ -80,7 +80,7 @@ public final class CodeLoader {
     public String unavailable() {
         if (instrumentation == null) {
             return "this node was started from code without the agent's Instrumentation (DiagAgent.start), so it "
-                    + "cannot redefine classes; start it with -javaagent or load the agent with bin/diag inject";
+                    + "cannot redefine classes; start it with -javaagent or load the agent with diag inject";
         }
         return instrumentation.isRedefineClassesSupported() ? null : "this JVM does not support redefining classes";
     }

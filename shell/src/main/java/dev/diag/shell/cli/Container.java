@@ -71,7 +71,7 @@ record Container(long pid, long innerPid, List<String> namespaces) {
             return pid;
         } catch (NoSuchFileException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid
-                    + "; bin/diag nodes --jvms lists JVMs.");
+                    + "; diag nodes --jvms lists JVMs.");
         } catch (IOException | NumberFormatException e) {
             return pid;
         }

@@ -48,7 +48,7 @@ final class ContainerInjection {
         long pid = container.pid();
         Optional<ContainerNodes.Node> known = nodes.live().stream().filter(n -> n.pid() == pid).findFirst();
         if (known.isPresent()) {
-            System.out.println("pid " + pid + " already runs diag as node " + known.get().name() + "; use: bin/diag attach "
+            System.out.println("pid " + pid + " already runs diag as node " + known.get().name() + "; use: diag attach "
                     + known.get().name());
             return ExitCode.OK.code;
         }
@@ -60,7 +60,7 @@ final class ContainerInjection {
         }
         OptionalLong ticks = ProcessStart.ticks(pid);
         if (ticks.isEmpty()) {
-            throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid + "; bin/diag nodes --jvms lists JVMs.");
+            throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid + "; diag nodes --jvms lists JVMs.");
         }
         try (CookieDropbox box = CookieDropbox.create(container, cookieBytes(home, cookieFile))) {
             // a container has its own root: the host's path to the agent jar means nothing there
@@ -85,7 +85,7 @@ final class ContainerInjection {
                         + " but cannot be recorded in " + home.dir().resolve("containers") + ": " + e.getMessage() + ".");
             }
             System.out.println("pid " + pid + " (pid " + container.innerPid() + " in its container): " + status
-                    + ", and on " + box.socketInside() + " in the container; use: bin/diag attach "
+                    + ", and on " + box.socketInside() + " in the container; use: diag attach "
                     + InjectCommand.bareName(after.getProperty(InjectCommand.NODE), nodeName));
             InjectCommand.noteDynamicAgentWarning(after);
             return ExitCode.OK.code;
@@ -107,7 +107,7 @@ final class ContainerInjection {
             }
             throw new DiagException(e.exit(), e.getMessage().substring(0, e.getMessage().length() - 1) + "; or, since "
                     + "it shares this shell's pid namespace but not its /tmp, this JDK " + feature + " shell cannot find "
-                    + "its attach socket: run bin/diag on JDK 25 (JAVA_HOME), which looks through /proc/PID/root.");
+                    + "its attach socket: run diag on JDK 25 (JAVA_HOME), which looks through /proc/PID/root.");
         }
     }
 

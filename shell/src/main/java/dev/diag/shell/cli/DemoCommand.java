@@ -43,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
         Optional<NodeRecord> running = registry.lookup(NODE);
         if (running.isPresent()) {
             throw new DiagException(ExitCode.USAGE, "a demo node already runs (pid " + running.get().pid()
-                    + "); attach to it with bin/diag attach demo, or stop it first.");
+                    + "); attach to it with diag attach demo, or stop it first.");
         }
         Process demo = start(installation, home);
         try {

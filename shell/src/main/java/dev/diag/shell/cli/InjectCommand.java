@@ -49,7 +49,7 @@ public final class InjectCommand implements Callable<Integer> {
                     + "digits, '_', '.' or '-', starting with a letter or digit.");
         }
         if (ProcessHandle.of(pid).isEmpty()) {
-            throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid + "; bin/diag nodes --jvms lists JVMs.");
+            throw new DiagException(ExitCode.UNREACHABLE, "no process has pid " + pid + "; diag nodes --jvms lists JVMs.");
         }
         DiagHome home = DiagHome.fromEnvironment();
         Optional<Container> container = Container.of(pid);
@@ -58,7 +58,7 @@ public final class InjectCommand implements Callable<Integer> {
         }
         Optional<NodeRecord> known = new NodeRegistry(home.nodes()).live().stream().filter(r -> r.pid() == pid).findFirst();
         if (known.isPresent()) {
-            System.out.println("pid " + pid + " already runs diag as node " + known.get().name() + "; use: bin/diag attach "
+            System.out.println("pid " + pid + " already runs diag as node " + known.get().name() + "; use: diag attach "
                     + known.get().name());
             return ExitCode.OK.code;
         }
@@ -71,7 +71,7 @@ public final class InjectCommand implements Callable<Integer> {
             throw new DiagException(ExitCode.CALL_FAILED, "the agent was loaded into pid " + pid + " but " + status + ".");
         }
         String node = after.getProperty(NODE);
-        System.out.println("pid " + pid + ": " + status + "; use: bin/diag attach " + bareName(node, nodeName));
+        System.out.println("pid " + pid + ": " + status + "; use: diag attach " + bareName(node, nodeName));
         noteDynamicAgentWarning(after);
         return ExitCode.OK.code;
     }

@@ -76,7 +76,7 @@ public final class NodesCommand implements Callable<Integer> {
         }
         if (live.isEmpty() && contained.isEmpty() && !jvms) {
             System.out.println("no diag node runs on this host (start a JVM with -javaagent:diag-agent.jar=name=NAME, "
-                    + "or inject one: bin/diag nodes --jvms lists JVMs)");
+                    + "or inject one: diag nodes --jvms lists JVMs)");
             return ExitCode.OK.code;
         }
         if (jvms) {
@@ -124,6 +124,6 @@ public final class NodesCommand implements Callable<Integer> {
     private static String nodeOf(long pid, List<NodeRecord> live, List<ContainerNodes.Node> contained) {
         return Stream.concat(live.stream().filter(r -> r.pid() == pid).map(NodeRecord::name),
                         contained.stream().filter(n -> n.pid() == pid).map(ContainerNodes.Node::name))
-                .findFirst().map(name -> name + "@" + LocalHost.name()).orElse("- (bin/diag inject " + pid + ")");
+                .findFirst().map(name -> name + "@" + LocalHost.name()).orElse("- (diag inject " + pid + ")");
     }
 }

@@ -140,7 +140,7 @@ public final class Connector {
                                 ? "; that is the directory port, where any node of the host may answer: leave the "
                                         + "port out (" + target.name() + "@" + target.address().getHostString()
                                         + ") to look " + target.name() + " up there."
-                                : "; bin/diag nodes lists where each node listens."));
+                                : "; diag nodes lists where each node listens."));
             }
             return new Connection(target.display(), client);
         } catch (HandshakeException e) {
@@ -171,7 +171,7 @@ public final class Connector {
                     + e.getMessage() + "): it may be an older diag node that speaks only plaintext, or not a diag node.");
         } catch (ConnectException e) {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where
-                    + ": connection refused; is the node still running? bin/diag nodes lists local nodes.");
+                    + ": connection refused; is the node still running? diag nodes lists local nodes.");
         } catch (SocketTimeoutException e) {
             throw new DiagException(ExitCode.UNREACHABLE, where + " did not answer within "
                     + timeoutMillis / 1000 + " s; try again, or raise --timeout.");

@@ -71,7 +71,7 @@ public final class ContainerSessions {
             throw new DiagException(ExitCode.UNREACHABLE, "cannot reach " + where + ": " + reason
                     + (reason.contains("Permission denied")
                             ? "; run diag as root or as the JVM's user."
-                            : "; is the node still running? bin/diag nodes lists the nodes."));
+                            : "; is the node still running? diag nodes lists the nodes."));
         }
     }
 }

@@ -199,7 +199,7 @@ public final class NodeResolver {
         }
         if (live.isEmpty()) {
             throw new DiagException(ExitCode.UNREACHABLE, "no diag node runs on this host: start your JVM with "
-                    + "-javaagent:diag-agent.jar=name=NAME, or try bin/diag demo.");
+                    + "-javaagent:diag-agent.jar=name=NAME, or try diag demo.");
         }
         throw new DiagException(ExitCode.USAGE, "several nodes run on this host; choose one with --node"
                 + known(live) + ".");

@@ -28,7 +28,7 @@ public final class StoppedView {
             lines.add(stopped.redefinedClasses() + (stopped.redefinedClasses() == 1 ? " class keeps" : " classes keep")
                     + " the code diag loaded: stopping undoes no redefinition (code:rollback before stop() does)");
         }
-        lines.add("bin/diag inject PID loads a fresh agent into the same JVM");
+        lines.add("diag inject PID loads a fresh agent into the same JVM");
         return lines;
     }
 }

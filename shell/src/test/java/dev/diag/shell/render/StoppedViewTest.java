@@ -12,7 +12,7 @@ class StoppedViewTest {
     void saysTheNodeStopsAndHowToLoadItAgain() {
         assertEquals(List.of(
                 "orders@vm stops: its sockets close, its registry entry goes and its threads end; the app runs on",
-                "bin/diag inject PID loads a fresh agent into the same JVM"),
+                "diag inject PID loads a fresh agent into the same JVM"),
                 StoppedView.render(new Stopped("orders@vm", Stopped.HEART_OFF, 0), 80));
     }
 
