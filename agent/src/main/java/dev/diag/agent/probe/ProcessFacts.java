@@ -129,8 +129,8 @@ public final class ProcessFacts {
     }
 
     /**
-     * Each frame with the monitors locked in it. backtraces() makes these for every frame of every
-     * thread, so a frame that holds none (nearly all) shares the one empty list.
+     * Each frame with the monitors locked in it; a frame that holds none (nearly all) shares the one
+     * empty list. backtraces() writes the same rows without these records (BacktraceWriter).
      */
     private static List<StackFrame> frames(StackTraceElement[] stack, MonitorInfo[] monitors) {
         List<StackFrame> frames = new ArrayList<>(stack.length);
