@@ -72,7 +72,9 @@ final class DisruptorRingBuffers implements FrameworkQueues {
         Method slowest = type.getMethod("getMinimumGatingSequence");
         FlowMeter consumed = FlowMeter.total("the ring's slowest consumer sequence", () -> {
             try {
-                return ((Number) slowest.invoke(ring)).longValue(); // sequences never wrap
+                // sequences never wrap and start at -1, the consumer's before its first batch is done:
+                // +1 makes it the count consumed, so a consumer stuck in its first batch reads 0, not "unreadable"
+                return ((Number) slowest.invoke(ring)).longValue() + 1;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return -1;
             }
