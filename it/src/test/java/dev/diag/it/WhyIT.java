@@ -308,10 +308,11 @@ class WhyIT {
 
     /**
      * The evidence gives the mailbox's rates over the window, counted from {@code counts}: "20/s
-     * out, 20/s in". Logback's worker and a Disruptor consumer take a whole full queue (256) at a
-     * time and then spend 12.8 s on it at 50 ms an event, so a window sees nothing leave, or the
-     * one batch: then the summary says nothing left. Either way a full queue takes in what leaves
-     * it, no more (the rest wait).
+     * out, 20/s in". Logback's worker takes a whole full queue (256) at a time and a Disruptor
+     * consumer whatever was published when its batch began (any size up to the ring's 256), then
+     * spends 50 ms an event on it, so a window sees nothing leave, or the pace, or one batch's step
+     * (then the summary says nothing left, or the rate is up to 256 over a window of at least
+     * 500 ms). Either way a full queue takes in what leaves it, no more (the rest wait).
      */
     private static void assertDrainAtMost(JsonNode finding, double slowest, String counts) {
         String evidence = finding.get("evidence").toString();
@@ -320,7 +321,7 @@ class WhyIT {
         assertTrue(rates.find(), "the evidence gives the rates: " + finding);
         double out = Double.parseDouble(rates.group(1).replace(",", ""));
         double in = Double.parseDouble(rates.group(2).replace(",", ""));
-        assertTrue(out <= slowest * 1.15 || out >= 250, "a trickle at the appender's pace, or a batch of 256: " + finding);
+        assertTrue(out <= slowest * 1.15 + 2 * 256, "the appender's pace, or one batch of at most 256: " + finding);
         assertTrue(in <= out + 50, "a full queue takes in what leaves it: " + finding);
         if (out == 0) {
             assertTrue(finding.get("summary").asText().endsWith(": nothing left it in the window."), finding.toString());
