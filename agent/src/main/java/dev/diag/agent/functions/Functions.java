@@ -16,18 +16,37 @@ import dev.diag.protocol.node.NodeRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every function the agent answers: one implementation per entry of the protocol's table
  * ({@link Declaration}), chosen by a switch expression so that a declared function without an
  * implementation does not compile. What the functions share (the JDK internals, the registry,
  * heart, one {@link CodeLoader} with one lock and one version history) is handed out here.
+ *
+ * <p>Lazily: an implementation is made when it is first called (or listed), and what only some
+ * functions share (the code loader, tracing, the logging frameworks, the flight recorder) when
+ * the first of them is made. A node that is never asked to load code or trace never loads those
+ * classes: each class a guest loads costs the target metaspace and heap for good
+ * (IdleAgentLoadsLittleTest proves it; bench/footprint measures it).
  */
 public final class Functions {
-    private final Map<String, DiagFunction> byName;
+    private final Map<String, Declaration> declared; // by name: the table, in its order
+    private final Wiring wiring;                     // null for a list made from ready functions (tests)
+    private final Map<Declaration, DiagFunction> made = new ConcurrentHashMap<>();
+    private final Map<String, DiagFunction> ready;   // functions handed in whole (tests' extras)
 
+    private Functions(Wiring wiring) {
+        this.wiring = wiring;
+        this.declared = UniqueNames.index(List.of(Declaration.values()), Declaration::function, "the protocol's table");
+        this.ready = Map.of();
+    }
+
+    /** A list of ready functions (the tests reach it by reflection to add functions of their own). */
     private Functions(List<DiagFunction> functions) {
-        byName = UniqueNames.index(functions, DiagFunction::name, "the agent's function list");
+        this.wiring = null;
+        this.declared = Map.of();
+        this.ready = UniqueNames.index(functions, DiagFunction::name, "the agent's function list");
     }
 
     /** The functions, without access to JDK internals (tests, and agents started from code). */
@@ -64,38 +83,22 @@ public final class Functions {
     /** The functions, stop() stopping the agent {@code stopSwitch} is connected to (an unconnected one: none). */
     public static Functions all(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown,
             GcHistory gcHistory, StopSwitch stopSwitch) {
-        ChangedLevels levels = new ChangedLevels();
-        stopSwitch.onStop(levels::reset); // the target is left as found: every logger level diag changed goes back
-        FlightRecorder recorder = new FlightRecorder();
-        stopSwitch.onStop(recorder::close); // and no flight recording of diag's outlives it
-        Wiring wiring = new Wiring(internals, registry, heart, new CodeLoader(internals.instrumentation()), shutdown,
-                gcHistory, stopSwitch, new LoggingFrameworks(internals.instrumentation()), levels, recorder,
-                new Tracing(internals.instrumentation()));
-        List<DiagFunction> functions = new ArrayList<>();
-        for (Declaration declaration : Declaration.values()) {
-            DiagFunction function = implementation(declaration, wiring, functions);
-            if (!function.name().equals(declaration.function())) { // a case answered with another function's class
-                throw new IllegalStateException(declaration + " is implemented by " + function.getClass().getSimpleName()
-                        + ", which answers " + function.name());
-            }
-            functions.add(function);
-        }
-        return new Functions(functions);
+        return new Functions(new Wiring(internals, registry, heart, shutdown, gcHistory, stopSwitch));
     }
 
     /** The class answering each declared function. */
-    private static DiagFunction implementation(Declaration declaration, Wiring w, List<DiagFunction> all) {
+    private static DiagFunction implementation(Declaration declaration, Wiring w) {
         return switch (declaration) {
-            case WHY -> new Why(w.internals(), w.shutdown(), w.gcHistory());
+            case WHY -> new Why(w.internals, w.shutdown, w.gcHistory);
             case MEMORY -> new Memory();
-            case REGS -> new Regs(w.internals());
-            case SYSTEM_INFO -> new SystemInfo(w.internals(), w.shutdown());
+            case REGS -> new Regs(w.internals);
+            case SYSTEM_INFO -> new SystemInfo(w.internals, w.shutdown);
             case STATISTICS -> new Statistics();
-            case PROCESSES -> new Processes(w.internals());
-            case I -> new I(w.internals());
-            case PROCESS_INFO -> new ProcessInfoFunction(w.internals());
-            case BACKTRACES -> new Backtraces(w.internals());
-            case GROUPS -> new Groups(w.internals());
+            case PROCESSES -> new Processes(w.internals);
+            case I -> new I(w.internals);
+            case PROCESS_INFO -> new ProcessInfoFunction(w.internals);
+            case BACKTRACES -> new Backtraces(w.internals);
+            case GROUPS -> new Groups(w.internals);
             case DEADLOCKS -> new DeadlocksFunction();
             case HEAP_HISTOGRAM -> new HeapHistogramFunction();
             case GARBAGE_COLLECT -> new GarbageCollectFunction();
@@ -107,9 +110,9 @@ public final class Functions {
             case JFR_START -> new JfrStart(w.recorder());
             case JFR_DUMP -> new JfrDump(w.recorder());
             case JFR_STOP -> new JfrStop(w.recorder());
-            case PROC_COUNT -> new ProcCountFunction(w.internals());
-            case PROC_WINDOW -> new ProcWindowFunction(w.internals());
-            case TOP -> new Top(w.internals());
+            case PROC_COUNT -> new ProcCountFunction(w.internals);
+            case PROC_WINDOW -> new ProcWindowFunction(w.internals);
+            case TOP -> new Top(w.internals);
             case TRACE -> new Trace(w.tracing());
             case TRACE_STATUS -> new TraceStatus(w.tracing());
             case TRACE_STOP -> new TraceStop(w.tracing());
@@ -122,27 +125,121 @@ public final class Functions {
             case WHICH -> new Which(w.code());
             case IS_LOADED -> new IsLoaded(w.code());
             case ALL_LOADED -> new AllLoaded(w.code());
-            case GET_CMD -> new HeartGetCmd(w.heart());
-            case SET_CMD -> new HeartSetCmd(w.heart());
-            case CLEAR_CMD -> new HeartClearCmd(w.heart());
-            case STATUS -> new HeartStatusFunction(w.heart());
-            case NODES -> new Nodes(w.registry());
-            case FUNCTIONS -> new FunctionsFunction(() -> List.copyOf(all)); // complete by the time it is called
-            case STOP -> new Stop(w.stopSwitch(), w.heart(), w.code());
+            case GET_CMD -> new HeartGetCmd(w.heart);
+            case SET_CMD -> new HeartSetCmd(w.heart);
+            case CLEAR_CMD -> new HeartClearCmd(w.heart);
+            case STATUS -> new HeartStatusFunction(w.heart);
+            case NODES -> new Nodes(w.registry);
+            case FUNCTIONS -> new FunctionsFunction();
+            case STOP -> new Stop(w.stopSwitch, w.heart, w::redefinedClasses);
         };
     }
 
-    /** What the implementations are built with. */
-    private record Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, CodeLoader code,
-            ShutdownWatch shutdown, GcHistory gcHistory, StopSwitch stopSwitch, LoggingFrameworks logging,
-            ChangedLevels levels, FlightRecorder recorder, Tracing tracing) {
+    /**
+     * What the implementations are built with: what the agent already has, and, made on first
+     * use, what only some functions need. Those made on first use that change the target leave
+     * their undo with the stop switch as they are made.
+     */
+    private static final class Wiring {
+        // what the agent already has: read as they are
+        final JdkInternals internals;
+        final NodeRegistry registry;
+        final Heart heart;
+        final ShutdownWatch shutdown;
+        final GcHistory gcHistory;
+        final StopSwitch stopSwitch;
+        // made on first use, under this object's lock
+        private CodeLoader code;
+        private LoggingFrameworks logging;
+        private ChangedLevels levels;
+        private FlightRecorder recorder;
+        private Tracing tracing;
+
+        Wiring(JdkInternals internals, NodeRegistry registry, Heart heart, ShutdownWatch shutdown, GcHistory gcHistory,
+                StopSwitch stopSwitch) {
+            this.internals = internals;
+            this.registry = registry;
+            this.heart = heart;
+            this.shutdown = shutdown;
+            this.gcHistory = gcHistory;
+            this.stopSwitch = stopSwitch;
+        }
+
+        synchronized CodeLoader code() {
+            if (code == null) {
+                code = new CodeLoader(internals.instrumentation());
+            }
+            return code;
+        }
+
+        /** What stop() reports: the classes code loading redefined, 0 when no code function was ever made. */
+        int redefinedClasses() {
+            CodeLoader made;
+            synchronized (this) {
+                made = code;
+            }
+            return made == null ? 0 : made.redefinedClasses(); // outside our lock: a running load holds the loader's
+        }
+
+        synchronized LoggingFrameworks logging() {
+            if (logging == null) {
+                logging = new LoggingFrameworks(internals.instrumentation());
+            }
+            return logging;
+        }
+
+        synchronized ChangedLevels levels() {
+            if (levels == null) {
+                levels = new ChangedLevels();
+                stopSwitch.onStop(levels::reset); // the target is left as found: every logger level diag changed goes back
+            }
+            return levels;
+        }
+
+        synchronized FlightRecorder recorder() {
+            if (recorder == null) {
+                recorder = new FlightRecorder();
+                stopSwitch.onStop(recorder::close); // and no flight recording of diag's outlives it
+            }
+            return recorder;
+        }
+
+        synchronized Tracing tracing() {
+            if (tracing == null) {
+                tracing = new Tracing(internals.instrumentation());
+            }
+            return tracing;
+        }
     }
 
+    /** The function called {@code name}, made now if this is its first call; null if there is none. */
     public DiagFunction find(String name) {
-        return byName.get(name);
+        DiagFunction function = ready.get(name);
+        if (function != null) {
+            return function;
+        }
+        Declaration declaration = declared.get(name);
+        return declaration == null ? null : made.computeIfAbsent(declaration, this::make);
     }
 
+    private DiagFunction make(Declaration declaration) {
+        DiagFunction function = implementation(declaration, wiring);
+        if (!function.name().equals(declaration.function())) { // a case answered with another function's class
+            throw new IllegalStateException(declaration + " is implemented by " + function.getClass().getSimpleName()
+                    + ", which answers " + function.name());
+        }
+        return function;
+    }
+
+    /** Every function, in the table's order: makes those not made yet. */
     public List<DiagFunction> list() {
-        return List.copyOf(byName.values());
+        if (wiring == null) {
+            return List.copyOf(ready.values());
+        }
+        List<DiagFunction> all = new ArrayList<>();
+        for (String name : declared.keySet()) {
+            all.add(find(name));
+        }
+        return all;
     }
 }

@@ -2,10 +2,10 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.AgentThreads;
 import dev.diag.agent.StopSwitch;
-import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.heart.Heart;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.Stopped;
+import java.util.function.IntSupplier;
 
 /**
  * {@code stop()}: takes the agent out of the node. The answer goes first; once it is written and
@@ -30,13 +30,13 @@ final class Stop extends FunctionBase {
 
     private final StopSwitch stopSwitch;
     private final Heart heart;
-    private final CodeLoader code;
+    private final IntSupplier redefinedClasses; // by code loading so far: what stop() leaves in the target
 
-    Stop(StopSwitch stopSwitch, Heart heart, CodeLoader code) {
+    Stop(StopSwitch stopSwitch, Heart heart, IntSupplier redefinedClasses) {
         super(Declaration.STOP);
         this.stopSwitch = stopSwitch;
         this.heart = heart;
-        this.code = code;
+        this.redefinedClasses = redefinedClasses;
     }
 
     @Override
@@ -53,7 +53,7 @@ final class Stop extends FunctionBase {
         }
         // after the answer: closing first would cut the connection the answer travels on
         context.afterAnswer(() -> AgentThreads.newThread(stopSwitch::press, "diag-stop").start());
-        return new Stopped(node, watched ? Stopped.HEART_STOPPED : Stopped.HEART_OFF, code.redefinedClasses());
+        return new Stopped(node, watched ? Stopped.HEART_STOPPED : Stopped.HEART_OFF, redefinedClasses.getAsInt());
     }
 
     private static boolean heartArgument(Args args) throws FunctionException {

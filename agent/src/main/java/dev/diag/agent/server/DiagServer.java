@@ -7,7 +7,7 @@ import dev.diag.agent.server.unix.UnixSocketListener;
 import dev.diag.agent.tls.ServerTls;
 import dev.diag.protocol.cookie.Cookie;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's TCP server: one daemon I/O thread ("diag-io") accepts and serves every
- * connection; functions run on {@link CallExecutor}. Unpooled heap buffers: a guest must not
- * reserve arenas of direct memory in somebody else's process.
+ * connection; functions run on {@link CallExecutor}. Unpooled heap buffers ({@link AgentBuffers}):
+ * a guest must not reserve arenas of direct memory in somebody else's process.
  *
  * Besides its own port the server listens on the host's directory port (default 4370), shared
  * with every other node of the same user through SO_REUSEPORT: the kernel hands each connection
@@ -87,6 +87,7 @@ public final class DiagServer implements AutoCloseable {
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
         System.setProperty(NO_UNSAFE, System.getProperty(NO_UNSAFE, "true"));
         NettyLogging.silence(); // before Netty's first logger: never through the target's logging
+        ByteBufAllocator allocator = AgentBuffers.choose(); // before Netty's first buffer: no pool, ours or its default
         EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
             // in the agent's group, so rankings and mailboxes leave it out (AgentThreads)
             Thread thread = new FastThreadLocalThread(AgentThreads.group(), runnable, "diag-io");
@@ -97,7 +98,6 @@ public final class DiagServer implements AutoCloseable {
         RefusalLog refusals = new RefusalLog();
         // one gate for both listening sockets: the caps are the node's, whichever port is used
         ConnectionGate gate = new ConnectionGate(options.connections().limitsForThisProcess(), refusals);
-        UnpooledByteBufAllocator allocator = new UnpooledByteBufAllocator(false);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class StopTest {
     private final StopSwitch stopSwitch = new StopSwitch();
-    private final Stop stop = new Stop(stopSwitch, Heart.off(), new CodeLoader(null));
+    private final Stop stop = new Stop(stopSwitch, Heart.off(), new CodeLoader(null)::redefinedClasses);
     private final AfterAnswer context = new AfterAnswer();
 
     @Test

@@ -1,0 +1,36 @@
+package dev.diag.agent.server;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+
+/**
+ * Where the agent's bytes live: unpooled heap buffers, for its channels and for Netty's own
+ * default alike. A diagnostics port moves kilobytes a few times a minute; a pool would keep
+ * what a busy minute took for the rest of the target's life.
+ *
+ * <p>Netty's default ({@code ByteBufAllocator.DEFAULT}, used where no channel's allocator is at
+ * hand, e.g. by its encoders' helpers) is otherwise pooled: arenas for heap and direct memory per
+ * core, a cache on each of our threads, 4 MiB chunks reserved on first use. Our relocated Netty
+ * reads the relocated property name (this class's package tells which), so the target's own
+ * Netty, if any, keeps its own choice.
+ *
+ * <pre>
+ * ByteBufAllocator allocator = AgentBuffers.choose();   // before Netty's first buffer
+ * </pre>
+ */
+final class AgentBuffers {
+    private AgentBuffers() {
+    }
+
+    /** The allocator for our channels; first makes Netty's default unpooled too (read once, when Netty first needs it). */
+    static ByteBufAllocator choose() {
+        System.setProperty(allocatorTypeProperty(), "unpooled");
+        return new UnpooledByteBufAllocator(false);
+    }
+
+    /** "io.netty.allocator.type" as our copy of Netty spells it ("dev.diag.agent.shaded.io.netty..." in the jar). */
+    static String allocatorTypeProperty() {
+        String buffer = ByteBufAllocator.class.getPackageName(); // a class literal: loads, does not initialise
+        return buffer.substring(0, buffer.length() - ".buffer".length()) + ".allocator.type";
+    }
+}
