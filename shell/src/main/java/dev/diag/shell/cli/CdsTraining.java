@@ -67,6 +67,9 @@ public final class CdsTraining {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        // As every diag call ends: on JDK 21+ System.exit looks up a logger (Runtime.exit logging),
+        // some thirty classes that the archive should hold too.
+        System.exit(0);
     }
 
     /** A fleet of two ({@code --nodes a,b --cmd memory}): the pool, the blocks, each node by name@host:port. */
