@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diag.shell.Main;
+import dev.diag.shell.MainCommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ class CliConventionsIT {
     @Test
     void everySubcommandAnswersHelpOnStdoutListingEachOfItsOptions() throws Exception {
         try (DiagHomeDir home = new DiagHomeDir()) {
-            for (CommandLine sub : Main.commandLine().getSubcommands().values()) {
+            for (CommandLine sub : MainCommandLine.build().getSubcommands().values()) {
                 String name = sub.getCommandName();
                 DiagCli.Run dashHelp = DiagCli.run(home, name, "--help");
                 DiagCli.Run helpSub = DiagCli.run(home, "help", name);
@@ -41,7 +41,7 @@ class CliConventionsIT {
                 assertEquals(dashHelp.out(), helpSub.out(), "diag " + name + " --help and diag help " + name);
             }
             DiagCli.Run top = DiagCli.run(home, "--help");
-            for (String name : Main.commandLine().getSubcommands().keySet()) {
+            for (String name : MainCommandLine.build().getSubcommands().keySet()) {
                 assertTrue(top.out().contains("  " + name), "diag --help names " + name + ": " + top);
             }
         }

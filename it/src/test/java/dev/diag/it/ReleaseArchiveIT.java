@@ -139,6 +139,47 @@ class ReleaseArchiveIT {
         }
     }
 
+    @Test
+    void aDamagedOrForeignArchiveIsPassedOverSilentlyAndNothingPrintedChanges() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            Path freshHome = Files.createDirectory(home.path().resolve("fresh-home"));
+            Path archive = firstCallMakesAnArchive(home, freshHome);
+            List<DiagCli.Run> withArchive = visibleRuns(home, Map.of("HOME", freshHome.toString()));
+            // no cache directory can be made under a regular file: no archive mapped, none made
+            Path blocker = Files.writeString(home.path().resolve("not-a-directory"), "");
+            List<DiagCli.Run> without = visibleRuns(home, Map.of("HOME", freshHome.toString(),
+                    "XDG_CACHE_HOME", blocker.resolve("cache").toString()));
+            assertEquals(without, withArchive, "the archive changes nothing anyone sees");
+
+            byte[] made = Files.readAllBytes(archive);
+            byte[] random = new byte[made.length];
+            new java.util.Random(20).nextBytes(random);
+            Map<String, byte[]> damages = new java.util.LinkedHashMap<>();
+            damages.put("truncated", java.util.Arrays.copyOf(made, 1 << 20));
+            damages.put("empty", new byte[0]);
+            damages.put("random bytes", random);
+            // made by the checkout's build for its own jar: another jar, perhaps another JDK
+            damages.put("another build's", Files.readAllBytes(Repo.ROOT.resolve("shell/target/diag-shell.jsa")));
+            for (Map.Entry<String, byte[]> damage : damages.entrySet()) {
+                Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-------"));
+                Files.write(archive, damage.getValue());
+                assertEquals(without, visibleRuns(home, Map.of("HOME", freshHome.toString())),
+                        "with a " + damage.getKey() + " archive");
+                assertFalse(loadsTheShellFromAnArchive(home, freshHome), "a " + damage.getKey() + " archive is not mapped");
+            }
+        }
+    }
+
+    /**
+     * What a user sees of three one-shot calls that need no node: help answered by the shell, a
+     * call to a node that does not exist (exit 3, one sentence), and a call that does not parse.
+     */
+    private static List<DiagCli.Run> visibleRuns(DiagHomeDir home, Map<String, String> env) throws Exception {
+        return List.of(release.diag(home, env, "--cmd", "help(memory)"),
+                release.diag(home, env, "--cmd", "memory", "--node", "none"),
+                release.diag(home, env, "--cmd", "memory(", "--node", "none"));
+    }
+
     /** Runs diag once with HOME {@code freshHome}, waits for the archive made in the background, returns it. */
     private static Path firstCallMakesAnArchive(DiagHomeDir home, Path freshHome) throws Exception {
         DiagCli.Run first = release.diag(home, Map.of("HOME", freshHome.toString()), "--version");

@@ -6,7 +6,6 @@ import dev.diag.shell.cli.ConnectionOptions;
 import dev.diag.shell.cli.DemoCommand;
 import dev.diag.shell.cli.DiagException;
 import dev.diag.shell.cli.DiagVersion;
-import dev.diag.shell.cli.ExitCode;
 import dev.diag.shell.cli.InjectCommand;
 import dev.diag.shell.cli.LoadCommand;
 import dev.diag.shell.cli.NodesCommand;
@@ -53,31 +52,14 @@ public final class Main implements Callable<Integer> {
         return ScriptRunner.run(connection, commands); // no --cmd: the calls piped to stdin
     }
 
+    // No method of this class may name a picocli type in its signature: the launcher looks up main
+    // through reflection, which loads every type the public methods name, and picocli's classes
+    // (class-file version 49) cannot be archived for class-data sharing on JDK 17, so naming one
+    // here would parse its 72 KB CommandLine class on every one-shot call (MainCommandLine has it).
     public static void main(String[] args) {
         // The one-shot path skips picocli, which costs a one-shot call more than anything else
         // it does (its classes cannot be archived for class-data sharing on JDK 17).
         QuickArgs.Parsed quick = QuickArgs.parse(args);
-        System.exit(quick != null ? quick.run() : commandLine().execute(args));
-    }
-
-    public static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new Main());
-        for (CommandLine command : line.getSubcommands().values()) {
-            command.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
-        }
-        line.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
-        line.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("diag: " + e.getMessage() + " ("
-                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help lists the options)");
-            return ExitCode.USAGE.code;
-        });
-        line.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof DiagException diag) {
-                return diag.report(command.getErr());
-            }
-            command.getErr().println("diag: internal error, please report it: " + e);
-            return ExitCode.CALL_FAILED.code;
-        });
-        return line;
+        System.exit(quick != null ? quick.run() : MainCommandLine.build().execute(args));
     }
 }

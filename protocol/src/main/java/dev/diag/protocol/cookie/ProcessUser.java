@@ -23,17 +23,26 @@ final class ProcessUser {
         return System.getProperty("user.name", "uid " + UID);
     }
 
+    /**
+     * The second number of {@code Uid:\treal\teffective\tsaved\tfs}. Split by hand: a regular
+     * expression here would cost every one-shot shell a method handle spun at run time.
+     */
+    static int effectiveUid(String line) {
+        String[] fields = line.substring(4).strip().split("\t");
+        return Integer.parseInt(fields[1].strip());
+    }
+
     private static int readUid() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {
-                    return Integer.parseInt(line.substring(4).strip().split("\\s+")[1]); // real, effective, ...
+                    return effectiveUid(line);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // no /proc (macOS): ask the file system below
         }
-        Path probe = null;
+        Path probe = null; // reached only without /proc
         try {
             probe = Files.createTempFile("diag-uid", ".tmp");
             return (Integer) Files.getAttribute(probe, "unix:uid");

@@ -45,6 +45,9 @@ public final class CdsTraining {
             CookieFile.loadOrCreate(cookieFile);
             Thread agent = new Thread(() -> answerOnce(server, cookieFile, "training", 2), "cds-training-node");
             agent.start();
+            // Loaded before any of the rest by the launcher, which the training does not go through.
+            Class.forName("dev.diag.shell.Main", false, CdsTraining.class.getClassLoader());
+            TerminalWidth.ofStdout();
             QuickArgs.parse(new String[] {"--cmd", "memory", "--node", "x", "--json"});
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
             // Found by name through the registry, as users call nodes: the lookup's classes count too.
@@ -64,6 +67,9 @@ public final class CdsTraining {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        // As every diag call ends: on JDK 21+ System.exit looks up a logger (Runtime.exit logging),
+        // some thirty classes that the archive should hold too.
+        System.exit(0);
     }
 
     /** A fleet of two ({@code --nodes a,b --cmd memory}): the pool, the blocks, each node by name@host:port. */

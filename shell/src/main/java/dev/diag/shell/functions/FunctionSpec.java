@@ -11,7 +11,7 @@ import java.util.Set;
  * The shell's knowledge of one function: its declaration, which the agent implements from the
  * same table (name, arities, modules, cost, help), and the view this shell shows its answer in.
  * A view that does not fit how the declaration says the node answers is refused here, when the
- * table is built.
+ * spec is made (a table makes each on first look-up; {@code FunctionTableTest} makes them all).
  */
 public record FunctionSpec(Declaration declaration, FunctionView view) {
 

@@ -8,31 +8,45 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every function the shell can call on a node: each declaration of the protocol's table with the
  * view this shell shows it in. Resolves what the user typed, with its Erlang module prefix, to the
  * name the agent answers.
+ *
+ * <p>A function's spec, and so its view, is made when the function is first looked up: a one-shot
+ * {@code diag --cmd memory} makes memory's alone, not the forty others' views with their classes,
+ * lambdas and formatters (about a sixth of that call's start-up). Each table makes its own
+ * (streamed views keep state per session).
  */
 public final class FunctionTable {
-    private final Map<String, FunctionSpec> byName;
+    private final Map<String, Declaration> byName;
+    private final Map<String, FunctionSpec> made = new ConcurrentHashMap<>();
 
-    private FunctionTable(List<FunctionSpec> specs) {
-        byName = UniqueNames.index(specs, FunctionSpec::name, "the shell's function table");
+    private FunctionTable(Map<String, Declaration> byName) {
+        this.byName = byName;
     }
 
     public static FunctionTable standard() {
-        return new FunctionTable(Arrays.stream(Declaration.values())
-                .map(declaration -> new FunctionSpec(declaration, FunctionViews.view(declaration)))
-                .toList());
+        return new FunctionTable(UniqueNames.index(Arrays.asList(Declaration.values()), Declaration::function,
+                "the shell's function table"));
     }
 
+    /** Every function's spec, in the declared order (all views made). */
     public List<FunctionSpec> all() {
-        return List.copyOf(byName.values());
+        return byName.keySet().stream().map(this::spec).toList();
     }
 
     public Optional<FunctionSpec> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return byName.containsKey(name) ? Optional.of(spec(name)) : Optional.empty();
+    }
+
+    /** The spec of a declared {@code name}, made once per table; null for a name not declared. */
+    private FunctionSpec spec(String name) {
+        Declaration declaration = byName.get(name);
+        return declaration == null ? null
+                : made.computeIfAbsent(name, unused -> new FunctionSpec(declaration, FunctionViews.view(declaration)));
     }
 
     /** The spec a call means, or a sentence saying why it means none. */
@@ -54,8 +68,8 @@ public final class FunctionTable {
      * trace_stop on the wire, while {@code stop()} stops the node. Else the function by its name.
      */
     private FunctionSpec qualified(Call call) {
-        FunctionSpec own = call.module() == null ? null : byName.get(call.module() + "_" + call.function());
-        return own != null && own.modules().contains(call.module()) ? own : byName.get(call.function());
+        FunctionSpec own = call.module() == null ? null : spec(call.module() + "_" + call.function());
+        return own != null && own.modules().contains(call.module()) ? own : spec(call.function());
     }
 
     private String suggestion(String typed) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diag.shell.Main;
+import dev.diag.shell.MainCommandLine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +59,7 @@ class QuickArgsTest {
         String[] args = args(line);
         assertNotNull(quick, line);
 
-        CommandLine picocli = Main.commandLine();
+        CommandLine picocli = MainCommandLine.build();
         picocli.parseArgs(args);
         ConnectionOptions expected = picocliOptions(picocli);
 

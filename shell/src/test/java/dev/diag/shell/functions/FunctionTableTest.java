@@ -2,6 +2,7 @@ package dev.diag.shell.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,13 @@ class FunctionTableTest {
         UnknownFunctionException e = assertThrows(UnknownFunctionException.class,
                 () -> table.resolve(ExprParser.parse("xyzzy()")));
         assertEquals("there is no function xyzzy/0; help() lists them all", e.getMessage());
+    }
+
+    @Test
+    void makesEachSpecOncePerTableAndEachTableItsOwn() {
+        // streamed views keep state per session: two sessions (a fleet's nodes) must not share them
+        assertSame(table.find("i").orElseThrow(), table.find("i").orElseThrow());
+        assertNotSame(table.find("i").orElseThrow(), FunctionTable.standard().find("i").orElseThrow());
     }
 
     @Test
