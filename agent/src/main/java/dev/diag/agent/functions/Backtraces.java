@@ -24,13 +24,13 @@ import java.util.Optional;
  * locked monitors without a global safepoint (Thread.getStackTrace's handshake has no locks; JDK
  * 21-24 take this path too), so the stacks are taken {@value #BATCH} threads per pause with
  * ThreadInfo. The batch is a trade between the number of pauses and the longest one: each pause
- * costs every thread's stop (~0.8 ms at 10,000 threads on two cores) besides its batch's stacks
- * (~12 µs a thread), so at 10,000 threads (JDK 17, load ~4) 100 a pause made 101 pauses, 145 ms
- * in all (longest 3-10 ms); 500 makes 21, about 120 ms (longest 5-15 ms); 2,500 made 5, about
- * 105 ms (longest 21-38 ms); all at once one pause of 70-180 ms, as jcmd's Thread.print takes
- * (its single pause 75-100 ms). The stacks' own cost is the JVM's and the same however they are
+ * costs every thread's stop (~0.4-0.8 ms at 10,000 threads on two cores) besides its batch's
+ * stacks. At 10,000 threads on JDK 17 (docs/benchmarks.md, medians of six rounds, load ~10): 100
+ * a pause made 101 pauses, 138 ms in all, the longest ~6 ms; 500 makes 21, 122 ms, ~12 ms; 1,000
+ * made 11, 116 ms, ~17 ms; jcmd Thread.print one of ~100 ms, and all at once ours is one of
+ * 70-180 ms. Inside a ThreadDump the JVM spends ~2.5x per thread what Thread.print does, however
  * batched, so no batching brings the total under jcmd's; 500 keeps every pause short, as the
- * project's rule asks, and takes most of the pauses' fixed cost away. Each batch's rows are
+ * project's rule asks, and halves the pauses' fixed cost. Each batch's rows are
  * written straight into its chunk ({@link BacktraceWriter}): no record per thread or frame, no
  * tree per row.
  */
