@@ -36,6 +36,11 @@ import java.util.Optional;
  */
 final class Backtraces extends FunctionBase {
     static final int BATCH = 500;
+    /**
+     * Rows per chunk, fewer than a batch's: a stream reuses one buffer, which a chunk of 500 rows
+     * (~350 KB) made grow to 512 KB, 0.7 MiB more allocated per call than chunks of 100.
+     */
+    static final int ROWS_PER_CHUNK = 100;
 
     private final MailboxFinder mailboxes;
     private final JdkInternals internals;
@@ -76,7 +81,11 @@ final class Backtraces extends FunctionBase {
                     alive++;
                 }
             }
-            context.emit(json -> write(json, infos, threads, boxes));
+            for (int first = 0; first < infos.length; first += ROWS_PER_CHUNK) {
+                int start = first;
+                int end = Math.min(infos.length, first + ROWS_PER_CHUNK);
+                context.emit(json -> write(json, infos, start, end, threads, boxes));
+            }
             sent += alive;
         }
         return new DumpSummary(sent, pauses, BATCH);
@@ -92,10 +101,11 @@ final class Backtraces extends FunctionBase {
         return found.orElse(null);
     }
 
-    /** The batch's rows, written straight into its chunk ({@link BacktraceWriter}). */
-    private static void write(JsonGenerator json, ThreadInfo[] infos, Thread[] threads, MailboxSnapshot boxes)
-            throws IOException {
-        for (ThreadInfo info : infos) {
+    /** Rows {@code start} to {@code end} of a batch, written straight into a chunk ({@link BacktraceWriter}). */
+    private static void write(JsonGenerator json, ThreadInfo[] infos, int start, int end, Thread[] threads,
+            MailboxSnapshot boxes) throws IOException {
+        for (int at = start; at < end; at++) {
+            ThreadInfo info = infos[at];
             if (info != null) {
                 StackTraceElement[] stack = info.getStackTrace(); // a copy each time it is asked for: once
                 Thread thread = LiveThreads.find(threads, info.getThreadId());

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.AbstractOwnableSynchronizer;
  * backtraces() on JDK 25+: each thread's row from its own {@link ThreadSnapshots snapshot}, a
  * handshake with that thread alone, so the JVM never stops every thread (no global safepoint). The
  * rows are those a ThreadInfo gives (the same writer, the same fields), in thread id order, a chunk
- * per {@value Backtraces#BATCH} threads.
+ * per {@value Backtraces#ROWS_PER_CHUNK} threads.
  *
  * <p>A snapshot names the monitor a blocked thread waits to enter, not who holds it: the holder is
  * the thread whose own snapshot held it. The threads are taken in id order, and where a blocked
@@ -45,8 +45,8 @@ final class SnapshotBacktraces {
     /** Emits every thread's row, a chunk per batch; the number of rows sent. */
     int emitAll(MailboxSnapshot boxes, CallContext context) throws ReflectiveOperationException {
         int sent = 0;
-        for (int from = 0; from < threads.length && !context.cancelled(); from += Backtraces.BATCH) {
-            int to = Math.min(threads.length, from + Backtraces.BATCH);
+        for (int from = 0; from < threads.length && !context.cancelled(); from += Backtraces.ROWS_PER_CHUNK) {
+            int to = Math.min(threads.length, from + Backtraces.ROWS_PER_CHUNK);
             Rows rows = new Rows(to - from);
             for (int at = from; at < to; at++) {
                 Object snapshot = snapshotAt(at);
