@@ -1,15 +1,26 @@
 package dev.diag.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diag.protocol.message.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** backtraces(): every thread, jstack-like, streamed; the lock picture of each thread is there. */
 class BacktracesIT {
+    private static final List<String> SHAPES = List.of("nested-holder", "lock-holder", "monitor-waiter", "lock-waiter",
+            "object-waiter", "parked");
 
     @Test
     void everyThreadWithTheLockItWaitsForAndWhoHoldsIt() throws Exception {
@@ -33,5 +44,97 @@ class BacktracesIT {
                 assertTrue(Json.mapper().readTree(line).get("row").has("frames"), line);
             }
         }
+    }
+
+    /**
+     * On JDK 25+ the rows come from each thread's own snapshot, with no global pause (no ThreadDump
+     * safepoint in the target's log), and each row is the one process_info(Pid, backtrace) makes
+     * from a ThreadInfo, but for the JVM's hidden frames (lambda proxies, Thread.runWith), which a
+     * snapshot leaves out: monitors held in two frames, a blocked thread and its monitor's holder,
+     * a ReentrantLock's waiter and holder, a thread in Object.wait(), a parked one. On JDK 21-24
+     * the rows come from ThreadInfos in pauses, and are the same with every frame.
+     */
+    @Test
+    void onAModernJdkEachRowIsTheOneAThreadInfoGivesAndJdk25TakesItWithoutAGlobalPause() throws Exception {
+        Path java = Jdks.requireModern();
+        boolean snapshots = featureVersion(java) >= 25;
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            Path safepoints = home.path().resolve("safepoints.log");
+            try (TargetJvm target = TargetJvm.start(java, home, "shapes", "", List.of("-Xlog:safepoint:file=" + safepoints),
+                    Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.LockShapesTarget")) {
+                long logged = Files.size(safepoints);
+                Map<String, ObjectNode> rows = rowsOnceStill(home);
+                String during = Files.readString(safepoints).substring((int) logged);
+                assertEquals(snapshots, !during.contains("\"ThreadDump\""), during);
+                DiagCli.Run human = DiagCli.run(home, "--node", "shapes", "--cmd", "backtraces()");
+                assertTrue(human.out().lines().anyMatch(l -> l.matches(snapshots
+                        ? "\\d+ threads, each stack taken from its own thread alone, with no pause of the whole JVM;.*"
+                        : "\\d+ threads, their stacks taken in \\d+ pause.*")), human::toString);
+
+                for (String name : SHAPES) {
+                    ObjectNode row = rows.get(name);
+                    ObjectNode expected = (ObjectNode) result(home, "process_info(<" + row.get("pid").asLong()
+                            + ">, backtrace)").get("value");
+                    expected.remove("lockedSynchronizers"); // backtraces() does not look for them
+                    if (snapshots) {
+                        ArrayNode frames = (ArrayNode) expected.get("frames");
+                        for (int i = frames.size() - 1; i >= 0; i--) {
+                            if (hidden(frames.get(i))) {
+                                frames.remove(i);
+                            }
+                        }
+                    }
+                    assertEquals(expected, row, name);
+                }
+                assertEquals(rows.get("nested-holder").get("pid"), rows.get("monitor-waiter").get("waitingOnOwner").get("pid"));
+                assertEquals(rows.get("lock-holder").get("pid"), rows.get("lock-waiter").get("waitingOnOwner").get("pid"));
+                assertTrue(rows.get("nested-holder").toString().matches(".*lockedMonitors\":\\[\\{.*lockedMonitors\":\\[\\{.*"),
+                        rows.get("nested-holder")::toString);
+                assertFalse(rows.get("object-waiter").toString().contains("lockedMonitors\":[{"),
+                        rows.get("object-waiter")::toString);
+            }
+        }
+    }
+
+    /** The fixture's threads' rows, asked for again until every waiter is in place. */
+    private static Map<String, ObjectNode> rowsOnceStill(DiagHomeDir home) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            DiagCli.Run json = DiagCli.run(home, "--node", "shapes", "--json", "--cmd", "backtraces()");
+            assertEquals(0, json.exit(), json::toString);
+            Map<String, ObjectNode> rows = new HashMap<>();
+            for (String line : json.outLines()) {
+                JsonNode row = Json.mapper().readTree(line).get("row");
+                if (row != null && SHAPES.contains(row.path("name").asText())) {
+                    rows.put(row.get("name").asText(), (ObjectNode) row);
+                }
+            }
+            boolean still = rows.size() == SHAPES.size() && rows.get("monitor-waiter").has("waitingOnOwner")
+                    && rows.get("lock-waiter").has("waitingOnOwner") && rows.get("object-waiter").has("waitingOn")
+                    && rows.get("parked").path("state").asText().equals("WAITING");
+            if (still || attempt == 50) {
+                assertTrue(still, json::toString);
+                return rows;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A frame the JVM hides from a snapshot's stack: a lambda proxy's, or Thread.runWith. */
+    private static boolean hidden(JsonNode frame) {
+        String type = frame.get("className").asText();
+        return type.contains("$$Lambda") || type.equals("java.lang.Thread") && frame.get("method").asText().equals("runWith");
+    }
+
+    private static JsonNode result(DiagHomeDir home, String call) throws Exception {
+        DiagCli.Run run = DiagCli.run(home, "--node", "shapes", "--json", "--cmd", call);
+        assertEquals(0, run.exit(), run::toString);
+        return Json.mapper().readTree(run.outLines().get(0)).get("result");
+    }
+
+    private static int featureVersion(Path java) throws Exception {
+        Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(
+                Files.readString(java.getParent().getParent().resolve("release")));
+        assertTrue(version.find(), java::toString);
+        return Integer.parseInt(version.group(1));
     }
 }

@@ -31,21 +31,32 @@ final class BacktraceWriter {
      */
     static void write(JsonGenerator json, ThreadInfo info, StackTraceElement[] stack, Mailbox waitedOn,
             Thread[] threads, LockInfo[] synchronizers) throws IOException {
+        write(json, info.getThreadId(), info.getThreadName(), info.getThreadState(), stack, info.getLockedMonitors(),
+                info.getLockInfo(), info.getLockOwnerId(), info.getLockOwnerName(), waitedOn, threads, synchronizers);
+    }
+
+    /**
+     * The row of a thread from its facts however they were taken (a ThreadInfo's, or a
+     * ThreadSnapshot's on JDK 25): {@code monitors} the monitors held with their frames' depths,
+     * {@code lock} the lock waited for or null, {@code ownerId} its holder's id or -1.
+     */
+    static void write(JsonGenerator json, long pid, String name, Thread.State state, StackTraceElement[] stack,
+            MonitorInfo[] monitors, LockInfo lock, long ownerId, String ownerName, Mailbox waitedOn, Thread[] threads,
+            LockInfo[] synchronizers) throws IOException {
         json.writeStartObject();
-        json.writeNumberField("pid", info.getThreadId());
-        if (info.getThreadName() != null) {
-            json.writeStringField("name", info.getThreadName());
+        json.writeNumberField("pid", pid);
+        if (name != null) {
+            json.writeStringField("name", name);
         }
-        json.writeStringField("state", info.getThreadState().name());
-        writeFrames(json, stack, info.getLockedMonitors());
-        LockInfo lock = info.getLockInfo();
+        json.writeStringField("state", state.name());
+        writeFrames(json, stack, monitors);
         if (lock != null) {
             json.writeFieldName("waitingOn");
             writeLock(json, lock);
         }
-        if (info.getLockOwnerId() >= 0) {
+        if (ownerId >= 0) {
             json.writeFieldName("waitingOnOwner");
-            writeProcess(json, info.getLockOwnerId(), info.getLockOwnerName());
+            writeProcess(json, ownerId, ownerName);
         }
         if (waitedOn != null) {
             json.writeStringField("waitsForMailbox", waitedOn.name());

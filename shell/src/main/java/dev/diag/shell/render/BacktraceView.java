@@ -51,27 +51,43 @@ public final class BacktraceView {
     }
 
     public static String frame(StackFrame frame) {
-        String where = frame.nativeMethod() ? "Native Method"
-                : frame.file() == null ? "Unknown Source"
-                : frame.line() >= 0 ? frame.file() + ":" + frame.line() : frame.file();
-        return frame.className() + "." + frame.method() + "(" + where + ")";
+        return frame(frame.className(), frame.method(), frame.file(), frame.line(), frame.nativeMethod());
+    }
+
+    /** A frame as jstack prints it; {@link BacktraceText} prints a row's frames with it too. */
+    static String frame(String className, String method, String file, int line, boolean nativeMethod) {
+        String where = nativeMethod ? "Native Method"
+                : file == null ? "Unknown Source"
+                : line >= 0 ? file + ":" + line : file;
+        return className + "." + method + "(" + where + ")";
     }
 
     static String lock(LockRef lock) {
-        return "<0x" + Integer.toHexString(lock.identityHashCode()) + "> (a " + lock.className() + ")";
+        return lock(lock.className(), lock.identityHashCode());
+    }
+
+    static String lock(String className, int identityHashCode) {
+        return "<0x" + Integer.toHexString(identityHashCode) + "> (a " + className + ")";
     }
 
     /** " (256/256)", " (12)" for an unbounded queue, "" from an agent that did not say. */
     private static String fill(Backtrace trace) {
-        if (trace.mailboxSize() == null) {
+        return fill(trace.mailboxSize(), trace.mailboxCapacity());
+    }
+
+    static String fill(Integer size, Integer capacity) {
+        if (size == null) {
             return "";
         }
-        return " (" + Units.count(trace.mailboxSize())
-                + (trace.mailboxCapacity() == null ? "" : "/" + Units.count(trace.mailboxCapacity())) + ")";
+        return " (" + Units.count(size) + (capacity == null ? "" : "/" + Units.count(capacity)) + ")";
     }
 
     static String ref(ProcessRef ref) {
-        return "<" + ref.pid() + ">" + (ref.name() == null ? "" : " " + ref.name());
+        return ref(ref.pid(), ref.name());
+    }
+
+    static String ref(long pid, String name) {
+        return "<" + pid + ">" + (name == null ? "" : " " + name);
     }
 
     static String refs(List<ProcessRef> refs) {

@@ -2,12 +2,14 @@ package dev.diag.shell.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.protocol.message.RecordReader;
-import dev.diag.protocol.result.Backtrace;
 import dev.diag.protocol.result.DumpSummary;
 import dev.diag.shell.functions.StreamView;
 import java.util.List;
 
-/** {@code backtraces()}: each thread as {@link BacktraceView} shows one, a blank line between, as they stream in. */
+/**
+ * {@code backtraces()}: each thread as {@link BacktraceView} shows one, a blank line between, as
+ * they stream in, written straight from each row's JSON ({@link BacktraceText}).
+ */
 public final class BacktracesView implements StreamView {
 
     @Override
@@ -17,15 +19,17 @@ public final class BacktracesView implements StreamView {
 
     @Override
     public String row(JsonNode row, int width) throws Exception {
-        return String.join(System.lineSeparator(), BacktraceView.render(RecordReader.read(row, Backtrace.class), width))
-                + System.lineSeparator();
+        return BacktraceText.render(row, width); // no Backtrace record per row: see BacktraceText
     }
 
     @Override
     public List<String> footer(JsonNode summary, int width) throws Exception {
         DumpSummary dump = RecordReader.read(summary, DumpSummary.class);
-        return Wrap.words(Units.count(dump.threads()) + " threads, their stacks taken in " + Units.count(dump.pauses())
-                + " pause(s) of at most " + dump.batch() + " threads; held java.util.concurrent locks not looked for "
-                + "(process_info(Pid, backtrace) shows them)", Math.max(20, width));
+        // no pause: a JDK 25+ node takes each thread's stack from that thread alone
+        String taken = dump.pauses() == 0 ? "each stack taken from its own thread alone, with no pause of the whole JVM"
+                : "their stacks taken in " + Units.count(dump.pauses()) + " pause(s) of at most " + dump.batch()
+                        + " threads";
+        return Wrap.words(Units.count(dump.threads()) + " threads, " + taken + "; held java.util.concurrent locks not "
+                + "looked for (process_info(Pid, backtrace) shows them)", Math.max(20, width));
     }
 }
