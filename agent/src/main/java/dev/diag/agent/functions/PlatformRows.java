@@ -17,7 +17,8 @@ import java.util.Map;
  * batch's facts are taken ({@link #take}), then written straight into its chunk ({@link #write}).
  * What costs the target little garbage: the pids, CPU times and allocated bytes come in bulk
  * arrays taken once; on JDK 17 one {@code getThreadInfo} of the batch (its one pause) gives each
- * thread's state, name and top frames together; on JDK 21+ the Thread objects give state and
+ * thread's state, name and top frames together, only as many frames as the batch's threads can
+ * need ({@link TopFrames#depthFor}); on JDK 21+ the Thread objects give state and
  * name, and each thread's own stack walk its frames (no pause); the rows are written from these
  * with no object per row ({@link ProcessRowWriter}). About 350 bytes per thread on JDK 17, where
  * the JVM's ThreadInfo and stack frames are most of it.
@@ -42,6 +43,7 @@ final class PlatformRows {
     private final Thread.State[] states = new Thread.State[TopFrames.BATCH];
     private final boolean[] daemons = new boolean[TopFrames.BATCH];
     private final StackTraceElement[] frames = new StackTraceElement[TopFrames.BATCH];
+    private final boolean[] cutShort = new boolean[TopFrames.BATCH]; // JDK 17: taken too short, all plumbing
 
     private PlatformRows(long[] ids, Thread[] threads, MailboxSnapshot boxes) {
         this.ids = ids;
@@ -87,16 +89,47 @@ final class PlatformRows {
                 }
             }
         } else {
-            ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(Arrays.copyOfRange(ids, start, to), TopFrames.DEPTH);
+            int depth = TopFrames.depthFor(threads, ids, start, to);
+            ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(Arrays.copyOfRange(ids, start, to), depth);
+            int shortStacks = 0;
             for (int k = 0; k < infos.length; k++) {
                 ThreadInfo info = infos[k];
                 if (info != null) { // null: ended since it was listed
+                    StackTraceElement[] stack = info.getStackTrace();
+                    cutShort[count] = TopFrames.cutShort(stack, depth);
+                    shortStacks += cutShort[count] ? 1 : 0;
                     keep(start + k, info.getThreadName(), info.getThreadState(), info.isDaemon(),
-                            TopFrames.interesting(info.getStackTrace()));
+                            TopFrames.interesting(stack));
                 }
+            }
+            if (shortStacks > 0) {
+                takeAgainDeeper(shortStacks);
             }
         }
         return true;
+    }
+
+    /**
+     * Takes again, {@link TopFrames#DEPTH} deep, the stacks of this batch that came back all plumbing
+     * at the batch's depth (their threads began to wait through a lock between the look and the pause):
+     * one more pause, of those threads only, and only when a batch has such a thread.
+     */
+    private void takeAgainDeeper(int shortStacks) {
+        long[] again = new long[shortStacks];
+        int[] rowOf = new int[shortStacks];
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            if (cutShort[k]) {
+                again[n] = ids[at[k]];
+                rowOf[n++] = k;
+            }
+        }
+        ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(again, TopFrames.DEPTH);
+        for (int m = 0; m < n; m++) {
+            if (infos[m] != null) {
+                frames[rowOf[m]] = TopFrames.interesting(infos[m].getStackTrace());
+            }
+        }
     }
 
     private void keep(int index, String name, Thread.State state, boolean daemon, StackTraceElement frame) {
