@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.LiveThreads;
 import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxFinder;
@@ -29,6 +30,8 @@ final class PlatformRows {
     private final long[] allocated;
     private final Thread[] threads;
     private final MailboxSnapshot boxes;
+    private final JdkInternals internals;
+    private final long[] batch = new long[TopFrames.BATCH]; // JDK 17: every full batch's pids, in one array
     private final ProcessRowWriter writer = new ProcessRowWriter();
     private final int[] stateCounts = new int[Thread.State.values().length];
     private long heapBytes;
@@ -45,8 +48,9 @@ final class PlatformRows {
     private final StackTraceElement[] frames = new StackTraceElement[TopFrames.BATCH];
     private final boolean[] cutShort = new boolean[TopFrames.BATCH]; // JDK 17: taken too short, all plumbing
 
-    private PlatformRows(long[] ids, Thread[] threads, MailboxSnapshot boxes) {
+    private PlatformRows(long[] ids, Thread[] threads, MailboxSnapshot boxes, JdkInternals internals) {
         this.ids = ids;
+        this.internals = internals;
         this.cpu = ThreadTable.cpuNanos(ids);
         this.allocated = ThreadTable.allocatedBytes(ids);
         this.threads = threads;
@@ -54,11 +58,11 @@ final class PlatformRows {
     }
 
     /** Every live platform thread, in pid order, with the mailboxes they serve. */
-    static PlatformRows of(MailboxFinder mailboxes) {
+    static PlatformRows of(MailboxFinder mailboxes, JdkInternals internals) {
         long[] ids = ThreadTable.bean().getAllThreadIds();
         Arrays.sort(ids);
         Thread[] threads = LiveThreads.sortedById();
-        return new PlatformRows(ids, threads, mailboxes.scan(Arrays.asList(threads)));
+        return new PlatformRows(ids, threads, mailboxes.scan(Arrays.asList(threads)), internals);
     }
 
     int size() {
@@ -90,12 +94,14 @@ final class PlatformRows {
             }
         } else {
             int depth = TopFrames.depthFor(threads, ids, start, to);
-            ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(Arrays.copyOfRange(ids, start, to), depth);
+            long[] pids = to - start == batch.length ? batch : new long[to - start];
+            System.arraycopy(ids, start, pids, 0, pids.length);
+            ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(pids, depth);
             int shortStacks = 0;
             for (int k = 0; k < infos.length; k++) {
                 ThreadInfo info = infos[k];
                 if (info != null) { // null: ended since it was listed
-                    StackTraceElement[] stack = info.getStackTrace();
+                    StackTraceElement[] stack = TopFrames.frames(info, internals);
                     cutShort[count] = TopFrames.cutShort(stack, depth);
                     shortStacks += cutShort[count] ? 1 : 0;
                     keep(start + k, info.getThreadName(), info.getThreadState(), info.isDaemon(),
@@ -127,7 +133,7 @@ final class PlatformRows {
         ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(again, TopFrames.DEPTH);
         for (int m = 0; m < n; m++) {
             if (infos[m] != null) {
-                frames[rowOf[m]] = TopFrames.interesting(infos[m].getStackTrace());
+                frames[rowOf[m]] = TopFrames.interesting(TopFrames.frames(infos[m], internals));
             }
         }
     }

@@ -120,6 +120,15 @@ public final class TopFrames {
         return depth < DEPTH && stack.length >= depth && firstInteresting(stack) == stack.length;
     }
 
+    /**
+     * The frames {@code info} holds: its own array, read through {@code internals} where the agent
+     * opened java.lang.management (never changed here: callers only read it), else the copy
+     * {@code getStackTrace()} makes (16 bytes and a slot per frame, for each thread of each i()).
+     */
+    public static StackTraceElement[] frames(ThreadInfo info, JdkInternals internals) {
+        return internals.value(info, "stackTrace") instanceof StackTraceElement[] frames ? frames : info.getStackTrace();
+    }
+
     /** True where a thread's stack is its own walk, no global pause (JDK 21+). */
     public static boolean perThread() {
         return PER_THREAD;

@@ -1,7 +1,9 @@
 package dev.diag.agent.probe;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diag.agent.Await;
@@ -103,6 +105,18 @@ class TopFramesTest {
         assertFalse(TopFrames.cutShort(new StackTraceElement[] {
             new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2)}, TopFrames.SHALLOW),
                 "a whole stack shorter than asked has nothing further down");
+    }
+
+    @Test
+    void readsAThreadInfosOwnFramesWithoutTheCopyWhereJavaLangManagementIsOpen() throws Exception {
+        Thread parked = start(this::parkWithoutBlocker, Thread.State.WAITING);
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(parked.getId(), TopFrames.DEPTH);
+        JdkInternals internals = JdkInternals.withoutInstrumentation(); // the tests' JVM opens the package
+
+        StackTraceElement[] frames = TopFrames.frames(info, internals);
+
+        assertArrayEquals(info.getStackTrace(), frames);
+        assertSame(frames, TopFrames.frames(info, internals), "the same array each time: no copy made");
     }
 
     private static String function(Thread thread) {
