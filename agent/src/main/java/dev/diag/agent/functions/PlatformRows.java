@@ -93,26 +93,44 @@ final class PlatformRows {
                 }
             }
         } else {
-            int depth = TopFrames.depthFor(threads, ids, start, to);
-            long[] pids = to - start == batch.length ? batch : new long[to - start];
-            System.arraycopy(ids, start, pids, 0, pids.length);
-            ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(pids, depth);
-            int shortStacks = 0;
-            for (int k = 0; k < infos.length; k++) {
-                ThreadInfo info = infos[k];
-                if (info != null) { // null: ended since it was listed
-                    StackTraceElement[] stack = TopFrames.frames(info, internals);
-                    cutShort[count] = TopFrames.cutShort(stack, depth);
-                    shortStacks += cutShort[count] ? 1 : 0;
-                    keep(start + k, info.getThreadName(), info.getThreadState(), info.isDaemon(),
-                            TopFrames.interesting(stack));
-                }
-            }
-            if (shortStacks > 0) {
-                takeAgainDeeper(shortStacks);
-            }
+            takeStacks(start, to, TopFrames.depthFor(threads, ids, start, to));
         }
         return true;
+    }
+
+    /**
+     * JDK 17: the facts of pids {@code ids[start..to)} (at most a batch) from one {@code getThreadInfo}
+     * at {@code depth} frames, a stack found {@link TopFrames#cutShort} taken again.
+     */
+    void takeStacks(int start, int to, int depth) {
+        count = 0;
+        long[] pids = to - start == batch.length ? batch : new long[to - start];
+        System.arraycopy(ids, start, pids, 0, pids.length);
+        ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(pids, depth);
+        int shortStacks = 0;
+        for (int k = 0; k < infos.length; k++) {
+            ThreadInfo info = infos[k];
+            if (info != null) { // null: ended since it was listed
+                StackTraceElement[] stack = TopFrames.frames(info, internals);
+                cutShort[count] = TopFrames.cutShort(stack, depth);
+                shortStacks += cutShort[count] ? 1 : 0;
+                keep(start + k, info.getThreadName(), info.getThreadState(), info.isDaemon(),
+                        TopFrames.interesting(stack));
+            }
+        }
+        if (shortStacks > 0) {
+            takeAgainDeeper(shortStacks);
+        }
+    }
+
+    /** The current function taken last for thread {@code pid}, for tests; null if none. */
+    StackTraceElement frameOf(long pid) {
+        for (int k = 0; k < count; k++) {
+            if (ids[at[k]] == pid) {
+                return frames[k];
+            }
+        }
+        return null;
     }
 
     /**
