@@ -68,8 +68,9 @@ public final class IPhases {
             return;
         }
         for (int from = 0; from < ids.length; from += TopFrames.BATCH) {
+            int to = Math.min(ids.length, from + TopFrames.BATCH);
             for (ThreadInfo info : ThreadTable.bean().getThreadInfo(
-                    Arrays.copyOfRange(ids, from, Math.min(ids.length, from + TopFrames.BATCH)), TopFrames.DEPTH)) {
+                    Arrays.copyOfRange(ids, from, to), TopFrames.depthFor(threads, ids, from, to))) {
                 if (info != null) {
                     TopFrames.interesting(info.getStackTrace());
                 }

@@ -23,10 +23,12 @@ import java.util.TreeMap;
 final class I extends FunctionBase {
     private final ProcessLookup processes;
     private final MailboxFinder mailboxes;
+    private final JdkInternals internals;
     private final VirtualThreads virtualThreads;
 
     I(JdkInternals internals) {
         super(Declaration.I);
+        this.internals = internals;
         this.processes = new ProcessLookup(internals);
         this.mailboxes = new MailboxFinder(internals);
         this.virtualThreads = internals.virtualThreads();
@@ -49,7 +51,7 @@ final class I extends FunctionBase {
 
     private ProcessTotals table(CallContext context) {
         long start = System.nanoTime();
-        PlatformRows rows = PlatformRows.of(mailboxes);
+        PlatformRows rows = PlatformRows.of(mailboxes, internals);
         // every mailbox once, as regs() lists them: an actor waiting on no thread's queue counts too
         long msgs = 0;
         for (Mailbox mailbox : rows.mailboxes().all()) {

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.LiveThreads;
 import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxFinder;
@@ -17,7 +18,8 @@ import java.util.Map;
  * batch's facts are taken ({@link #take}), then written straight into its chunk ({@link #write}).
  * What costs the target little garbage: the pids, CPU times and allocated bytes come in bulk
  * arrays taken once; on JDK 17 one {@code getThreadInfo} of the batch (its one pause) gives each
- * thread's state, name and top frames together; on JDK 21+ the Thread objects give state and
+ * thread's state, name and top frames together, only as many frames as the batch's threads can
+ * need ({@link TopFrames#depthFor}); on JDK 21+ the Thread objects give state and
  * name, and each thread's own stack walk its frames (no pause); the rows are written from these
  * with no object per row ({@link ProcessRowWriter}). About 350 bytes per thread on JDK 17, where
  * the JVM's ThreadInfo and stack frames are most of it.
@@ -28,6 +30,8 @@ final class PlatformRows {
     private final long[] allocated;
     private final Thread[] threads;
     private final MailboxSnapshot boxes;
+    private final JdkInternals internals;
+    private final long[] batch = new long[TopFrames.BATCH]; // JDK 17: every full batch's pids, in one array
     private final ProcessRowWriter writer = new ProcessRowWriter();
     private final int[] stateCounts = new int[Thread.State.values().length];
     private long heapBytes;
@@ -42,9 +46,11 @@ final class PlatformRows {
     private final Thread.State[] states = new Thread.State[TopFrames.BATCH];
     private final boolean[] daemons = new boolean[TopFrames.BATCH];
     private final StackTraceElement[] frames = new StackTraceElement[TopFrames.BATCH];
+    private final boolean[] cutShort = new boolean[TopFrames.BATCH]; // JDK 17: taken too short, all plumbing
 
-    private PlatformRows(long[] ids, Thread[] threads, MailboxSnapshot boxes) {
+    private PlatformRows(long[] ids, Thread[] threads, MailboxSnapshot boxes, JdkInternals internals) {
         this.ids = ids;
+        this.internals = internals;
         this.cpu = ThreadTable.cpuNanos(ids);
         this.allocated = ThreadTable.allocatedBytes(ids);
         this.threads = threads;
@@ -52,11 +58,11 @@ final class PlatformRows {
     }
 
     /** Every live platform thread, in pid order, with the mailboxes they serve. */
-    static PlatformRows of(MailboxFinder mailboxes) {
+    static PlatformRows of(MailboxFinder mailboxes, JdkInternals internals) {
         long[] ids = ThreadTable.bean().getAllThreadIds();
         Arrays.sort(ids);
         Thread[] threads = LiveThreads.sortedById();
-        return new PlatformRows(ids, threads, mailboxes.scan(Arrays.asList(threads)));
+        return new PlatformRows(ids, threads, mailboxes.scan(Arrays.asList(threads)), internals);
     }
 
     int size() {
@@ -87,16 +93,67 @@ final class PlatformRows {
                 }
             }
         } else {
-            ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(Arrays.copyOfRange(ids, start, to), TopFrames.DEPTH);
-            for (int k = 0; k < infos.length; k++) {
-                ThreadInfo info = infos[k];
-                if (info != null) { // null: ended since it was listed
-                    keep(start + k, info.getThreadName(), info.getThreadState(), info.isDaemon(),
-                            TopFrames.interesting(info.getStackTrace()));
-                }
-            }
+            takeStacks(start, to, TopFrames.depthFor(threads, ids, start, to));
         }
         return true;
+    }
+
+    /**
+     * JDK 17: the facts of pids {@code ids[start..to)} (at most a batch) from one {@code getThreadInfo}
+     * at {@code depth} frames, a stack found {@link TopFrames#cutShort} taken again.
+     */
+    void takeStacks(int start, int to, int depth) {
+        count = 0;
+        long[] pids = to - start == batch.length ? batch : new long[to - start];
+        System.arraycopy(ids, start, pids, 0, pids.length);
+        ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(pids, depth);
+        int shortStacks = 0;
+        for (int k = 0; k < infos.length; k++) {
+            ThreadInfo info = infos[k];
+            if (info != null) { // null: ended since it was listed
+                StackTraceElement[] stack = TopFrames.frames(info, internals);
+                cutShort[count] = TopFrames.cutShort(stack, depth);
+                shortStacks += cutShort[count] ? 1 : 0;
+                keep(start + k, info.getThreadName(), info.getThreadState(), info.isDaemon(),
+                        TopFrames.interesting(stack));
+            }
+        }
+        if (shortStacks > 0) {
+            takeAgainDeeper(shortStacks);
+        }
+    }
+
+    /** The current function taken last for thread {@code pid}, for tests; null if none. */
+    StackTraceElement frameOf(long pid) {
+        for (int k = 0; k < count; k++) {
+            if (ids[at[k]] == pid) {
+                return frames[k];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Takes again, {@link TopFrames#DEPTH} deep, the stacks of this batch that came back all plumbing
+     * at the batch's depth (their threads began to wait through a lock between the look and the pause):
+     * one more pause, of those threads only, and only when a batch has such a thread.
+     */
+    private void takeAgainDeeper(int shortStacks) {
+        long[] again = new long[shortStacks];
+        int[] rowOf = new int[shortStacks];
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            if (cutShort[k]) {
+                again[n] = ids[at[k]];
+                rowOf[n++] = k;
+            }
+        }
+        ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(again, TopFrames.DEPTH);
+        for (int m = 0; m < n; m++) {
+            if (infos[m] != null) {
+                frames[rowOf[m]] = TopFrames.interesting(TopFrames.frames(infos[m], internals));
+            }
+        }
     }
 
     private void keep(int index, String name, Thread.State state, boolean daemon, StackTraceElement frame) {

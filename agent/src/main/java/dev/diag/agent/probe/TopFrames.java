@@ -4,6 +4,7 @@ import java.lang.management.ThreadInfo;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The function each thread is in, for {@code i()}'s current-function column. Stacks can only be
@@ -15,10 +16,25 @@ import java.util.Map;
  * {@code LockSupport}, the AbstractQueuedSynchronizer family, {@code Object.wait}, the fork-join
  * blocker hooks, queue transferers), so a thread
  * blocked in {@code ArrayBlockingQueue.put} shows that, not {@code Unsafe.park}.
+ *
+ * <p>On JDK 17 every frame taken is an object the target allocates (about 52 bytes with its slot
+ * in the copied array), so {@code i()} asks only for the frames the batch can need
+ * ({@link #depthFor}), read from what costs nothing: each thread's state and park blocker. A
+ * thread that waits through a lock or condition (a blocker) may be {@link #DEPTH} frames deep in
+ * the JDK's plumbing ({@code ArrayBlockingQueue.put}: 7 on JDK 17); one that parks without a
+ * blocker, sleeps, waits on a monitor or blocks entering one is past it within {@link #SHALLOW}
+ * ({@code Unsafe.park, LockSupport.park, caller}; on 17 {@code Object.wait} twice, then the caller);
+ * a running thread's top frame is its function. A stack taken too short, all plumbing (the thread
+ * moved between the look and the pause), is {@link #cutShort} and taken again at full depth.
  */
 public final class TopFrames {
     public static final int BATCH = 500;
     public static final int DEPTH = 8;
+    /**
+     * Frames enough for a thread that waits without a park blocker, sleeps or blocks on a monitor:
+     * {@code Object.wait} is two frames deep in the JDK on 17, three from 19 ({@code wait0}).
+     */
+    public static final int SHALLOW = Runtime.version().feature() >= 19 ? 4 : 3;
     /**
      * From JDK 21 a thread's stack is taken with a handshake with that thread alone: no global
      * pause. On JDK 17 each such call is its own global pause, so there stacks come in batches.
@@ -66,6 +82,51 @@ public final class TopFrames {
             }
         }
         return stacks;
+    }
+
+    /**
+     * The frames to ask for to see past the plumbing of every thread of {@code sorted} (from
+     * {@link LiveThreads#sortedById()}) whose id is in {@code ids[from..to)}: the most any of them
+     * needs ({@link #depthFor(Thread)}). One depth for the batch, as one call takes its stacks in
+     * one pause; an id without a Thread (outside any group) gets {@link #DEPTH}.
+     */
+    public static int depthFor(Thread[] sorted, long[] ids, int from, int to) {
+        int depth = 1;
+        for (int i = from; i < to && depth < DEPTH; i++) {
+            Thread thread = LiveThreads.find(sorted, ids[i]);
+            depth = Math.max(depth, thread == null ? DEPTH : depthFor(thread));
+        }
+        return depth;
+    }
+
+    /**
+     * The frames {@code thread} needs for its function to be past the plumbing, from its state and
+     * park blocker: reading them stops nothing. A guess about a moment later (the stack is taken at
+     * the next pause), so a stack that comes back {@link #cutShort} is taken again.
+     */
+    public static int depthFor(Thread thread) {
+        return switch (thread.getState()) {
+            case NEW, RUNNABLE, TERMINATED -> 1;
+            case BLOCKED -> SHALLOW; // entering a monitor, or entering it again after Object.wait
+            case WAITING, TIMED_WAITING -> LockSupport.getBlocker(thread) == null ? SHALLOW : DEPTH;
+        };
+    }
+
+    /**
+     * True when {@code stack}, taken at most {@code depth} frames deep, is all plumbing and as deep
+     * as asked: the function lies further down.
+     */
+    public static boolean cutShort(StackTraceElement[] stack, int depth) {
+        return depth < DEPTH && stack.length >= depth && firstInteresting(stack) == stack.length;
+    }
+
+    /**
+     * The frames {@code info} holds: its own array, read through {@code internals} where the agent
+     * opened java.lang.management (never changed here: callers only read it), else the copy
+     * {@code getStackTrace()} makes (16 bytes and a slot per frame, for each thread of each i()).
+     */
+    public static StackTraceElement[] frames(ThreadInfo info, JdkInternals internals) {
+        return internals.value(info, "stackTrace") instanceof StackTraceElement[] frames ? frames : info.getStackTrace();
     }
 
     /** True where a thread's stack is its own walk, no global pause (JDK 21+). */

@@ -5,6 +5,7 @@ import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.ProcessRow;
 import dev.diag.protocol.result.ProcessTotals;
 import dev.diag.shell.functions.StreamView;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +22,91 @@ import java.util.Map;
 public final class IView implements StreamView {
     // wide enough for a 7-digit pid (a million virtual threads' ids), "1 min 10 s" of CPU and
     // 999,999 messages: streamed rows cannot widen a column once the header is printed
-    private static final String FORMAT = "%-9s %-25s %-13s %9s %10s %7s  %s";
+    static final String FORMAT = "%-9s %-25s %-13s %9s %10s %7s  %s";
 
     @Override
     public List<String> header(int width) {
         return List.of(fit(String.format(FORMAT, "PID", "NAME", "STATE", "HEAP", "CPU", "MSGS", "CURRENT FUNCTION"), width));
     }
 
+    /**
+     * One row, read straight from its JSON and laid out with plain appends: i() prints up to every
+     * thread of the node, and a fresh shell JVM spent most of its time on 10,000 rows binding each
+     * to a {@link ProcessRow} and parsing {@link #FORMAT} again ({@code String.format}). The line is
+     * the one {@link #FORMAT} makes (IViewTest compares them); a missing pid, heap, CPU or flag, or
+     * a field of the wrong type, is an error, as {@link RecordReader} has it.
+     */
     @Override
     public String row(JsonNode json, int width) throws Exception {
-        ProcessRow row = RecordReader.read(json, ProcessRow.class);
-        String name = row.virtual() && (row.name() == null || row.name().isEmpty()) ? "(virtual)" : row.name();
-        return fit(String.format(FORMAT, "<" + row.pid() + ">", ThreadNames.column(name, 25, width), row.state(),
-                row.heapBytes() < 0 ? "-" : Units.bytes(row.heapBytes()),
-                row.cpuNanos() < 0 ? "-" : Units.millis(row.cpuNanos() / 1_000_000),
-                row.msgs() == null ? "-" : Units.count(row.msgs()),
-                row.currentFunction() == null ? "" : row.currentFunction()), width);
+        boolean virtual = bool(json, "virtual");
+        String name = text(json, "name");
+        if (virtual && (name == null || name.isEmpty())) {
+            name = "(virtual)";
+        }
+        long heap = number(json, "heapBytes");
+        long cpu = number(json, "cpuNanos");
+        JsonNode msgs = json.get("msgs");
+        if (msgs != null && !msgs.isNull() && !(msgs.canConvertToExactIntegral() && msgs.canConvertToInt())) {
+            throw new IOException("ProcessRow.msgs is not an integer");
+        }
+        bool(json, "daemon");
+        String function = text(json, "currentFunction");
+        StringBuilder line = new StringBuilder(128);
+        left(line, "<" + number(json, "pid") + ">", 9);
+        left(line, ThreadNames.column(name, 25, width), 25);
+        left(line, String.valueOf(text(json, "state")), 13);
+        right(line, heap < 0 ? "-" : Units.bytes(heap), 9);
+        right(line, cpu < 0 ? "-" : Units.millis(cpu / 1_000_000), 10);
+        right(line, msgs == null || msgs.isNull() ? "-" : Units.count(msgs.intValue()), 7);
+        line.append(' ').append(function == null ? "" : function);
+        return fit(line.toString(), width);
+    }
+
+    /** {@code text} then spaces to {@code room}, then the one space between columns: {@code %-Ns }. */
+    private static void left(StringBuilder line, String text, int room) {
+        line.append(text);
+        for (int pad = room - text.length(); pad > 0; pad--) {
+            line.append(' ');
+        }
+        line.append(' ');
+    }
+
+    /** Spaces, then {@code text} ending at {@code room}, then the space between columns: {@code %Ns }. */
+    private static void right(StringBuilder line, String text, int room) {
+        for (int pad = room - text.length(); pad > 0; pad--) {
+            line.append(' ');
+        }
+        line.append(text).append(' ');
+    }
+
+    private static long number(JsonNode json, String field) throws IOException {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            throw new IOException("ProcessRow." + field + " is missing");
+        }
+        if (!(value.canConvertToExactIntegral() && value.canConvertToLong())) {
+            throw new IOException("ProcessRow." + field + " is not an integer");
+        }
+        return value.longValue();
+    }
+
+    private static boolean bool(JsonNode json, String field) throws IOException {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw new IOException("ProcessRow." + field + (value == null || value.isNull() ? " is missing" : " is not true or false"));
+        }
+        return value.booleanValue();
+    }
+
+    private static String text(JsonNode json, String field) throws IOException {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new IOException("ProcessRow." + field + " is not a string");
+        }
+        return value.textValue();
     }
 
     @Override

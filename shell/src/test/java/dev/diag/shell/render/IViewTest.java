@@ -2,11 +2,15 @@ package dev.diag.shell.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.RecordReader;
 import dev.diag.protocol.result.ProcessRow;
 import dev.diag.protocol.result.ProcessTotals;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +153,50 @@ class IViewTest {
 
             assertTrue(row(worker, unlimited).contains(" pekko.actor.default-dispatcher-" + n + " "), row(worker, unlimited));
         }
+    }
+
+    /**
+     * The row written with plain appends is the line the record and {@link IView#FORMAT} made before,
+     * character for character, over every shape, a name longer than its column, figures wider than
+     * theirs, and widths from narrow to piped.
+     */
+    @Test
+    void eachRowIsTheLineTheRecordAndTheFormatMade() throws Exception {
+        ProcessRow wide = ProcessRow.platform(12_345_678_901L, "x".repeat(40), "TIMED_WAITING", Long.MAX_VALUE,
+                Long.MAX_VALUE, Integer.MAX_VALUE, "VeryLongClassNameOfSomeFramework.someEvenLongerMethodName", false);
+        ProcessRow unnamed = ProcessRow.platform(7, null, "NEW", 0, 0, 0, "", false);
+        ProcessRow namedVirtual = ProcessRow.virtual(1_000_001, "vt-1", "RUNNABLE", "Handler.serve");
+        for (int width : new int[] {20, 60, 99, 120, 200, Integer.MAX_VALUE / 2}) {
+            for (ProcessRow process : List.of(MAIN, LOG_WRITER, HANDLER, VIRTUAL, wide, unnamed, namedVirtual)) {
+                assertEquals(formatted(process, width), row(process, width), width + ": " + process);
+            }
+        }
+    }
+
+    @Test
+    void aRowMissingAFigureOrWithAFieldOfTheWrongTypeIsRefusedNotShownAsZero() {
+        for (String field : List.of("pid", "heapBytes", "cpuNanos", "daemon", "virtual")) {
+            ObjectNode json = Json.mapper().valueToTree(MAIN);
+            json.remove(field);
+            assertThrows(IOException.class, () -> VIEW.row(json, 120), field);
+        }
+        for (String field : List.of("pid", "name", "state", "msgs", "currentFunction", "daemon")) {
+            ObjectNode json = Json.mapper().valueToTree(LOG_WRITER);
+            json.putArray(field);
+            assertThrows(IOException.class, () -> VIEW.row(json, 120), field);
+        }
+    }
+
+    /** The line as IView made it before: the row bound to its record, laid out by String.format. */
+    private static String formatted(ProcessRow process, int width) throws Exception {
+        ProcessRow row = RecordReader.read(Json.mapper().valueToTree(process), ProcessRow.class);
+        String name = row.virtual() && (row.name() == null || row.name().isEmpty()) ? "(virtual)" : row.name();
+        String line = String.format(IView.FORMAT, "<" + row.pid() + ">", ThreadNames.column(name, 25, width), row.state(),
+                row.heapBytes() < 0 ? "-" : Units.bytes(row.heapBytes()),
+                row.cpuNanos() < 0 ? "-" : Units.millis(row.cpuNanos() / 1_000_000),
+                row.msgs() == null ? "-" : Units.count(row.msgs()),
+                row.currentFunction() == null ? "" : row.currentFunction());
+        return IView.cut(line.stripTrailing(), Math.max(20, width));
     }
 
     private static String row(ProcessRow process, int width) throws Exception {
