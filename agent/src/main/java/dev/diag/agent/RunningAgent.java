@@ -4,7 +4,7 @@ import dev.diag.agent.heart.Heart;
 import dev.diag.agent.probe.GcHistory;
 import dev.diag.agent.probe.ShutdownWatch;
 import dev.diag.agent.server.DiagServer;
-import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.RecordJson;
 import dev.diag.protocol.node.LocalHost;
 import dev.diag.protocol.node.NodeRegistry;
 import java.net.InetSocketAddress;
@@ -90,7 +90,7 @@ public final class RunningAgent implements AutoCloseable {
         server.close();
         stopSwitch.undoChanges(); // after the server: no call can change the target again (logger levels back)
         gcHistory.close();
-        Json.dropCaches(); // serializers of the result records: static state the stopped agent need not keep
+        RecordJson.dropCaches(); // the result records' accessors: static state the stopped agent need not keep
         System.clearProperty(AgentMain.NODE); // leave nothing behind: a later load may start anew
         System.clearProperty(AgentMain.STATUS);
     }

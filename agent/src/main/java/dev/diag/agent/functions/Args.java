@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.protocol.message.Echo;
+import dev.diag.protocol.message.JsonTree;
 import dev.diag.protocol.result.Atoms;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public record Args(String function, List<JsonNode> values) {
     public String atom(int i) throws FunctionException {
         JsonNode value = values.get(i);
         if (!value.isTextual()) {
-            throw FunctionException.badArgument("argument " + (i + 1) + " must be an atom, got " + Echo.of(value.toString()));
+            throw FunctionException.badArgument("argument " + (i + 1) + " must be an atom, got " + Echo.of(JsonTree.text(value)));
         }
         return value.textValue();
     }
@@ -38,7 +39,7 @@ public record Args(String function, List<JsonNode> values) {
     public int integer(int i, int min, int max, String rule) throws FunctionException {
         JsonNode value = values.get(i);
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw FunctionException.badArgument(rule + ", got " + Echo.of(value.toString()));
+            throw FunctionException.badArgument(rule + ", got " + Echo.of(JsonTree.text(value)));
         }
         return value.intValue();
     }
@@ -51,7 +52,7 @@ public record Args(String function, List<JsonNode> values) {
         JsonNode value = values.get(i);
         if (!value.isTextual() || value.textValue().length() > maxChars) {
             throw FunctionException.badArgument("argument " + (i + 1) + " is " + what + " (an atom or a string of at "
-                    + "most " + maxChars + " characters), got " + Echo.of(value.toString()));
+                    + "most " + maxChars + " characters), got " + Echo.of(JsonTree.text(value)));
         }
         return value.textValue();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.code.CodeLoader;
 import dev.diag.agent.code.SentFile;
 import dev.diag.protocol.message.Echo;
+import dev.diag.protocol.message.JsonTree;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +39,7 @@ final class ClassArgs {
     private static String name(JsonNode value) throws FunctionException {
         if (!value.isTextual() || value.textValue().isBlank() || value.textValue().matches(".*[\\s;\\[(].*")) {
             throw FunctionException.badArgument("a class is named like com.example.Foo or 'com.example.Foo$Bar', got "
-                    + Echo.of(value.toString()));
+                    + Echo.of(JsonTree.text(value)));
         }
         String name = value.textValue().replace('/', '.');
         return name.endsWith(".class") ? name.substring(0, name.length() - ".class".length()) : name;

@@ -2,6 +2,7 @@ package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.protocol.message.Echo;
+import dev.diag.protocol.message.JsonTree;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class DumpPath {
         String function = kind.function();
         if (!value.isTextual() || value.textValue().isBlank()) {
             throw FunctionException.badArgument(function + " takes the file to write as a string, e.g. "
-                    + function + "(\"" + kind.example() + "\"), got " + value);
+                    + function + "(\"" + kind.example() + "\"), got " + JsonTree.text(value));
         }
         String written = value.textValue();
         Path path;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.heart.Heart;
 import dev.diag.agent.heart.HeartException;
 import dev.diag.protocol.function.Declaration;
+import dev.diag.protocol.message.JsonTree;
 import java.util.Locale;
 
 /**
@@ -25,7 +26,7 @@ final class HeartSetCmd extends FunctionBase {
         JsonNode command = args.values().get(0);
         if (!command.isTextual()) {
             String got = command.isContainerNode() ? command.getNodeType().name().toLowerCase(Locale.ROOT)
-                    : command.toString();
+                    : JsonTree.text(command);
             throw FunctionException.badArgument("the command must be a string, e.g. "
                     + "heart:set_cmd(\"exec java -jar app.jar\"), got " + got);
         }

@@ -1,6 +1,7 @@
 package dev.diag.agent.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.JsonTree;
 
 /**
  * Pid arguments in the forms the shell sends: {@code {"pid": 61}} for {@code <61>},
@@ -21,7 +22,7 @@ final class Pids {
             return value.longValue();
         }
         throw FunctionException.badArgument("argument " + (i + 1) + " must be a pid such as <61> or pid(0,61,0), got "
-                + value);
+                + JsonTree.text(value));
     }
 
     /** The pid of {@code f(0, N, 0)}: three integers, the middle one the thread id. */

@@ -2,7 +2,7 @@ package dev.diag.agent.functions;
 
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.protocol.function.Declaration;
-import dev.diag.protocol.message.Json;
+import dev.diag.protocol.message.RecordJson;
 import dev.diag.protocol.result.Atoms;
 import dev.diag.protocol.result.ProcessInfoItem;
 import dev.diag.protocol.result.ProcessItem;
@@ -33,6 +33,6 @@ final class ProcessInfoFunction extends FunctionBase {
         if (value == null && (item == ProcessItem.CURRENT_STACKTRACE || item == ProcessItem.BACKTRACE)) {
             throw Pids.noSuchProcess(pid); // it ended while we looked
         }
-        return new ProcessInfoItem(pid, Atoms.of(item), Json.mapper().valueToTree(value));
+        return new ProcessInfoItem(pid, Atoms.of(item), RecordJson.tree(value));
     }
 }

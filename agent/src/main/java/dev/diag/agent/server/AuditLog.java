@@ -3,6 +3,7 @@ package dev.diag.agent.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.functions.DiagFunction;
 import dev.diag.protocol.cookie.StrictModes;
+import dev.diag.protocol.message.JsonTree;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -83,7 +84,7 @@ final class AuditLog {
     static String written(String name, List<JsonNode> args) {
         StringBuilder call = new StringBuilder(name).append('(');
         for (int i = 0; i < args.size() && call.length() <= MAX_CALL_CHARS; i++) {
-            call.append(i == 0 ? "" : ", ").append(args.get(i).toString());
+            call.append(i == 0 ? "" : ", ").append(JsonTree.text(args.get(i)));
         }
         call.append(')');
         if (call.length() > MAX_CALL_CHARS) {

@@ -1,6 +1,7 @@
 package dev.diag.agent.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diag.protocol.message.JsonTree;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,7 @@ record CallSlot(String call, Caller caller, long sinceNanos) {
     }
 
     private static String glance(JsonNode arg) {
-        String text = arg.isTextual() ? arg.textValue() : arg.toString();
+        String text = arg.isTextual() ? arg.textValue() : JsonTree.text(arg);
         boolean plain = text.length() <= MAX_ARGUMENT_CHARS && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
         return plain ? text : "…";
     }

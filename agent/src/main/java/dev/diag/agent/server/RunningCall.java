@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.functions.CallContext;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.ChunkWriter;
-import dev.diag.protocol.message.Json;
 import dev.diag.protocol.message.Message;
+import dev.diag.protocol.message.RecordJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -222,7 +222,7 @@ final class RunningCall implements CallContext {
     }
 
     void succeed(Object result) {
-        answer(true, Json.mapper().valueToTree(result), null);
+        answer(true, RecordJson.tree(result), null);
     }
 
     void fail(CallError error) {

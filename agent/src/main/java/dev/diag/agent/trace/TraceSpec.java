@@ -3,6 +3,7 @@ package dev.diag.agent.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diag.agent.functions.FunctionException;
 import dev.diag.protocol.message.Echo;
+import dev.diag.protocol.message.JsonTree;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public record TraceSpec(String className, String method, int arity, long count, 
                     || mfa.get(2).asInt() < 0 || mfa.get(2).asInt() > 255) {
                 throw FunctionException.badArgument("trace({Class, Method, Arity}, Limit) takes a class, a method and "
                         + "its number of arguments (0 to 255), e.g. {com.example.Pricing, quote, 2}, got "
-                        + Echo.of(mfa.toString()));
+                        + Echo.of(JsonTree.text(mfa)));
             }
             className = mfa.get(0).textValue();
             method = mfa.get(1).textValue();
@@ -85,13 +86,13 @@ public record TraceSpec(String className, String method, int arity, long count, 
             window = limit.get(1).asLong();
             if (window < MIN_WINDOW_MILLIS || window > MAX_TIME_MILLIS) {
                 throw FunctionException.badArgument("a rate {N, Ms} takes a window of " + MIN_WINDOW_MILLIS + " to "
-                        + MAX_TIME_MILLIS + " ms, got " + Echo.of(limit.toString()));
+                        + MAX_TIME_MILLIS + " ms, got " + Echo.of(JsonTree.text(limit)));
             }
         } else if (limit.isIntegralNumber()) {
             count = limit.asLong();
         } else {
             throw FunctionException.badArgument("the limit is a count N or a rate {N, Ms}, e.g. 10 or {5, 1000}, got "
-                    + Echo.of(limit.toString()));
+                    + Echo.of(JsonTree.text(limit)));
         }
         if (count < 1 || count > MAX_COUNT) {
             throw FunctionException.badArgument("the limit's count is 1 to " + MAX_COUNT + ", got " + count);

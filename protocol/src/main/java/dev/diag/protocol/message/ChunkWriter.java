@@ -1,7 +1,6 @@
 package dev.diag.protocol.message;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -42,16 +41,12 @@ public final class ChunkWriter {
     }
 
     /**
-     * Result records (or any values data binding maps) as their JSON, one after the other, with
-     * the configured mapper's rules ({@link Json}): the same text as their trees would give,
-     * without building the trees. One serializer context serves them all (Jackson makes one per
-     * top-level write: one per row, 10,000 for the backtraces of 10,000 threads).
+     * Result records as their JSON, one after the other, written by {@link RecordJson}: the text
+     * the configured mapper ({@link Json}) made of them, with no tree per row and no ObjectMapper.
      */
     public static void writeRecords(JsonGenerator json, List<?> rows) throws IOException {
-        try (SequenceWriter sequence = Json.mapper().writer().writeValues(json)) {
-            for (Object row : rows) {
-                sequence.write(row);
-            }
+        for (Object row : rows) {
+            RecordJson.write(json, row);
         }
     }
 }

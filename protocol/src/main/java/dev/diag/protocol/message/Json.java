@@ -6,11 +6,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
 
 /**
- * The configured Jackson mapper, for turning result records into JSON on the agent and for
- * tests; frames and registry files use the lighter {@link JsonTree}. Field names are not interned (a peer must not
+ * The configured Jackson mapper, for tests: the reference the lighter paths are held to. No
+ * running code builds it: the agent writes results with {@link RecordJson} (the text this mapper
+ * made of them, byte for byte), the shell reads them with {@link RecordReader}, and frames and
+ * registry files go through {@link JsonTree}. Field names are not interned (a peer must not
  * be able to grow a JVM-wide cache), nesting is shallow, and unknown fields are ignored so an
  * older shell can read a newer agent's results.
  */
@@ -24,17 +25,6 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
-    }
-
-    /**
-     * Forgets what the mapper learnt about classes (their serializers and resolved types), as a
-     * stopped agent must: the mapper itself is static state of a class the JVM keeps loaded.
-     */
-    public static void dropCaches() {
-        MAPPER.getTypeFactory().clearCache();
-        if (MAPPER.getSerializerProvider() instanceof DefaultSerializerProvider provider) {
-            provider.flushCachedSerializers();
-        }
     }
 
     private static ObjectMapper create() {

@@ -112,7 +112,7 @@ public final class JsonTree {
         }
     }
 
-    private static void write(JsonGenerator out, JsonNode value) throws IOException {
+    static void write(JsonGenerator out, JsonNode value) throws IOException {
         if (value.isObject()) {
             out.writeStartObject();
             for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {

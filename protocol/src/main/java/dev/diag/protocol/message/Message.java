@@ -26,9 +26,9 @@ public sealed interface Message {
 
     /** The whole answer to a request, or the error that replaced it. */
     record Reply(long id, boolean ok, JsonNode result, CallError error) implements Message {
-        /** A successful reply; {@code result} (a record) is converted to JSON by data binding. */
+        /** A successful reply; {@code result} (a record) becomes JSON as {@link RecordJson} writes it. */
         public static Reply success(long id, Object result) {
-            return new Reply(id, true, Json.mapper().valueToTree(result), null);
+            return new Reply(id, true, RecordJson.tree(result), null);
         }
 
         public static Reply failure(long id, CallError error) {
