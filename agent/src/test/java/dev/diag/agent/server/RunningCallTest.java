@@ -22,6 +22,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -326,7 +327,7 @@ class RunningCallTest {
         wire.next(Message.Chunk.class);
         CountDownLatch serialising = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
-        SlowRow row = new SlowRow(serialising, cancelled);
+        List<String> row = slowRow(serialising, cancelled);
         Thread emitter = new Thread(() -> call.emit(List.of(row)), "emitter");
         emitter.start();
         assertTrue(serialising.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
@@ -341,21 +342,25 @@ class RunningCallTest {
         assertFalse(channel.finish());
     }
 
-    /** A row whose serialisation waits until the test has cancelled the call. */
-    public static final class SlowRow {
-        private final CountDownLatch serialising;
-        private final CountDownLatch cancelled;
+    /** A row (a list of one string) whose serialisation waits until the test has cancelled the call. */
+    private static List<String> slowRow(CountDownLatch serialising, CountDownLatch cancelled) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                serialising.countDown();
+                try {
+                    cancelled.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "slow";
+            }
 
-        SlowRow(CountDownLatch serialising, CountDownLatch cancelled) {
-            this.serialising = serialising;
-            this.cancelled = cancelled;
-        }
-
-        public String getName() throws InterruptedException {
-            serialising.countDown();
-            cancelled.await(OutboundRecorder.WAIT_SECONDS, TimeUnit.SECONDS);
-            return "slow";
-        }
+            @Override
+            public int size() {
+                return 1;
+            }
+        };
     }
 
     private static void await(CyclicBarrier barrier) {
