@@ -20,8 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * without an ObjectMapper: building one (its serializer factories, date formats, calendars and
  * locales; some 400 classes) was three quarters of a fresh node's first call, and the agent
  * needs little of it. What a result may hold: records (their components in order, a null one
- * left out, as is a map's), strings, numbers, booleans, characters, enums (by name), collections and arrays,
- * maps keyed by strings or enums, and JSON trees, passed through. Anything else (bytes,
+ * left out, as is a null map value), strings, numbers, booleans, characters, enums (by name),
+ * collections and arrays, maps keyed by strings or enums, and JSON trees, passed through (and
+ * written as {@link JsonTree} writes a frame's trees, as every reply has always gone out). No
+ * result record has a getter beyond its components (which data binding would also have written),
+ * and the shell reads results by their components ({@link RecordReader}). Anything else (bytes,
  * Optional, a bean) is refused, so a result that needs more fails its test rather than
  * reaching a shell in a new shape ({@code RecordJsonTest} compares both ways, byte for byte).
  */
@@ -35,10 +38,9 @@ public final class RecordJson {
             try {
                 return accessor.invoke(record);
             } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + name + " of " + record.getClass().getName(), e);
+                throw new IllegalStateException("could not read the result's field " + name, e);
             } catch (InvocationTargetException e) {
-                throw new IllegalStateException("reading " + name + " of " + record.getClass().getName() + " failed",
-                        e.getCause());
+                throw new IllegalStateException("reading the result's field " + name + " failed", e.getCause());
             }
         }
     }
@@ -208,8 +210,7 @@ public final class RecordJson {
         } else if (key instanceof Enum<?> constant) {
             return constant.name();
         }
-        throw new IllegalArgumentException("a result's map keys are strings or enums, not "
-                + (key == null ? "null" : key.getClass().getName()));
+        throw new IllegalArgumentException("a result's map is keyed by something other than strings or names");
     }
 
     /** Arrays of objects and of numbers or booleans; bytes are refused, as no result carries any. */
@@ -217,8 +218,9 @@ public final class RecordJson {
         return value.getClass().isArray() && !(value instanceof byte[]);
     }
 
+    /** Says what, not which class: the reason may reach a caller (see CallDispatcher), who must not see our class names. */
     private static IllegalArgumentException unsupported(Object value) {
-        return new IllegalArgumentException("a result cannot hold a " + value.getClass().getName()
-                + ": see RecordJson for what turns into JSON without data binding");
+        return new IllegalArgumentException(value instanceof byte[] ? "a result holds bytes, which the node does not write as JSON"
+                : "a result holds a kind of value the node does not write as JSON");
     }
 }
