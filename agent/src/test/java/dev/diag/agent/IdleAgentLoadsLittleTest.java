@@ -93,6 +93,11 @@ class IdleAgentLoadsLittleTest {
     }
 
     @Test
+    void theAuditLogsTimeFormatIsMadeOnTheFirstAuditedCall() {
+        assertEquals(List.of(), loaded.stream().filter(c -> c.startsWith("java.time.format.")).toList());
+    }
+
+    @Test
     void theIdleAgentRunsOneThreadAndLeavesNoneWhenStopped() {
         assertTrue(output.contains("THREADS 1\n"), output);
         assertTrue(output.contains("LEFT 0\n"), output);
