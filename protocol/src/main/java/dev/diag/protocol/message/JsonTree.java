@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,15 +19,11 @@ import java.util.Map;
 /**
  * JSON text to tree and back with Jackson's streaming core alone. Frames, registry records and
  * {@code --json} lines go through here, not through an ObjectMapper, whose start-up (tens of
- * milliseconds) would be most of what a one-shot {@code diag --cmd} costs. The limits match
- * {@link Json}: field names are not interned, nesting is at most 64 deep, nothing may follow
- * the value.
+ * milliseconds) would be most of what a one-shot {@code diag --cmd} costs. The limits are
+ * {@link JsonStreams}'s; nothing may follow the value.
  */
 public final class JsonTree {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Json.MAX_DEPTH).build())
-            .build();
+    private static final JsonFactory FACTORY = JsonStreams.FACTORY;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTree() {

@@ -1,8 +1,5 @@
 package dev.diag.protocol.node;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -83,64 +80,13 @@ public record NodeRecord(String name, long pid, String bind, int port, String jv
         return started.isEmpty() || Math.abs(started.get().toEpochMilli() - startedAtMillis) < START_TOLERANCE_MILLIS;
     }
 
-    public ObjectNode toJson() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode()
-                .put("name", name)
-                .put("pid", pid)
-                .put("bind", bind)
-                .put("port", port)
-                .put("jvm", jvm)
-                .put("startedAtMillis", startedAtMillis);
-        if (speaksTls()) {
-            json.put("tls", true);
-        }
-        if (startTicks != null) {
-            json.put("startTicks", startTicks);
-        }
-        return cookieFingerprint == null ? json : json.put("cookieFingerprint", cookieFingerprint);
+    /** This record as its registry file's JSON ({@link NodeRecordJson}). */
+    public byte[] toJson() {
+        return NodeRecordJson.write(this);
     }
 
     /** Reads a record; anything missing or of the wrong type makes the whole record unreadable. */
-    public static NodeRecord fromJson(JsonNode json) throws IOException {
-        if (json == null || !json.isObject()) {
-            throw new IOException("not a node record");
-        }
-        long port = number(json, "port");
-        if (port < 1 || port > 65535) {
-            throw new IOException("node record with port " + port);
-        }
-        JsonNode ticks = json.get("startTicks");
-        return new NodeRecord(text(json, "name"), number(json, "pid"), text(json, "bind"), (int) port,
-                text(json, "jvm"), number(json, "startedAtMillis"),
-                ticks == null || ticks.isNull() ? null : number(json, "startTicks"),
-                json.hasNonNull("cookieFingerprint") ? text(json, "cookieFingerprint") : null, flag(json, "tls"));
-    }
-
-    /** An optional flag: absent (a record of before the flag) is false; anything but a boolean is unreadable. */
-    private static boolean flag(JsonNode json, String field) throws IOException {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw new IOException("node record with " + field + " not true or false");
-        }
-        return value.booleanValue();
-    }
-
-    private static String text(JsonNode json, String field) throws IOException {
-        JsonNode value = json.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new IOException("node record without " + field);
-        }
-        return value.textValue();
-    }
-
-    private static long number(JsonNode json, String field) throws IOException {
-        JsonNode value = json.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new IOException("node record without " + field);
-        }
-        return value.longValue();
+    public static NodeRecord fromJson(byte[] json) throws IOException {
+        return NodeRecordJson.read(json);
     }
 }

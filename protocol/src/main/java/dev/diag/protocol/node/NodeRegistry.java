@@ -2,7 +2,6 @@ package dev.diag.protocol.node;
 
 import dev.diag.protocol.cookie.StrictModes;
 import dev.diag.protocol.cookie.UnsafePathException;
-import dev.diag.protocol.message.JsonTree;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ public final class NodeRegistry {
         Path temp = Files.createTempFile(dir, "." + record.name(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.write(temp, JsonTree.bytes(record.toJson()));
+            Files.write(temp, record.toJson());
             Files.move(temp, file(record.name()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -118,7 +117,7 @@ public final class NodeRegistry {
             return Optional.empty(); // another user's, or writable by others: not believed
         }
         try {
-            return Optional.of(NodeRecord.fromJson(JsonTree.parse(Files.readAllBytes(file))));
+            return Optional.of(NodeRecord.fromJson(Files.readAllBytes(file)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
