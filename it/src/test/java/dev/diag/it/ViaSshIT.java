@@ -203,21 +203,32 @@ class ViaSshIT {
     void aShellEndedBySigtermLeavesNoSshBehind() throws Exception {
         DiagCli.Running running = DiagCli.start(home, null, "--via", ssh.via(), "--node", "beta@127.0.0.1",
                 "--cmd", "proc_window(reductions, 3, 20000)");
-        awaitTunnel(ssh.via());
-        // while it runs: its control socket, in a directory of its own that only its user may enter
-        List<String> dirs = muxDirectories();
-        assertEquals(1, dirs.size(), dirs::toString);
-        Path dir = home.path().resolve(dirs.get(0));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
-        long socketDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (listing(dir).isEmpty() && System.nanoTime() < socketDeadline) {
-            Thread.sleep(50); // the master binds it once logged in
+        try {
+            awaitTunnel(ssh.via());
+            // while it runs: its control socket, in a directory of its own that only its user may enter.
+            // The first ssh pgrep sees may be the shell's `ssh -G` probe, which runs before the
+            // directory is made: wait for the directory rather than take the probe for the tunnel.
+            long dirDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            List<String> dirs = muxDirectories();
+            while (dirs.isEmpty() && System.nanoTime() < dirDeadline) {
+                Thread.sleep(50);
+                dirs = muxDirectories();
+            }
+            assertEquals(1, dirs.size(), dirs::toString);
+            Path dir = home.path().resolve(dirs.get(0));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+            long socketDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (listing(dir).isEmpty() && System.nanoTime() < socketDeadline) {
+                Thread.sleep(50); // the master binds it once logged in
+            }
+            List<Path> sockets = listing(dir);
+            assertEquals(1, sockets.size(), sockets::toString);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sockets.get(0))));
+            running.process().destroy(); // SIGTERM to the shell's JVM (bin/diag execs it)
+            assertTrue(running.process().waitFor(10, TimeUnit.SECONDS));
+        } finally {
+            running.process().destroyForcibly(); // a failed check must not leave this shell to the next test (no-op once it ended)
         }
-        List<Path> sockets = listing(dir);
-        assertEquals(1, sockets.size(), sockets::toString);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sockets.get(0))));
-        running.process().destroy(); // SIGTERM to the shell's JVM (bin/diag execs it)
-        assertTrue(running.process().waitFor(10, TimeUnit.SECONDS));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (sshRunning(ssh.via()) && System.nanoTime() < deadline) {
             Thread.sleep(50);
