@@ -34,8 +34,10 @@ class IdleAgentLoadsLittleTest {
     static void startAnAgentAndStopIt() throws Exception {
         Path log = dir.resolve("classes.log");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // Netty is unshaded here, so its allocator property is the host's and the agent leaves it
+        // alone (NettyPropertiesTest); the flag stands for the relocated one it sets in its jar
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xlog:class+load=info:file=" + log,
-                "-cp", System.getProperty("java.class.path"), IdleAgentProcess.class.getName(),
+                "-Dio.netty.allocator.type=unpooled", "-cp", System.getProperty("java.class.path"), IdleAgentProcess.class.getName(),
                 "name=idle,bind=127.0.0.1,home=" + dir.resolve("home"))
                 .redirectErrorStream(true);
         builder.environment().put("DIAG_DIRECTORY_PORT", "0"); // no host directory: other nodes on this machine are not ours

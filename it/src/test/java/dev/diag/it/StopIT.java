@@ -66,6 +66,7 @@ class StopIT {
             DiagCli.Run nodes = DiagCli.run(home, "nodes");
             assertFalse(nodes.out().contains("guest"), nodes::toString);
             assertNoAgentObjects(java, app.pid());
+            assertNoAgentProperties(java, app.pid());
             ProcessFootprint collected = ProcessFootprint.of(app.pid()); // after the histogram's full GC
             assertAppRunsOn(app);
             System.out.printf("stop: %s before inject rss=%.1f MiB threads=%d; injected + 5 calls rss=%.1f MiB threads=%d "
@@ -153,6 +154,16 @@ class StopIT {
         } catch (IOException e) {
             return true;
         }
+    }
+
+    /** No system property of the agent's is left: its node name and status, nor its Netty's (NettyProperties). */
+    private static void assertNoAgentProperties(Path java, long pid) throws IOException, InterruptedException {
+        Process properties = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(pid),
+                "VM.system_properties").redirectErrorStream(true).start();
+        String text = new String(properties.getInputStream().readAllBytes());
+        assertTrue(properties.waitFor(60, TimeUnit.SECONDS) && properties.exitValue() == 0, text);
+        assertTrue(text.contains("java.version="), text); // the listing is there, so an absence means something
+        assertEquals(List.of(), text.lines().filter(l -> l.startsWith("dev.diag.") || l.startsWith("io.netty.")).toList());
     }
 
     /** A full GC (the histogram makes one), then none of the agent's holders may be left. */

@@ -63,7 +63,7 @@ final class I extends FunctionBase {
         int platform = rows.sent();
         Map<String, Integer> states = rows.states(new TreeMap<>());
         int sent = platform + virtualRows(context, states);
-        return new ProcessTotals(sent, rows.heapBytes(), rows.cpuNanos(), msgs, states, TopFrames.method(platform)
+        return new ProcessTotals(sent, rows.heapBytes(), rows.cpuNanos(), msgs, states, TopFrames.method(rows.pauses())
                 + (sent > platform ? "; virtual threads: each one's own stack walk, no pause" : ""),
                 (System.nanoTime() - start) / 1_000_000, virtualThreads.available() ? sent - platform : null,
                 virtualThreads.unlistedNote());

@@ -37,6 +37,7 @@ final class PlatformRows {
     private long heapBytes;
     private long cpuNanos;
     private int sent;
+    private int pauses; // JDK 17: the getThreadInfo calls, each a global pause
 
     // the batch taken last, written next
     private int from;
@@ -107,6 +108,7 @@ final class PlatformRows {
         long[] pids = to - start == batch.length ? batch : new long[to - start];
         System.arraycopy(ids, start, pids, 0, pids.length);
         ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(pids, depth);
+        pauses++;
         int shortStacks = 0;
         for (int k = 0; k < infos.length; k++) {
             ThreadInfo info = infos[k];
@@ -149,6 +151,7 @@ final class PlatformRows {
             }
         }
         ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(again, TopFrames.DEPTH);
+        pauses++;
         for (int m = 0; m < n; m++) {
             if (infos[m] != null) {
                 frames[rowOf[m]] = TopFrames.interesting(TopFrames.frames(infos[m], internals));
@@ -185,6 +188,11 @@ final class PlatformRows {
 
     int sent() {
         return sent;
+    }
+
+    /** The global pauses taken so far: on JDK 17 one per batch, and one per batch taken again; 0 on JDK 21+. */
+    int pauses() {
+        return pauses;
     }
 
     long heapBytes() {

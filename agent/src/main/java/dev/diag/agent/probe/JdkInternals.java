@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads private fields of JDK classes (a thread's task, a pool worker's executor, a queue's
  * conditions) for probes that find facts no public API gives. The agent's Instrumentation
- * opens java.lang, java.util.concurrent and java.util.concurrent.locks to the agent alone
- * ({@code redefineModule}), so nothing is opened to the application. Without Instrumentation
+ * opens java.lang, java.util.concurrent and java.util.concurrent.locks to the agent's module
+ * ({@code redefineModule}), never to everyone; that module is the application class loader's
+ * unnamed one, which class-path code shares (docs/security.md says so). Without Instrumentation
  * (the embedding API) the reads work only where the JVM was started with matching
  * {@code --add-opens}; otherwise they return empty and probes say what they could not see.
  *
@@ -78,9 +79,13 @@ public final class JdkInternals {
     /**
      * Opens java.lang.management (java.management), on its own: {@link TopFrames#frames} reads a
      * ThreadInfo's frames without the copy {@code getStackTrace()} makes of them (10,000 arrays per
-     * i() on JDK 17). Read only; a JVM without the module loses only that saving.
+     * i() on JDK 17). Read only; a JVM without the module loses only that saving. Only below JDK 21:
+     * there i() walks each thread's own stack and reads no ThreadInfo, so nothing is opened for it.
      */
     private static void openThreadInfo(Instrumentation instrumentation, Module agent) {
+        if (TopFrames.perThread()) {
+            return;
+        }
         try {
             Module management = java.lang.management.ThreadInfo.class.getModule();
             Map<String, Set<Module>> opens = Map.of("java.lang.management", Set.of(agent));

@@ -134,15 +134,14 @@ public final class TopFrames {
         return PER_THREAD;
     }
 
-    /** How many global pauses {@link #of} takes for {@code threads} threads. */
-    public static int pauses(int threads) {
-        return PER_THREAD ? 0 : (threads + BATCH - 1) / BATCH;
-    }
-
-    /** How the current functions are taken, for the totals line of i(). */
-    public static String method(int threads) {
+    /**
+     * How the current functions were taken, for the totals line of i(): {@code pauses} is how many
+     * global pauses it took on JDK 17 (one per batch, and one more per batch whose stacks came back
+     * too short and were taken again), ignored on JDK 21+.
+     */
+    public static String method(int pauses) {
         return PER_THREAD ? "current function from each thread's own stack walk (JDK 21+: no global pause)"
-                : "current function from " + pauses(threads) + " stack pause(s) of at most " + BATCH
+                : "current function from " + pauses + " stack pause(s) of at most " + BATCH
                         + " threads; no other pause";
     }
 

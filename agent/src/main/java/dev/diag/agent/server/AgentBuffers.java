@@ -12,10 +12,11 @@ import io.netty.buffer.UnpooledByteBufAllocator;
  * hand, e.g. by its encoders' helpers) is otherwise pooled: arenas for heap and direct memory per
  * core, a cache on each of our threads, 4 MiB chunks reserved on first use. Our relocated Netty
  * reads the relocated property name (this class's package tells which), so the target's own
- * Netty, if any, keeps its own choice.
+ * Netty, if any, keeps its own choice. Where the agent runs unshaded (the thin artifact embedded
+ * as it is) that name is the target's own, and is left alone (see {@link NettyProperties}).
  *
  * <pre>
- * ByteBufAllocator allocator = AgentBuffers.choose();   // before Netty's first buffer
+ * ByteBufAllocator allocator = AgentBuffers.choose(properties);   // before Netty's first buffer
  * </pre>
  */
 final class AgentBuffers {
@@ -23,8 +24,8 @@ final class AgentBuffers {
     }
 
     /** The allocator for our channels; first makes Netty's default unpooled too (read once, when Netty first needs it). */
-    static ByteBufAllocator choose() {
-        System.setProperty(allocatorTypeProperty(), "unpooled");
+    static ByteBufAllocator choose(NettyProperties properties) {
+        properties.setIfFree(allocatorTypeProperty(), "unpooled");
         return new UnpooledByteBufAllocator(false);
     }
 

@@ -55,7 +55,16 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
     }
 
     private void start(ChannelHandlerContext ctx, Message.Request request) {
-        DiagFunction function = functions.find(request.fn());
+        DiagFunction function;
+        try {
+            function = functions.find(request.fn()); // made here on its first call: loads its classes
+        } catch (Throwable t) {
+            // out of memory or metaspace, a class that will not link: answer this call, keep the
+            // connection (an exception from here would close it unanswered); the next call tries anew
+            ctx.writeAndFlush(Message.Reply.failure(request.id(), new CallError(CallError.FAILED,
+                    "failed inside the node: " + request.fn() + " could not be made ready: " + Reasons.of(t))));
+            return;
+        }
         int arity = request.args().size();
         if (function == null) {
             ctx.writeAndFlush(Message.Reply.failure(request.id(), new CallError(CallError.UNKNOWN_FUNCTION,

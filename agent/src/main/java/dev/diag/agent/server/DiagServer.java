@@ -50,11 +50,13 @@ public final class DiagServer implements AutoCloseable {
     private final Channel directory;
     private final String directoryProblem;
     private final CallExecutor executor;
+    private final NettyProperties properties;
     private ServerBootstrap bootstrap; // kept for listenUnix, set once after start
     private UnixSocketListener unix;
 
     private DiagServer(EventLoopGroup group, Channel channel, Channel directory, String directoryProblem,
-            CallExecutor executor) {
+            CallExecutor executor, NettyProperties properties) {
+        this.properties = properties;
         this.group = group;
         this.channel = channel;
         this.directory = directory;
@@ -85,9 +87,10 @@ public final class DiagServer implements AutoCloseable {
         // Our relocated Netty reads relocated property names, so this touches no Netty of the
         // target's. Without sun.misc.Unsafe it prints no deprecation warnings into the target's
         // stderr on JDK 24+, and its speed does not matter for a diagnostics port.
-        System.setProperty(NO_UNSAFE, System.getProperty(NO_UNSAFE, "true"));
+        NettyProperties properties = new NettyProperties(); // cleared by close(): nothing left behind
+        properties.setIfFree(NO_UNSAFE, "true");
         NettyLogging.silence(); // before Netty's first logger: never through the target's logging
-        ByteBufAllocator allocator = AgentBuffers.choose(); // before Netty's first buffer: no pool, ours or its default
+        ByteBufAllocator allocator = AgentBuffers.choose(properties); // before Netty's first buffer: no pool, ours or its default
         EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
             // in the agent's group, so rankings and mailboxes leave it out (AgentThreads)
             Thread thread = new FastThreadLocalThread(AgentThreads.group(), runnable, "diag-io");
@@ -117,14 +120,15 @@ public final class DiagServer implements AutoCloseable {
         } catch (Exception e) { // Netty rethrows the socket's checked BindException unchecked
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             executor.shutdown();
+            properties.clear();
             throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
         if (directoryPort == 0) {
-            return new DiagServer(group, channel, null, null, executor);
+            return new DiagServer(group, channel, null, null, executor, properties);
         }
         if (!reusePortSupported()) {
             return new DiagServer(group, channel, null, "this system cannot share a port between processes "
-                    + "(SO_REUSEPORT, Linux only)", executor);
+                    + "(SO_REUSEPORT, Linux only)", executor, properties);
         }
         try {
             // Only the directory socket shares its port: the node's own port stays its alone.
@@ -133,9 +137,9 @@ public final class DiagServer implements AutoCloseable {
                     .bind(options.bind(), directoryPort)
                     .syncUninterruptibly()
                     .channel();
-            return new DiagServer(group, channel, directory, null, executor);
+            return new DiagServer(group, channel, directory, null, executor, properties);
         } catch (Exception e) {
-            return new DiagServer(group, channel, null, bindProblem(e), executor);
+            return new DiagServer(group, channel, null, bindProblem(e), executor, properties);
         }
     }
 
@@ -197,5 +201,6 @@ public final class DiagServer implements AutoCloseable {
         channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         executor.shutdown();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        properties.clear(); // last: Netty has read them; a later start sets them anew
     }
 }

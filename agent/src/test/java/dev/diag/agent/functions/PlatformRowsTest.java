@@ -31,6 +31,7 @@ class PlatformRowsTest {
             assertEquals("CountDownLatch.await", TopFrames.shortName(rows.frameOf(latched.getId())),
                     "the latch's wait is deeper than " + TopFrames.SHALLOW + " frames: taken again, 8 deep");
             assertEquals("PlatformRowsTest.parkWithoutBlocker", TopFrames.shortName(rows.frameOf(parked.getId())));
+            assertEquals(2, rows.pauses(), "the batch's pause and the one that took the latch's stack again");
         } finally {
             stop = true;
             release.countDown();

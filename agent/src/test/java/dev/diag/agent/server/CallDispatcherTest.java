@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.diag.agent.functions.FunctionException;
+import dev.diag.agent.StopSwitch;
 import dev.diag.agent.functions.Functions;
+import dev.diag.agent.heart.Heart;
+import dev.diag.agent.probe.GcHistory;
+import dev.diag.agent.probe.ShutdownWatch;
+import dev.diag.protocol.node.NodeRegistry;
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.result.MemoryKind;
 import io.netty.channel.embedded.EmbeddedChannel;
 import dev.diag.protocol.function.Impact;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dispatcher behind a recorder: Message objects in and out, functions on a real {@link CallExecutor}. */
 class CallDispatcherTest {
@@ -225,6 +232,28 @@ class CallDispatcherTest {
             assertTrue(wire.next(Message.Reply.class).ok());
         }
         assertFalse(channel.finish());
+    }
+
+    @Test
+    void aFunctionThatCannotBeMadeAnswersItsCallerAndTheConnectionServesOn(@TempDir Path registry) throws Exception {
+        // no JDK internals at all: the code functions' shared loader cannot be made, so l/1 fails
+        // as it is made on its first call, on the event loop
+        Functions broken = Functions.all(null, new NodeRegistry(registry), Heart.off(),
+                ShutdownWatch.open(), GcHistory.none(), new StopSwitch());
+        OutboundRecorder recorder = new OutboundRecorder();
+        EmbeddedChannel connection = new EmbeddedChannel(recorder,
+                new CallDispatcher(broken, executor, new Caller("alice", "localhost"), audit.log()));
+        connection.writeInbound(request(1, "l", TextNode.valueOf("Foo")));
+        Message.Reply reply = recorder.next(Message.Reply.class);
+        assertEquals(1, reply.id());
+        assertEquals(CallError.FAILED, reply.error().code());
+        assertEquals("failed inside the node: l could not be made ready: an internal error of diag (a missing value)",
+                reply.error().message());
+        connection.checkException(); // nothing reached the pipeline's end, so nothing closed the connection
+        assertTrue(connection.isOpen());
+        connection.writeInbound(request(2, "functions"));
+        assertTrue(recorder.next(Message.Reply.class).ok());
+        assertFalse(connection.finish());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -76,7 +77,7 @@ public final class RecordJson {
             out.writeString(constant.name());
         } else if (value instanceof JsonNode tree) {
             JsonTree.write(out, tree);
-        } else if (value instanceof Iterable<?> items) {
+        } else if (value instanceof Collection<?> items) {
             out.writeStartArray();
             for (Object item : items) {
                 write(out, item);
@@ -143,7 +144,7 @@ public final class RecordJson {
             return NODES.textNode(constant.name());
         } else if (value instanceof JsonNode tree) {
             return tree;
-        } else if (value instanceof Iterable<?> items) {
+        } else if (value instanceof Collection<?> items) {
             ArrayNode array = NODES.arrayNode();
             for (Object item : items) {
                 array.add(tree(item));

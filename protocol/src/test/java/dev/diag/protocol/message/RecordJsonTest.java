@@ -105,6 +105,19 @@ class RecordJsonTest {
         assertThrows(IllegalArgumentException.class, () -> RecordJson.tree(Map.of(1, "a")));
     }
 
+    record Located(Path where) {
+    }
+
+    /** A Path iterates over its names, each a Path again: taken for a list it would recurse until the stack ran out. */
+    @Test
+    void refusesAPathCleanlyInsteadOfRecursingThroughItsNames() throws Exception {
+        Located located = new Located(Path.of("/var/log/app"));
+        assertThrows(IllegalArgumentException.class, () -> RecordJson.tree(located));
+        try (JsonGenerator out = Json.mapper().getFactory().createGenerator(new ByteArrayOutputStream())) {
+            assertThrows(IllegalArgumentException.class, () -> RecordJson.write(out, located));
+        }
+    }
+
     /** A stopped agent keeps no accessors: after dropCaches the same record is found anew and written the same. */
     @Test
     void writesTheSameAfterItsCacheIsDropped() throws Exception {
