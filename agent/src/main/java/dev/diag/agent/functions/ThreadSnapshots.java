@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * JDK 25+: one thread's stack, the monitors it holds in each frame and the lock it waits for, from
@@ -17,10 +16,11 @@ import java.util.Map;
  *
  * <p>What differs from a ThreadInfo, and how it is made the same: the snapshot lists a monitor the
  * thread waits on in Object.wait() as held in the frame that entered it, where ThreadInfo leaves
- * it out ({@link #monitors}); it names the object waited for but not its holder (the caller finds
- * it: {@link #owner}). Its stack leaves out the JVM's hidden frames (lambda proxies, {@code
- * Thread.runWith}), as Thread.dump_to_file does, so a row has those few frames fewer than from a
- * ThreadInfo. The snapshot holds strong references to the lock objects: drop it once written.
+ * it out ({@link #monitors}); it names the object waited for but not its holder (the caller reads
+ * that from a ThreadInfo without a stack: {@link SnapshotBacktraces}). Its stack leaves out the
+ * JVM's hidden frames (lambda proxies, {@code Thread.runWith}), as Thread.dump_to_file does, so a
+ * row has those few frames fewer than from a ThreadInfo. The snapshot holds strong references to
+ * the lock objects: drop it once written.
  */
 final class ThreadSnapshots {
     private static final String CLASS = "jdk.internal.vm.ThreadSnapshot";
@@ -108,9 +108,13 @@ final class ThreadSnapshots {
         return on == null ? null : blockerObject.get(on);
     }
 
-    /** True when the thread is blocked entering a monitor (so the monitor's holder is its owner). */
-    boolean enteringMonitor(Object snapshot) throws IllegalAccessException {
-        return "WAITING_TO_LOCK".equals(blockerType(snapshot));
+    /**
+     * True when the thread waits for a monitor: blocked entering it, or in Object.wait() on it (a
+     * ThreadInfo names the monitor's holder as its lock owner in both).
+     */
+    boolean waitsForMonitor(Object snapshot) throws IllegalAccessException {
+        String type = blockerType(snapshot);
+        return "WAITING_TO_LOCK".equals(type) || "WAITING_ON".equals(type);
     }
 
     /** PARK_BLOCKER, WAITING_TO_LOCK, WAITING_ON (in Object.wait()), or null for none. */
@@ -147,16 +151,6 @@ final class ThreadSnapshots {
                     inStack ? depth : -1, inStack ? stack[depth] : null);
         }
         return n == monitors.length ? monitors : Arrays.copyOf(monitors, n);
-    }
-
-    /** Notes in {@code holders} each monitor {@code snapshot}'s thread holds (eliminated ones aside). */
-    void noteHeld(Object snapshot, Thread thread, Map<Object, Thread> holders) throws IllegalAccessException {
-        for (Object lock : (Object[]) locks.get(snapshot)) {
-            Object monitor = lockObject.get(lock);
-            if (monitor != null && ((Enum<?>) lockType.get(lock)).name().equals("LOCKED")) {
-                holders.put(monitor, thread);
-            }
-        }
     }
 
     private static <T extends java.lang.reflect.AccessibleObject> T open(T member) {
