@@ -125,8 +125,9 @@ final class ThreadSnapshots {
 
     /**
      * The monitors held, with their frames' depths, as a ThreadInfo lists them: within each frame
-     * the JVM leaves out the first monitor when it is the one waited on in Object.wait() or being
-     * entered (not a park blocker), and so does this; eliminated monitors (no object) are left out too.
+     * the JVM leaves out the monitor waited on in Object.wait() or being entered (not a park
+     * blocker) until it has kept one, and so does this; eliminated monitors (no object) are left
+     * out too, and do not count as kept.
      */
     MonitorInfo[] monitors(Object snapshot) throws IllegalAccessException {
         Object[] held = (Object[]) locks.get(snapshot);
@@ -137,14 +138,21 @@ final class ThreadSnapshots {
         MonitorInfo[] monitors = new MonitorInfo[held.length];
         int n = 0;
         int frame = -1;
+        boolean keptInFrame = false; // as HotSpot's javaVFrame::locked_monitors: skipped ones do not count
         for (Object lock : held) {
-            int depth = lockDepth.getInt(lock);
-            boolean firstOfFrame = depth != frame;
-            frame = depth;
             Object monitor = ((Enum<?>) lockType.get(lock)).name().equals("LOCKED") ? lockObject.get(lock) : null;
-            if (monitor == null || firstOfFrame && monitor == waited) {
+            if (monitor == null) {
+                continue; // eliminated: skipped, and not its frame's first
+            }
+            int depth = lockDepth.getInt(lock);
+            if (depth != frame) {
+                frame = depth;
+                keptInFrame = false;
+            }
+            if (!keptInFrame && monitor == waited) {
                 continue;
             }
+            keptInFrame = true;
             StackTraceElement[] stack = stack(snapshot);
             boolean inStack = depth >= 0 && depth < stack.length; // MonitorInfo wants the frame with its depth
             monitors[n++] = new MonitorInfo(monitor.getClass().getName(), System.identityHashCode(monitor),
