@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** backtraces(): every thread, jstack-like, streamed; the lock picture of each thread is there. */
 class BacktracesIT {
     private static final List<String> SHAPES = List.of("nested-holder", "lock-holder", "monitor-waiter", "lock-waiter",
-            "object-waiter", "parked");
+            "object-waiter", "parked", "shared-waiter", "shared-contender", "shared-holder");
 
     @Test
     void everyThreadWithTheLockItWaitsForAndWhoHoldsIt() throws Exception {
@@ -51,7 +51,8 @@ class BacktracesIT {
      * safepoint in the target's log), and each row is the one process_info(Pid, backtrace) makes
      * from a ThreadInfo, but for the JVM's hidden frames (lambda proxies, Thread.runWith), which a
      * snapshot leaves out: monitors held in two frames, a blocked thread and its monitor's holder,
-     * a ReentrantLock's waiter and holder, a thread in Object.wait(), a parked one. On JDK 21-24
+     * a ReentrantLock's waiter and holder, a thread in Object.wait(), a parked one, a thread
+     * blocked on a monitor that another (a lower id) waits on in Object.wait() and a third holds. On JDK 21-24
      * the rows come from ThreadInfos in pauses, and are the same with every frame.
      */
     @Test
@@ -88,6 +89,8 @@ class BacktracesIT {
                 }
                 assertEquals(rows.get("nested-holder").get("pid"), rows.get("monitor-waiter").get("waitingOnOwner").get("pid"));
                 assertEquals(rows.get("lock-holder").get("pid"), rows.get("lock-waiter").get("waitingOnOwner").get("pid"));
+                assertEquals(rows.get("shared-holder").get("pid"),
+                        rows.get("shared-contender").get("waitingOnOwner").get("pid")); // not the thread in wait()
                 assertTrue(rows.get("nested-holder").toString().matches(".*lockedMonitors\":\\[\\{.*lockedMonitors\":\\[\\{.*"),
                         rows.get("nested-holder")::toString);
                 assertFalse(rows.get("object-waiter").toString().contains("lockedMonitors\":[{"),
@@ -110,7 +113,8 @@ class BacktracesIT {
             }
             boolean still = rows.size() == SHAPES.size() && rows.get("monitor-waiter").has("waitingOnOwner")
                     && rows.get("lock-waiter").has("waitingOnOwner") && rows.get("object-waiter").has("waitingOn")
-                    && rows.get("parked").path("state").asText().equals("WAITING");
+                    && rows.get("parked").path("state").asText().equals("WAITING")
+                    && rows.get("shared-contender").has("waitingOnOwner") && rows.get("shared-waiter").has("waitingOn");
             if (still || attempt == 50) {
                 assertTrue(still, json::toString);
                 return rows;

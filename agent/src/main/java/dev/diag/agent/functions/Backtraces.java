@@ -11,6 +11,7 @@ import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.DumpSummary;
 import java.io.IOException;
 import java.lang.management.ThreadInfo;
+import java.lang.reflect.InaccessibleObjectException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -61,7 +62,10 @@ final class Backtraces extends FunctionBase {
             try {
                 int sent = new SnapshotBacktraces(handshakes, internals, threads).emitAll(boxes, context);
                 return new DumpSummary(sent, 0, 1); // no pause: one thread at a time
-            } catch (ReflectiveOperationException | RuntimeException e) {
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                if (!snapshotsUnusable(e)) {
+                    throw FunctionException.failed("backtraces() failed while reading the threads; call it again");
+                }
                 snapshots = Optional.empty(); // from now on ThreadInfos, in pauses
                 throw FunctionException.failed("this JVM's thread snapshots could not be read; call backtraces() "
                         + "again (it then takes the stacks in short pauses)");
@@ -89,6 +93,19 @@ final class Backtraces extends FunctionBase {
             sent += alive;
         }
         return new DumpSummary(sent, pauses, BATCH);
+    }
+
+    /**
+     * True when {@code failure} says this JVM's ThreadSnapshot cannot be read by reflection (a
+     * member gone, changed or closed), so the no-pause path is off for the node's lifetime; any
+     * other failure (the reply's connection closing, a mailbox adapter's exception, an Error inside
+     * ThreadSnapshot.of) fails just that call, and the next one takes snapshots again.
+     */
+    static boolean snapshotsUnusable(Throwable failure) {
+        return failure instanceof IllegalAccessException || failure instanceof NoSuchFieldException
+                || failure instanceof NoSuchMethodException || failure instanceof ClassCastException
+                || failure instanceof UnsupportedOperationException || failure instanceof LinkageError
+                || failure instanceof InaccessibleObjectException;
     }
 
     /** JDK 25+'s per-thread snapshots where they work here, else null (ThreadInfos, in pauses). */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.diag.agent.probe.JdkInternals;
 import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxSnapshot;
+import dev.diag.agent.probe.ThreadTable;
 import java.io.IOException;
 import java.lang.management.LockInfo;
 import java.lang.management.MonitorInfo;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.lang.management.ThreadInfo;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 
 /**
@@ -17,29 +17,25 @@ import java.util.concurrent.locks.AbstractOwnableSynchronizer;
  * rows are those a ThreadInfo gives (the same writer, the same fields), in thread id order, a chunk
  * per {@value Backtraces#ROWS_PER_CHUNK} threads.
  *
- * <p>A snapshot names the monitor a blocked thread waits to enter, not who holds it: the holder is
- * the thread whose own snapshot held it. The threads are taken in id order, and where a blocked
- * thread's monitor has no holder among those taken so far, the ones after it are taken ahead
- * (kept until their rows are written) until the holder turns up: usually at once, at worst every
- * thread (the monitor was released meanwhile, or a virtual thread holds it). Each snapshot is its
- * own moment, so the holder named is who held the monitor when it was looked at. A
- * java.util.concurrent lock's holder is read from the lock itself, as the JVM does for ThreadInfo.
- * Per call: one map entry per monitor held; no record per thread.
+ * <p>A snapshot names the monitor a thread waits to enter or waits on in Object.wait(), not who
+ * holds it: that is read from the thread's ThreadInfo without a stack ({@code getThreadInfo(ids,
+ * 0)}: no pause, as {@link ThreadTable} uses it), taken just after the snapshot and used only
+ * while it still waits for the same monitor. So no other thread's snapshot is kept for it (taking
+ * snapshots ahead to find a holder kept, at worst, every thread's stack and lock objects at once),
+ * and a thread inside Object.wait() on a monitor is never named its holder. A
+ * java.util.concurrent lock's holder is read from the lock itself, as the JVM does for
+ * ThreadInfo. Per call: one snapshot and a chunk's rows at a time; no record per thread.
  */
 final class SnapshotBacktraces {
     private final ThreadSnapshots snapshots;
     private final JdkInternals internals;
     private final Thread[] threads;
-    private final Object[] ahead; // snapshots taken before their row is written, by position in threads
-    private final Map<Object, Thread> holders = new IdentityHashMap<>();
-    private int taken;
 
     /** {@code threads}: the live threads sorted by id. */
     SnapshotBacktraces(ThreadSnapshots snapshots, JdkInternals internals, Thread[] threads) {
         this.snapshots = snapshots;
         this.internals = internals;
         this.threads = threads;
-        this.ahead = new Object[threads.length];
     }
 
     /** Emits every thread's row, a chunk per batch; the number of rows sent. */
@@ -49,8 +45,7 @@ final class SnapshotBacktraces {
             int to = Math.min(threads.length, from + Backtraces.ROWS_PER_CHUNK);
             Rows rows = new Rows(to - from);
             for (int at = from; at < to; at++) {
-                Object snapshot = snapshotAt(at);
-                ahead[at] = null; // its lock objects need not be held once its row is made
+                Object snapshot = snapshots.take(threads[at]);
                 if (snapshot != null) { // null: ended since the threads were listed
                     rows.add(threads[at], snapshot, boxes);
                 }
@@ -61,39 +56,32 @@ final class SnapshotBacktraces {
         return sent;
     }
 
-    private Object snapshotAt(int at) throws ReflectiveOperationException {
-        while (taken <= at) {
-            takeNext();
-        }
-        return ahead[at];
-    }
-
-    private void takeNext() throws ReflectiveOperationException {
-        Thread thread = threads[taken];
-        Object snapshot = snapshots.take(thread);
-        if (snapshot != null) {
-            snapshots.noteHeld(snapshot, thread, holders);
-        }
-        ahead[taken++] = snapshot;
-    }
-
-    /** Who holds what {@code snapshot}'s thread waits for (as a ThreadInfo's lock owner), or null. */
-    private Thread owner(Object snapshot, Object waited) throws ReflectiveOperationException {
-        if (snapshots.enteringMonitor(snapshot)) {
-            Thread holder = holders.get(waited);
-            while (holder == null && taken < threads.length) {
-                takeNext();
-                holder = holders.get(waited);
-            }
-            return holder;
+    /**
+     * Who holds what {@code thread} waits for in {@code snapshot} (as a ThreadInfo's lock owner),
+     * or null. For a monitor (being entered, or waited on in Object.wait()): its ThreadInfo's
+     * owner, if that ThreadInfo still waits for the same monitor (else the thread moved on
+     * meanwhile, and who held it is not known).
+     */
+    private Holder owner(Thread thread, Object snapshot, Object waited) throws ReflectiveOperationException {
+        if (snapshots.waitsForMonitor(snapshot)) {
+            ThreadInfo info = ThreadTable.bean().getThreadInfo(new long[] {thread.getId()}, 0)[0];
+            LockInfo lock = info == null ? null : info.getLockInfo();
+            boolean same = lock != null && lock.getIdentityHashCode() == System.identityHashCode(waited)
+                    && lock.getClassName().equals(waited.getClass().getName());
+            return same && info.getLockOwnerId() != -1 ? new Holder(info.getLockOwnerId(), info.getLockOwnerName()) : null;
         }
         if (waited instanceof AbstractOwnableSynchronizer) {
-            return (Thread) internals.value(waited, "exclusiveOwnerThread");
+            Thread holder = (Thread) internals.value(waited, "exclusiveOwnerThread");
+            return holder == null ? null : new Holder(holder.getId(), holder.getName());
         }
-        return null; // in Object.wait(), or parked on something no thread owns
+        return null; // parked on something no thread owns
     }
 
-    /** One chunk's rows, read from the snapshots on the call's thread, written on the I/O thread. */
+    /** A lock's holder as a row names it. */
+    private record Holder(long id, String name) {
+    }
+
+    /** One chunk's rows, read from the snapshots and written into its chunk, both on the call's thread. */
     private final class Rows {
         private final Thread[] thread;
         private final String[] name;
@@ -101,7 +89,7 @@ final class SnapshotBacktraces {
         private final StackTraceElement[][] stack;
         private final MonitorInfo[][] monitors;
         private final LockInfo[] lock;
-        private final Thread[] owner;
+        private final Holder[] owner;
         private final Mailbox[] mailbox;
         private int size;
 
@@ -112,7 +100,7 @@ final class SnapshotBacktraces {
             stack = new StackTraceElement[capacity][];
             monitors = new MonitorInfo[capacity][];
             lock = new LockInfo[capacity];
-            owner = new Thread[capacity];
+            owner = new Holder[capacity];
             mailbox = new Mailbox[capacity];
         }
 
@@ -126,16 +114,16 @@ final class SnapshotBacktraces {
             Object waited = snapshots.waitedFor(snapshot);
             if (waited != null) {
                 lock[i] = new LockInfo(waited.getClass().getName(), System.identityHashCode(waited));
-                owner[i] = owner(snapshot, waited);
+                owner[i] = owner(of, snapshot, waited);
             }
             mailbox[i] = boxes.waitedOnBy(of, stack[i]).orElse(null);
         }
 
         void write(JsonGenerator json) throws IOException {
             for (int i = 0; i < size; i++) {
-                Thread holder = owner[i];
+                Holder holder = owner[i];
                 BacktraceWriter.write(json, thread[i].getId(), name[i], state[i], stack[i], monitors[i], lock[i],
-                        holder == null ? -1 : holder.getId(), holder == null ? null : holder.getName(), mailbox[i],
+                        holder == null ? -1 : holder.id(), holder == null ? null : holder.name(), mailbox[i],
                         threads, null);
             }
         }

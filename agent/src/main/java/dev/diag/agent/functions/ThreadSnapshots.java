@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * JDK 25+: one thread's stack, the monitors it holds in each frame and the lock it waits for, from
@@ -17,10 +16,11 @@ import java.util.Map;
  *
  * <p>What differs from a ThreadInfo, and how it is made the same: the snapshot lists a monitor the
  * thread waits on in Object.wait() as held in the frame that entered it, where ThreadInfo leaves
- * it out ({@link #monitors}); it names the object waited for but not its holder (the caller finds
- * it: {@link #owner}). Its stack leaves out the JVM's hidden frames (lambda proxies, {@code
- * Thread.runWith}), as Thread.dump_to_file does, so a row has those few frames fewer than from a
- * ThreadInfo. The snapshot holds strong references to the lock objects: drop it once written.
+ * it out ({@link #monitors}); it names the object waited for but not its holder (the caller reads
+ * that from a ThreadInfo without a stack: {@link SnapshotBacktraces}). Its stack leaves out the
+ * JVM's hidden frames (lambda proxies, {@code Thread.runWith}), as Thread.dump_to_file does, so a
+ * row has those few frames fewer than from a ThreadInfo. The snapshot holds strong references to
+ * the lock objects: drop it once written.
  */
 final class ThreadSnapshots {
     private static final String CLASS = "jdk.internal.vm.ThreadSnapshot";
@@ -108,9 +108,13 @@ final class ThreadSnapshots {
         return on == null ? null : blockerObject.get(on);
     }
 
-    /** True when the thread is blocked entering a monitor (so the monitor's holder is its owner). */
-    boolean enteringMonitor(Object snapshot) throws IllegalAccessException {
-        return "WAITING_TO_LOCK".equals(blockerType(snapshot));
+    /**
+     * True when the thread waits for a monitor: blocked entering it, or in Object.wait() on it (a
+     * ThreadInfo names the monitor's holder as its lock owner in both).
+     */
+    boolean waitsForMonitor(Object snapshot) throws IllegalAccessException {
+        String type = blockerType(snapshot);
+        return "WAITING_TO_LOCK".equals(type) || "WAITING_ON".equals(type);
     }
 
     /** PARK_BLOCKER, WAITING_TO_LOCK, WAITING_ON (in Object.wait()), or null for none. */
@@ -121,8 +125,9 @@ final class ThreadSnapshots {
 
     /**
      * The monitors held, with their frames' depths, as a ThreadInfo lists them: within each frame
-     * the JVM leaves out the first monitor when it is the one waited on in Object.wait() or being
-     * entered (not a park blocker), and so does this; eliminated monitors (no object) are left out too.
+     * the JVM leaves out the monitor waited on in Object.wait() or being entered (not a park
+     * blocker) until it has kept one, and so does this; eliminated monitors (no object) are left
+     * out too, and do not count as kept.
      */
     MonitorInfo[] monitors(Object snapshot) throws IllegalAccessException {
         Object[] held = (Object[]) locks.get(snapshot);
@@ -133,30 +138,27 @@ final class ThreadSnapshots {
         MonitorInfo[] monitors = new MonitorInfo[held.length];
         int n = 0;
         int frame = -1;
+        boolean keptInFrame = false; // as HotSpot's javaVFrame::locked_monitors: skipped ones do not count
         for (Object lock : held) {
-            int depth = lockDepth.getInt(lock);
-            boolean firstOfFrame = depth != frame;
-            frame = depth;
             Object monitor = ((Enum<?>) lockType.get(lock)).name().equals("LOCKED") ? lockObject.get(lock) : null;
-            if (monitor == null || firstOfFrame && monitor == waited) {
+            if (monitor == null) {
+                continue; // eliminated: skipped, and not its frame's first
+            }
+            int depth = lockDepth.getInt(lock);
+            if (depth != frame) {
+                frame = depth;
+                keptInFrame = false;
+            }
+            if (!keptInFrame && monitor == waited) {
                 continue;
             }
+            keptInFrame = true;
             StackTraceElement[] stack = stack(snapshot);
             boolean inStack = depth >= 0 && depth < stack.length; // MonitorInfo wants the frame with its depth
             monitors[n++] = new MonitorInfo(monitor.getClass().getName(), System.identityHashCode(monitor),
                     inStack ? depth : -1, inStack ? stack[depth] : null);
         }
         return n == monitors.length ? monitors : Arrays.copyOf(monitors, n);
-    }
-
-    /** Notes in {@code holders} each monitor {@code snapshot}'s thread holds (eliminated ones aside). */
-    void noteHeld(Object snapshot, Thread thread, Map<Object, Thread> holders) throws IllegalAccessException {
-        for (Object lock : (Object[]) locks.get(snapshot)) {
-            Object monitor = lockObject.get(lock);
-            if (monitor != null && ((Enum<?>) lockType.get(lock)).name().equals("LOCKED")) {
-                holders.put(monitor, thread);
-            }
-        }
     }
 
     private static <T extends java.lang.reflect.AccessibleObject> T open(T member) {

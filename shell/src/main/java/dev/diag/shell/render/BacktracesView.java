@@ -25,8 +25,9 @@ public final class BacktracesView implements StreamView {
     @Override
     public List<String> footer(JsonNode summary, int width) throws Exception {
         DumpSummary dump = RecordReader.read(summary, DumpSummary.class);
-        // no pause: a JDK 25+ node takes each thread's stack from that thread alone
-        String taken = dump.pauses() == 0 ? "each stack taken from its own thread alone, with no pause of the whole JVM"
+        // batch 1 is sent only by a JDK 25+ node, which takes each thread's stack from that thread
+        // alone; pauses alone cannot tell (a JDK 17 node cancelled before its first pause sends 0)
+        String taken = dump.batch() == 1 ? "each stack taken from its own thread alone, with no pause of the whole JVM"
                 : "their stacks taken in " + Units.count(dump.pauses()) + " pause(s) of at most " + dump.batch()
                         + " threads";
         return Wrap.words(Units.count(dump.threads()) + " threads, " + taken + "; held java.util.concurrent locks not "
