@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * when an accept fails for want of descriptors.
  */
 public final class DiagServer implements AutoCloseable {
-    /** "io.netty.noUnsafe" as the shaded copy spells it; a test checks the jar uses this name. */
+    /** "io.netty.noUnsafe" as the shaded copy spells it (agent/pom.xml's relocation prefix; no test yet checks the two agree). */
     static final String NO_UNSAFE = "dev.diag.agent.shaded.io.netty.noUnsafe";
 
     private final EventLoopGroup group;
