@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.diag.protocol.node.NodeRecord;
 import dev.diag.protocol.node.NodeRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -54,6 +55,9 @@ class StopIT {
             }
             ProcessFootprint injected = ProcessFootprint.of(app.pid());
             assertFalse(injected.agentThreads().isEmpty(), injected::toString);
+            // set under the relocated names in the shaded jar (a literal "io.netty." prefix would be relocated too)
+            assertTrue(agentProperties(java, app.pid()).containsAll(List.of("dev.diag.agent.shaded.io.netty.noUnsafe=true",
+                    "dev.diag.agent.shaded.io.netty.allocator.type=unpooled")), () -> agentPropertiesText(java, app.pid()));
             NodeRecord record = new NodeRegistry(home.path().resolve("nodes")).lookup("guest").orElseThrow();
 
             DiagCli.Run stop = DiagCli.run(home, "--node", "guest", "--cmd", "stop()");
@@ -158,12 +162,29 @@ class StopIT {
 
     /** No system property of the agent's is left: its node name and status, nor its Netty's (NettyProperties). */
     private static void assertNoAgentProperties(Path java, long pid) throws IOException, InterruptedException {
-        Process properties = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(pid),
-                "VM.system_properties").redirectErrorStream(true).start();
-        String text = new String(properties.getInputStream().readAllBytes());
-        assertTrue(properties.waitFor(60, TimeUnit.SECONDS) && properties.exitValue() == 0, text);
+        assertEquals(List.of(), agentProperties(java, pid));
+    }
+
+    /** The target's system properties named dev.diag.* or io.netty.*, as jcmd lists them ("name=value"). */
+    private static List<String> agentProperties(Path java, long pid) throws IOException, InterruptedException {
+        String text = agentPropertiesText(java, pid);
         assertTrue(text.contains("java.version="), text); // the listing is there, so an absence means something
-        assertEquals(List.of(), text.lines().filter(l -> l.startsWith("dev.diag.") || l.startsWith("io.netty.")).toList());
+        return text.lines().filter(l -> l.startsWith("dev.diag.") || l.startsWith("io.netty.")).toList();
+    }
+
+    private static String agentPropertiesText(Path java, long pid) {
+        try {
+            Process properties = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(pid),
+                    "VM.system_properties").redirectErrorStream(true).start();
+            String text = new String(properties.getInputStream().readAllBytes());
+            assertTrue(properties.waitFor(60, TimeUnit.SECONDS) && properties.exitValue() == 0, text);
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted reading the target's properties", e);
+        }
     }
 
     /** A full GC (the histogram makes one), then none of the agent's holders may be left. */

@@ -18,7 +18,13 @@ import java.util.List;
  * </pre>
  */
 final class NettyProperties {
-    private static final String UNRELOCATED = "io.netty.";
+    /**
+     * Built at run time: the agent jar's shading rewrites every string constant that starts with
+     * Netty's package, so a literal here would read "dev.diag.agent.shaded.io.netty." in the jar and
+     * refuse the very names it is for (then Netty used sun.misc.Unsafe and printed JDK 24+'s
+     * deprecation warnings into the target's stderr: ConnectionLimitsIT, StopIT).
+     */
+    private static final String UNRELOCATED = String.join(".", "io", "netty", "");
 
     private final List<String> set = new ArrayList<>();
 
