@@ -14,6 +14,8 @@ import java.io.IOException;
  */
 final class BacktraceText {
     private static final String NEWLINE = System.lineSeparator();
+    /** How errors name the row (JsonFields). */
+    private static final String ROW = "backtrace";
 
     private final int width;
     private final StringBuilder text = new StringBuilder(1024);
@@ -31,10 +33,10 @@ final class BacktraceText {
         line.append('<').append(integral(row, "pid", true)).append("> \"").append(string(row, "name")).append("\" ")
                 .append(string(row, "state"));
         end();
-        JsonNode waitingOn = present(row.get("waitingOn"));
+        JsonNode waitingOn = JsonFields.present(row.get("waitingOn"));
         if (waitingOn != null) {
             line.append("  waiting for ").append(lock(waitingOn));
-            JsonNode owner = present(row.get("waitingOnOwner"));
+            JsonNode owner = JsonFields.present(row.get("waitingOnOwner"));
             if (owner != null) {
                 line.append(" held by ").append(ref(owner));
             }
@@ -47,7 +49,7 @@ final class BacktraceText {
             JsonNode owners = array(row, "mailboxOwners");
             String separator = ", drained by ";
             for (int i = 0; owners != null && i < owners.size(); i++) {
-                if (present(owners.get(i)) != null) {
+                if (JsonFields.present(owners.get(i)) != null) {
                     line.append(separator).append(ref(owners.get(i)));
                     separator = ", ";
                 }
@@ -61,7 +63,7 @@ final class BacktraceText {
             line.append("  locked synchronizers:");
             end();
             for (JsonNode held : synchronizers) {
-                if (present(held) != null) {
+                if (JsonFields.present(held) != null) {
                     line.append("    - ").append(lock(held));
                     end();
                 }
@@ -72,7 +74,7 @@ final class BacktraceText {
 
     private void frames(JsonNode frames) throws IOException {
         for (int i = 0; frames != null && i < frames.size(); i++) {
-            JsonNode frame = present(frames.get(i));
+            JsonNode frame = JsonFields.present(frames.get(i));
             if (frame == null) {
                 continue;
             }
@@ -81,7 +83,7 @@ final class BacktraceText {
             end();
             JsonNode monitors = array(frame, "lockedMonitors");
             for (int m = 0; monitors != null && m < monitors.size(); m++) {
-                if (present(monitors.get(m)) != null) {
+                if (JsonFields.present(monitors.get(m)) != null) {
                     line.append("    - locked ").append(lock(monitors.get(m)));
                     end();
                 }
@@ -110,45 +112,24 @@ final class BacktraceText {
         return BacktraceView.ref(integral(process, "pid", false), string(process, "name"));
     }
 
-    /** The node, or null for a missing field or a JSON null (both read as absent). */
-    private static JsonNode present(JsonNode node) {
-        return node == null || node.isNull() ? null : node;
-    }
-
     private static String string(JsonNode parent, String field) throws IOException {
-        JsonNode node = present(parent.get(field));
-        if (node != null && !node.isTextual()) {
-            throw new IOException("backtrace field " + field + " must be a string");
-        }
-        return node == null ? null : node.textValue();
+        return JsonFields.text(parent, field, ROW);
     }
 
-    /** A required whole number: {@code asInt} where it must fit an int (an identity hash). */
     private static long integral(JsonNode parent, String field, boolean asInt) throws IOException {
-        JsonNode node = present(parent.get(field));
-        if (node == null) {
-            throw new IOException("backtrace field " + field + " is missing");
-        }
-        if (!node.canConvertToExactIntegral() || !(asInt ? node.canConvertToInt() : node.canConvertToLong())) {
-            throw new IOException("backtrace field " + field + " must be an integer");
-        }
-        return asInt ? node.intValue() : node.longValue();
+        return JsonFields.whole(parent, field, ROW, asInt);
     }
 
     private static Integer number(JsonNode parent, String field) throws IOException {
-        return present(parent.get(field)) == null ? null : (int) integral(parent, field, true);
+        return JsonFields.optionalInt(parent, field, ROW);
     }
 
     private static boolean bool(JsonNode parent, String field) throws IOException {
-        JsonNode node = present(parent.get(field));
-        if (node == null || !node.isBoolean()) {
-            throw new IOException("backtrace field " + field + " must be true or false");
-        }
-        return node.booleanValue();
+        return JsonFields.bool(parent, field, ROW);
     }
 
     private static JsonNode array(JsonNode parent, String field) throws IOException {
-        JsonNode node = present(parent.get(field));
+        JsonNode node = JsonFields.present(parent.get(field));
         if (node != null && !node.isArray()) {
             throw new IOException("backtrace field " + field + " must be an array");
         }

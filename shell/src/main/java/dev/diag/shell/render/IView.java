@@ -23,6 +23,8 @@ public final class IView implements StreamView {
     // wide enough for a 7-digit pid (a million virtual threads' ids), "1 min 10 s" of CPU and
     // 999,999 messages: streamed rows cannot widen a column once the header is printed
     static final String FORMAT = "%-9s %-25s %-13s %9s %10s %7s  %s";
+    /** How errors name the row (JsonFields). */
+    private static final String ROW = "ProcessRow";
 
     @Override
     public List<String> header(int width) {
@@ -45,10 +47,7 @@ public final class IView implements StreamView {
         }
         long heap = number(json, "heapBytes");
         long cpu = number(json, "cpuNanos");
-        JsonNode msgs = json.get("msgs");
-        if (msgs != null && !msgs.isNull() && !(msgs.canConvertToExactIntegral() && msgs.canConvertToInt())) {
-            throw new IOException("ProcessRow.msgs is not an integer");
-        }
+        Integer msgs = JsonFields.optionalInt(json, "msgs", ROW);
         bool(json, "daemon");
         String function = text(json, "currentFunction");
         StringBuilder line = new StringBuilder(128);
@@ -57,9 +56,21 @@ public final class IView implements StreamView {
         left(line, String.valueOf(text(json, "state")), 13);
         right(line, heap < 0 ? "-" : Units.bytes(heap), 9);
         right(line, cpu < 0 ? "-" : Units.millis(cpu / 1_000_000), 10);
-        right(line, msgs == null || msgs.isNull() ? "-" : Units.count(msgs.intValue()), 7);
+        right(line, msgs == null ? "-" : Units.count(msgs), 7);
         line.append(' ').append(function == null ? "" : function);
         return fit(line.toString(), width);
+    }
+
+    private static long number(JsonNode json, String field) throws IOException {
+        return JsonFields.whole(json, field, ROW, false);
+    }
+
+    private static boolean bool(JsonNode json, String field) throws IOException {
+        return JsonFields.bool(json, field, ROW);
+    }
+
+    private static String text(JsonNode json, String field) throws IOException {
+        return JsonFields.text(json, field, ROW);
     }
 
     /** {@code text} then spaces to {@code room}, then the one space between columns: {@code %-Ns }. */
@@ -77,36 +88,6 @@ public final class IView implements StreamView {
             line.append(' ');
         }
         line.append(text).append(' ');
-    }
-
-    private static long number(JsonNode json, String field) throws IOException {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            throw new IOException("ProcessRow." + field + " is missing");
-        }
-        if (!(value.canConvertToExactIntegral() && value.canConvertToLong())) {
-            throw new IOException("ProcessRow." + field + " is not an integer");
-        }
-        return value.longValue();
-    }
-
-    private static boolean bool(JsonNode json, String field) throws IOException {
-        JsonNode value = json.get(field);
-        if (value == null || !value.isBoolean()) {
-            throw new IOException("ProcessRow." + field + (value == null || value.isNull() ? " is missing" : " is not true or false"));
-        }
-        return value.booleanValue();
-    }
-
-    private static String text(JsonNode json, String field) throws IOException {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new IOException("ProcessRow." + field + " is not a string");
-        }
-        return value.textValue();
     }
 
     @Override
