@@ -231,6 +231,27 @@ run_started() {
   return "$rc"
 }
 
+# Arthas from the local Maven repository (com.taobao.arthas:arthas-packaging, the newest -bin.zip
+# there; never downloaded), unpacked into $work/arthas: sets arthas_zip and arthas_home, or leaves
+# arthas_home empty and says why in arthas_note, so a script runs on without it. Needs make_work.
+unpack_arthas() {
+  arthas_home="" arthas_note=""
+  arthas_zip="$(ls "$HOME"/.m2/repository/com/taobao/arthas/arthas-packaging/*/arthas-packaging-*-bin.zip 2>/dev/null \
+    | sort -V | tail -1 || true)"
+  if [ -z "$arthas_zip" ]; then
+    arthas_note="Arthas: not in the local Maven repository (com/taobao/arthas/arthas-packaging), left out"
+  elif ! command -v unzip >/dev/null; then
+    arthas_note="Arthas: unzip not found, left out"
+  else
+    unzip -q -d "$work/arthas" "$arthas_zip"
+    if [ -f "$work/arthas/arthas-boot.jar" ]; then
+      arthas_home="$work/arthas"
+    else
+      arthas_note="Arthas: $(basename "$arthas_zip") holds no arthas-boot.jar, left out"
+    fi
+  fi
+}
+
 cleanup() {
   stop "${bench_pids[@]}"
   local dir
