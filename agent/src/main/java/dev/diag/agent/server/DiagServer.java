@@ -1,7 +1,6 @@
 package dev.diag.agent.server;
 
 import dev.diag.agent.AgentOptions;
-import dev.diag.agent.AgentThreads;
 import dev.diag.agent.functions.Functions;
 import dev.diag.agent.server.unix.UnixSocketListener;
 import dev.diag.agent.tls.ServerTls;
@@ -11,10 +10,8 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -91,12 +88,7 @@ public final class DiagServer implements AutoCloseable {
         properties.setIfFree(NO_UNSAFE, "true");
         NettyLogging.silence(); // before Netty's first logger: never through the target's logging
         ByteBufAllocator allocator = AgentBuffers.choose(properties); // before Netty's first buffer: no pool, ours or its default
-        EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
-            // in the agent's group, so rankings and mailboxes leave it out (AgentThreads)
-            Thread thread = new FastThreadLocalThread(AgentThreads.group(), runnable, "diag-io");
-            thread.setDaemon(true);
-            return thread;
-        });
+        EventLoopGroup group = IoLoop.create();
         CallExecutor executor = new CallExecutor();
         RefusalLog refusals = new RefusalLog();
         // one gate for both listening sockets: the caps are the node's, whichever port is used
