@@ -2,7 +2,6 @@ package dev.diag.agent.server;
 
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
-import java.lang.reflect.Proxy;
 
 /**
  * Keeps the agent's own Netty from logging into the target. Left to itself, Netty picks the
@@ -13,8 +12,9 @@ import java.lang.reflect.Proxy;
  * java.util.logging tried to load time-zone data, could not open the file, and killed the I/O
  * thread with a NoClassDefFoundError (issue 15). The agent's own lines go through RefusalLog,
  * one rate-limited sentence each. A guest prints nothing into its host's logs anyway: every
- * logger Netty asks for says no level is enabled and drops what it is given. Set before any
- * Netty class logs; the relocated Netty is the agent's alone, so the target's own is untouched.
+ * logger Netty asks for (a {@link SilentLogger}) says no level is enabled and drops what it is
+ * given. Set before any Netty class logs; the relocated Netty is the agent's alone, so the
+ * target's own is untouched.
  */
 final class NettyLogging {
     private NettyLogging() {
@@ -24,14 +24,7 @@ final class NettyLogging {
         InternalLoggerFactory.setDefaultFactory(new InternalLoggerFactory() {
             @Override
             protected InternalLogger newInstance(String name) {
-                return (InternalLogger) Proxy.newProxyInstance(NettyLogging.class.getClassLoader(),
-                        new Class<?>[] {InternalLogger.class},
-                        (proxy, method, args) -> switch (method.getName()) {
-                            case "name", "toString" -> name;
-                            case "hashCode" -> System.identityHashCode(proxy);
-                            case "equals" -> proxy == args[0];
-                            default -> method.getReturnType() == boolean.class ? Boolean.FALSE : null;
-                        });
+                return new SilentLogger(name);
             }
         });
     }
