@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,29 @@ class IdleAgentLoadsLittleTest {
     @Test
     void theAuditLogsTimeFormatIsMadeOnTheFirstAuditedCall() {
         assertEquals(List.of(), loaded.stream().filter(c -> c.startsWith("java.time.format.")).toList());
+    }
+
+    /** The I/O loop's task queues are the JDK's linked queue, not JCTools' chunked MPSC array queue (IoLoop). */
+    @Test
+    void theIoLoopQueuesTasksWithoutJcToolsChunkedQueues() {
+        assertEquals(List.of(), loaded.stream().filter(c -> c.contains("MpscChunked") || c.contains("BaseMpscLinked")
+                || c.contains("MpscUnbounded")).toList());
+    }
+
+    /** Netty's loggers are one plain class (SilentLogger), not a proxy generated at start. */
+    @Test
+    void nettysLoggersAreAPlainClassNotAGeneratedProxy() {
+        assertTrue(loaded.contains("dev.diag.agent.server.SilentLogger"), output);
+        assertEquals(List.of(), loaded.stream().filter(c -> c.startsWith("dev.diag.agent.server.NettyLogging$")
+                && c.contains("Lambda")).toList());
+    }
+
+    /** The fd limit comes from /proc/self/limits: the OS bean, which probes the container's cgroups, is not made. */
+    @Test
+    void theConnectionLimitIsReadWithoutTheOperatingSystemBean() {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/limits")));
+        assertEquals(List.of(), loaded.stream().filter(c -> c.startsWith("jdk.internal.platform.")
+                || c.endsWith(".OperatingSystemImpl")).toList());
     }
 
     @Test
