@@ -23,15 +23,33 @@ final class AgentBuffers {
     private AgentBuffers() {
     }
 
-    /** The allocator for our channels; first makes Netty's default unpooled too (read once, when Netty first needs it). */
+    /**
+     * The allocator for our channels; first makes Netty's default unpooled too, and turns its leak
+     * detection off (each read once, when Netty first needs it: before its first buffer).
+     */
     static ByteBufAllocator choose(NettyProperties properties) {
         properties.setIfFree(allocatorTypeProperty(), "unpooled");
+        properties.setIfFree(leakDetectionProperty(), "disabled");
         return new UnpooledByteBufAllocator(false);
     }
 
     /** "io.netty.allocator.type" as our copy of Netty spells it ("dev.diag.agent.shaded.io.netty..." in the jar). */
     static String allocatorTypeProperty() {
+        return nettyProperty("allocator.type");
+    }
+
+    /**
+     * "io.netty.leakDetection.level" as our copy of Netty spells it. Leak detection samples one
+     * buffer in 128 and tracks it with a weak reference to report, through Netty's logger, a buffer
+     * collected unreleased. Here that report has nowhere to go (NettyLogging drops it) and nothing
+     * to warn of: an unpooled heap buffer left unreleased is garbage like any other array.
+     */
+    static String leakDetectionProperty() {
+        return nettyProperty("leakDetection.level");
+    }
+
+    private static String nettyProperty(String name) {
         String buffer = ByteBufAllocator.class.getPackageName(); // a class literal: loads, does not initialise
-        return buffer.substring(0, buffer.length() - ".buffer".length()) + ".allocator.type";
+        return buffer.substring(0, buffer.length() - ".buffer".length()) + "." + name;
     }
 }

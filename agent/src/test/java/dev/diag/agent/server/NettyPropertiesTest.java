@@ -56,6 +56,8 @@ class NettyPropertiesTest {
         // here Netty is unshaded, as in the thin artifact embedded as it is: its allocator
         // property is the host's own. Netty reads each property once, so clearing is harmless.
         assertEquals("io.netty.allocator.type", AgentBuffers.allocatorTypeProperty());
+        assertEquals("io.netty.leakDetection.level", AgentBuffers.leakDetectionProperty());
+        String hostsLeakLevel = System.getProperty("io.netty.leakDetection.level");
         String hostsAllocator = System.getProperty("io.netty.allocator.type");
         System.clearProperty(DiagServer.NO_UNSAFE);
         DiagServer server = DiagServer.start(new AgentOptions("props", 0, "127.0.0.1", null, FrameLimits.DEFAULT_MAX),
@@ -67,5 +69,6 @@ class NettyPropertiesTest {
 
         assertNull(System.getProperty(DiagServer.NO_UNSAFE));
         assertEquals(hostsAllocator, System.getProperty("io.netty.allocator.type"));
+        assertEquals(hostsLeakLevel, System.getProperty("io.netty.leakDetection.level"));
     }
 }
