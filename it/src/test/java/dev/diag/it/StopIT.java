@@ -58,7 +58,8 @@ class StopIT {
             // set under the relocated names in the shaded jar (a literal "io.netty." prefix would be relocated too)
             assertTrue(agentProperties(java, app.pid()).containsAll(List.of("dev.diag.agent.shaded.io.netty.noUnsafe=true",
                     "dev.diag.agent.shaded.io.netty.allocator.type=unpooled",
-                    "dev.diag.agent.shaded.io.netty.leakDetection.level=disabled")), () -> agentPropertiesText(java, app.pid()));
+                    "dev.diag.agent.shaded.io.netty.leakDetection.level=disabled",
+                    "dev.diag.agent.shaded.io.netty.recycler.maxCapacityPerThread=0")), () -> agentPropertiesText(java, app.pid()));
             NodeRecord record = new NodeRegistry(home.path().resolve("nodes")).lookup("guest").orElseThrow();
 
             DiagCli.Run stop = DiagCli.run(home, "--node", "guest", "--cmd", "stop()");

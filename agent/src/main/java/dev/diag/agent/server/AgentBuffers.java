@@ -25,11 +25,13 @@ final class AgentBuffers {
 
     /**
      * The allocator for our channels; first makes Netty's default unpooled too, and turns its leak
-     * detection off (each read once, when Netty first needs it: before its first buffer).
+     * detection and its object recycler off (each read once, when Netty first needs it: before its
+     * first buffer).
      */
     static ByteBufAllocator choose(NettyProperties properties) {
         properties.setIfFree(allocatorTypeProperty(), "unpooled");
         properties.setIfFree(leakDetectionProperty(), "disabled");
+        properties.setIfFree(recyclerCapacityProperty(), "0");
         return new UnpooledByteBufAllocator(false);
     }
 
@@ -46,6 +48,16 @@ final class AgentBuffers {
      */
     static String leakDetectionProperty() {
         return nettyProperty("leakDetection.level");
+    }
+
+    /**
+     * "io.netty.recycler.maxCapacityPerThread" as our copy of Netty spells it. Netty's Recycler
+     * keeps up to 4,096 spent objects of each kind (a write's outbound entry, ...) on every thread
+     * that made them, in a JCTools MPSC queue whose 24 classes the first write would load: a pool
+     * again, for a port that writes a few frames a minute. At 0 every get() is a plain new.
+     */
+    static String recyclerCapacityProperty() {
+        return nettyProperty("recycler.maxCapacityPerThread");
     }
 
     private static String nettyProperty(String name) {

@@ -57,6 +57,7 @@ class NettyPropertiesTest {
         // property is the host's own. Netty reads each property once, so clearing is harmless.
         assertEquals("io.netty.allocator.type", AgentBuffers.allocatorTypeProperty());
         assertEquals("io.netty.leakDetection.level", AgentBuffers.leakDetectionProperty());
+        assertEquals("io.netty.recycler.maxCapacityPerThread", AgentBuffers.recyclerCapacityProperty());
         String hostsLeakLevel = System.getProperty("io.netty.leakDetection.level");
         String hostsAllocator = System.getProperty("io.netty.allocator.type");
         System.clearProperty(DiagServer.NO_UNSAFE);
