@@ -27,7 +27,7 @@ final class MessageCodecHandler extends MessageToMessageCodec<byte[], Message> {
     @Override
     protected void decode(ChannelHandlerContext ctx, byte[] payload, List<Object> out) {
         try {
-            out.add(MessageCodec.decode(payload));
+            out.add(MessageCodec.decodeOnNode(payload));
         } catch (MalformedMessageException e) {
             // From the channel's tail, so the reply passes this codec's own encoder and the authenticator.
             ctx.channel().writeAndFlush(Message.Reply.failure(0, new CallError(CallError.MALFORMED, e.getMessage())));
