@@ -5,6 +5,7 @@ import dev.diag.protocol.message.Echo;
 import dev.diag.protocol.message.JsonTree;
 import dev.diag.protocol.result.Atoms;
 import java.util.List;
+import java.util.Optional;
 
 /** A call's arguments as sent: atoms and strings are JSON strings, integers JSON numbers. */
 public record Args(String function, List<JsonNode> values) {
@@ -19,8 +20,12 @@ public record Args(String function, List<JsonNode> values) {
      */
     public <E extends Enum<E>> E oneOf(int i, Class<E> type, String what) throws FunctionException {
         String atom = atom(i);
-        return Atoms.parse(type, atom).orElseThrow(() -> FunctionException.badArgument(
-                "unknown " + what + " '" + Echo.of(atom) + "'; use one of " + Atoms.list(type)));
+        Optional<E> constant = Atoms.parse(type, atom);
+        if (constant.isEmpty()) { // not orElseThrow(lambda): a lambda is linked on first use, on every function's first call
+            throw FunctionException.badArgument("unknown " + what + " '" + Echo.of(atom) + "'; use one of "
+                    + Atoms.list(type));
+        }
+        return constant.get();
     }
 
     /** The i-th argument as an atom (a bare word such as {@code heap}). */

@@ -214,12 +214,23 @@ public final class Functions {
 
     /** The function called {@code name}, made now if this is its first call; null if there is none. */
     public DiagFunction find(String name) {
-        DiagFunction function = ready.get(name);
-        if (function != null) {
-            return function;
+        DiagFunction ready = this.ready.get(name);
+        if (ready != null) {
+            return ready;
         }
         Declaration declaration = declared.get(name);
-        return declaration == null ? null : made.computeIfAbsent(declaration, this::make);
+        if (declaration == null) {
+            return null;
+        }
+        // not computeIfAbsent(this::make): a method reference is linked on its first use, every first call's
+        synchronized (made) {
+            DiagFunction function = made.get(declaration);
+            if (function == null) {
+                function = make(declaration);
+                made.put(declaration, function);
+            }
+            return function;
+        }
     }
 
     private DiagFunction make(Declaration declaration) {

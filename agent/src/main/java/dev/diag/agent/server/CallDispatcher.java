@@ -90,16 +90,51 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
                     + "; wait for its answer (or cancel it and let it stop), then call again")));
             return;
         }
-        RunningCall call = new RunningCall(ctx, request.id(), () -> running.remove(request.id()), function.onCancel(),
-                caller.toString());
+        Dispatched dispatched = new Dispatched(function, request, slot);
+        RunningCall call = new RunningCall(ctx, request.id(), dispatched, function.onCancel(), caller.toString());
+        dispatched.call = call;
         running.put(request.id(), call);
         onThread.set(slot);
         try {
-            call.runsAs(executor.submit(slot, leave -> run(function, request, call, leave),
-                    () -> onThread.compareAndSet(slot, null)));
+            call.runsAs(executor.submit(slot, dispatched));
         } catch (NodeBusyException e) {
             onThread.compareAndSet(slot, null);
             call.fail(new CallError(CallError.BUSY, e.getMessage()));
+        }
+    }
+
+    /**
+     * One request on its way through the executor: its work, what its answer ends (its id among
+     * the running calls) and what its leaving the thread ends (its connection's call slot).
+     * A class rather than three lambdas: each lambda is linked, a hidden class spun, on its first
+     * use, and a fresh node's first call paid for every one of them.
+     */
+    private final class Dispatched implements CallExecutor.Work, Runnable {
+        private final DiagFunction function;
+        private final Message.Request request;
+        private final CallSlot slot;
+        private RunningCall call; // set before it is submitted
+
+        Dispatched(DiagFunction function, Message.Request request, CallSlot slot) {
+            this.function = function;
+            this.request = request;
+            this.slot = slot;
+        }
+
+        @Override
+        public void run(Runnable leave) {
+            CallDispatcher.this.run(function, request, call, leave);
+        }
+
+        @Override
+        public void left() {
+            onThread.compareAndSet(slot, null);
+        }
+
+        /** The call is answered: its id is free for the connection's next request. */
+        @Override
+        public void run() {
+            running.remove(request.id());
         }
     }
 
@@ -140,7 +175,9 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         // Calls die with their connection, as recon's tracer dies with its shell.
-        running.values().forEach(RunningCall::abandon);
+        for (RunningCall call : running.values()) {
+            call.abandon();
+        }
         running.clear();
         ctx.fireChannelInactive();
     }

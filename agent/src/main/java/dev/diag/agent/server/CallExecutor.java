@@ -4,6 +4,7 @@ import dev.diag.agent.AgentThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,52 +39,89 @@ final class CallExecutor {
     }
 
     /** A call's work, given the means to leave its thread early: once its function has returned, before it answers. */
-    @FunctionalInterface
     interface Work {
         void run(Runnable leave);
+
+        /**
+         * Runs once the work has left the thread, or said it leaves it: a function that has
+         * returned gives its slot back before its answer goes out, so a caller who calls again on
+         * hearing it never finds its own call in the way.
+         */
+        void left();
     }
 
     /**
-     * Runs {@code work} on a free thread as {@code slot}; {@code freed} runs once the work has left
-     * the thread, or said it leaves it: a function that has returned gives its slot back before its
-     * answer goes out, so a caller who calls again on hearing it never finds its own call in the way.
+     * Runs {@code work} on a free thread as {@code slot}; {@link Work#left} runs once it has left.
      * Cancelling the returned future interrupts the work, or drops it if not yet begun.
      */
-    Future<?> submit(CallSlot slot, Work work, Runnable freed) throws NodeBusyException {
+    Future<?> submit(CallSlot slot, Work work) throws NodeBusyException {
         synchronized (this) {
             if (taken.size() >= THREADS) {
                 throw new NodeBusyException(busy(System.nanoTime()));
             }
             taken.add(slot);
         }
-        AtomicBoolean left = new AtomicBoolean();
-        Runnable leave = () -> {
-            if (left.compareAndSet(false, true)) {
-                release(slot, freed);
-            }
-        };
-        FutureTask<?> task = new FutureTask<>(() -> work.run(leave), null);
+        Turn turn = new Turn(slot, work);
         try {
-            // the wrapper always runs, even for a task cancelled while queued, so the slot always comes back
-            pool.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    leave.run();
-                }
-            });
+            pool.execute(turn.task);
         } catch (RejectedExecutionException e) { // shut down
-            leave.run();
+            turn.run();
             throw new NodeBusyException("the node is stopping diag; try again once it runs again");
         }
-        return task;
+        return turn.task;
     }
 
-    private void release(CallSlot slot, Runnable freed) {
-        synchronized (this) {
-            taken.removeIf(each -> each == slot);
+    /**
+     * One work's turn on a thread. As a {@link Runnable} it is the work's way out, which gives the
+     * slot back once however often it is taken. Its task's {@code run} always ends by leaving, even
+     * for a task cancelled while queued, so the slot always comes back. A class rather than
+     * lambdas: each lambda is linked on its first use, which a fresh node's first call paid for.
+     */
+    private final class Turn implements Runnable, Callable<Void> {
+        private final CallSlot slot;
+        private final Work work;
+        private final AtomicBoolean left = new AtomicBoolean();
+        final FutureTask<Void> task = new FutureTask<>(this) {
+            @Override
+            public void run() {
+                try {
+                    super.run();
+                } finally {
+                    Turn.this.run();
+                }
+            }
+        };
+
+        Turn(CallSlot slot, Work work) {
+            this.slot = slot;
+            this.work = work;
         }
-        freed.run();
+
+        @Override
+        public Void call() {
+            work.run(this);
+            return null;
+        }
+
+        /** Leaves the thread: the slot goes back once. */
+        @Override
+        public void run() {
+            if (left.compareAndSet(false, true)) {
+                release(slot, work);
+            }
+        }
+    }
+
+    private void release(CallSlot slot, Work work) {
+        synchronized (this) {
+            for (int i = 0; i < taken.size(); i++) {
+                if (taken.get(i) == slot) {
+                    taken.remove(i);
+                    break;
+                }
+            }
+        }
+        work.left();
     }
 
     /** "the node is busy: backtraces() running for 25 s for root@localhost, and i() ...; try again shortly". */

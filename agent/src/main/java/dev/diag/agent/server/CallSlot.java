@@ -16,14 +16,28 @@ record CallSlot(String call, Caller caller, long sinceNanos) {
     static final int MAX_ARGUMENT_CHARS = 24;
 
     static CallSlot of(String function, List<JsonNode> args, Caller caller) {
-        return new CallSlot(function + "(" + String.join(", ", args.stream().map(CallSlot::glance).toList()) + ")",
-                caller, System.nanoTime());
+        // loops, not streams: every call passes here, a fresh node's first one too, and each stream
+        // stage and lambda is linked on its first use
+        StringBuilder call = new StringBuilder(function).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            call.append(i == 0 ? "" : ", ").append(glance(args.get(i)));
+        }
+        return new CallSlot(call.append(')').toString(), caller, System.nanoTime());
     }
 
     private static String glance(JsonNode arg) {
         String text = arg.isTextual() ? arg.textValue() : JsonTree.text(arg);
-        boolean plain = text.length() <= MAX_ARGUMENT_CHARS && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        return plain ? text : "…";
+        return text.length() <= MAX_ARGUMENT_CHARS && printable(text) ? text : "…";
+    }
+
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code backtraces() running for 25 s for alice@localhost}. */

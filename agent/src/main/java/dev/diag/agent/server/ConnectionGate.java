@@ -4,6 +4,8 @@ import dev.diag.agent.server.limits.ConnectionLimits;
 import dev.diag.agent.server.limits.SourceBuckets;
 import dev.diag.agent.server.limits.TokenBucket;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,6 +15,7 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
 /**
@@ -124,7 +127,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         if (peer == null || peer instanceof InetSocketAddress inet && inet.getAddress() == null) {
             return "it has no peer address";
         }
-        if (!limits.startups().admits(pending, bound -> ThreadLocalRandom.current().nextInt(bound))) {
+        if (!limits.startups().admits(pending, Dice.INSTANCE)) {
             return pending + " connections are still in the handshake (max-startups " + limits.startups() + ")";
         }
         return null;
@@ -145,7 +148,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         pending++;
         Admission admission = new Admission();
         child.attr(ADMISSION).set(admission);
-        child.closeFuture().addListener(closed -> admission.closed());
+        child.closeFuture().addListener(admission);
     }
 
     /**
@@ -183,8 +186,24 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** One admitted connection's place in the counts; each place is given back exactly once. */
-    private final class Admission {
+    /**
+     * MaxStartups' random draw. This class and {@link Admission} being a listener are written out
+     * rather than as lambdas: each lambda is linked on its first use, on a fresh node's first connection.
+     */
+    private static final class Dice implements IntUnaryOperator {
+        static final Dice INSTANCE = new Dice();
+
+        @Override
+        public int applyAsInt(int bound) {
+            return ThreadLocalRandom.current().nextInt(bound);
+        }
+    }
+
+    /**
+     * One admitted connection's place in the counts; each place is given back exactly once. It
+     * listens for its connection's close, which gives back both.
+     */
+    private final class Admission implements ChannelFutureListener {
         private boolean pendingCounted = true;
         private boolean openCounted = true;
 
@@ -193,6 +212,11 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
                 pendingCounted = false;
                 pending--;
             }
+        }
+
+        @Override
+        public void operationComplete(ChannelFuture closed) {
+            closed();
         }
 
         void closed() {

@@ -66,17 +66,29 @@ final class DiagChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("handshake", new HandshakeHandler(handshake,
-                        (ctx, accepted) -> installSession(ctx, decoder, accepted), refusals));
+                .addLast("handshake", new HandshakeHandler(handshake, new Session(decoder), refusals));
     }
 
-    private void installSession(ChannelHandlerContext handshake, FrameDecoder decoder, AgentHandshake.Accepted accepted) {
-        decoder.raiseLimit(maxFrame);
-        ChannelPipeline pipeline = handshake.pipeline();
-        pipeline.addLast("authenticator", new FrameAuthenticator(accepted.keys().agentOpener(),
-                        accepted.keys().agentSealer(), refusals))
-                .addLast("message-codec", new MessageCodecHandler())
-                .addLast("dispatcher", new CallDispatcher(functions, executor,
-                        Caller.of(accepted.clientName(), handshake.channel().remoteAddress()), audit));
+    /**
+     * One connection's session, put in place once its client is authenticated. A class rather
+     * than a lambda: a lambda is linked on its first use, on a fresh node's first connection.
+     */
+    private final class Session implements HandshakeHandler.SessionInstaller {
+        private final FrameDecoder decoder;
+
+        Session(FrameDecoder decoder) {
+            this.decoder = decoder;
+        }
+
+        @Override
+        public void install(ChannelHandlerContext handshake, AgentHandshake.Accepted accepted) {
+            decoder.raiseLimit(maxFrame);
+            ChannelPipeline pipeline = handshake.pipeline();
+            pipeline.addLast("authenticator", new FrameAuthenticator(accepted.keys().agentOpener(),
+                            accepted.keys().agentSealer(), refusals))
+                    .addLast("message-codec", new MessageCodecHandler())
+                    .addLast("dispatcher", new CallDispatcher(functions, executor,
+                            Caller.of(accepted.clientName(), handshake.channel().remoteAddress()), audit));
+        }
     }
 }

@@ -39,11 +39,23 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        deadline = ctx.executor().schedule(() -> {
+        deadline = ctx.executor().schedule(new Deadline(ctx), DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends a handshake that took too long. A class, not a lambda: a lambda is linked on a fresh node's first connection. */
+    private final class Deadline implements Runnable {
+        private final ChannelHandlerContext ctx;
+
+        Deadline(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void run() {
             refusals.refused(ctx.channel().remoteAddress(), "handshake not finished within "
                     + DEADLINE_MILLIS / 1000 + " s");
             ctx.close();
-        }, DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

@@ -154,6 +154,27 @@ class MemoryTest {
     }
 
     @Test
+    void oneFigureReadsOnlyThePartsOfTheReportItNeeds() {
+        MemoryReport heap = Memory.reportFor(MemoryKind.HEAP);
+        assertTrue(heap.heap().used() > 0, heap.toString());
+        assertEquals(null, heap.residentBytes());
+        assertTrue(heap.pools().isEmpty() && heap.buffers().isEmpty() && heap.collectors().isEmpty(), heap.toString());
+        assertEquals(0, heap.threads().count());
+
+        MemoryReport buffers = Memory.reportFor(MemoryKind.DIRECT);
+        assertTrue(buffers.buffers().stream().anyMatch(b -> b.name().equals("direct")), buffers.toString());
+        assertTrue(buffers.pools().isEmpty(), buffers.toString());
+    }
+
+    @Test
+    void aFigureReadAloneIsTheWholeReportsWhereTheFigureStandsStill() {
+        // the stack size flag and the pools' maxima do not move between two reads
+        assertEquals(Memory.report().threads().stackSizeBytes(), Memory.reportFor(MemoryKind.STACKS).threads().stackSizeBytes());
+        assertEquals(Memory.report().metaspace().max(), Memory.reportFor(MemoryKind.METASPACE).metaspace().max());
+        assertEquals(Memory.report().codeCache().max(), Memory.reportFor(MemoryKind.CODE_CACHE).codeCache().max());
+    }
+
+    @Test
     void fallsBackToCommittedHeapAndNonHeapForTotalWhereTheOsSaysNothing() {
         assertEquals(200 + 40, Memory.amount(report(null), MemoryKind.TOTAL));
     }

@@ -14,6 +14,8 @@ import java.util.Arrays;
  */
 final class HmacSha256 {
     private static final int BLOCK = 64;
+    /** Only cloned, never updated, so threads may share it. */
+    private static final MessageDigest PROTOTYPE = newSha256();
 
     private final MessageDigest inner;
     private final MessageDigest outer;
@@ -64,11 +66,25 @@ final class HmacSha256 {
         }
     }
 
+    /**
+     * A fresh digest, cloned from one never used: a handshake makes several, and each
+     * {@code getInstance} finds the provider and builds the digest by reflection, which on JDK 17
+     * turns into generating an accessor class at the 16th call, on a fresh node's first one.
+     */
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256(); // a provider whose digest cannot be cloned
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
+
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
 /**
  * Any bytes a peer can send, read as the shell reads them ({@link FrameIO}): each frame comes out
  * as a body within its cap or as an {@link IOException}, and each body read as a session message
- * is a message or a {@link MalformedMessageException}, nothing else: no other exception, no
+ * (by the shell's reader and the agent's) is a message or a {@link MalformedMessageException}, nothing else: no other exception, no
  * allocation beyond the cap. Inputs that once failed are kept in {@code FrameFuzzTestInputs/}.
  */
 class FrameFuzzTest {
@@ -31,6 +31,11 @@ class FrameFuzzTest {
                         MessageCodec.decode(body);
                     } catch (MalformedMessageException refused) {
                         // a plain refusal: the session answers it with 'malformed'
+                    }
+                    try {
+                        MessageCodec.decodeOnNode(body); // as the agent reads it, without Jackson's parser
+                    } catch (MalformedMessageException refused) {
+                        // likewise
                     }
                 }
             } catch (IOException endOrRefused) {

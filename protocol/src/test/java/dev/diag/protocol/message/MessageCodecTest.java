@@ -67,26 +67,26 @@ class MessageCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"[1,2]", "42", "\"text\"", "null", "true", "", "   "})
     void refusesJsonThatIsNotAnObject(String payload) {
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes(payload)));
+        refusedByBoth(bytes(payload));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"id\":1}", "{\"id\":1,\"result\":{}}", "{\"hello\":\"world\"}"})
     void refusesAnObjectOfNoKnownKind(String payload) {
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes(payload)));
+        refusedByBoth(bytes(payload));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"fn\":\"memory\"}", "{\"ok\":true}", "{\"chunk\":[]}", "{\"end\":true,\"ok\":true}"})
     void refusesAMessageWithoutAnId(String payload) {
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes(payload)));
+        refusedByBoth(bytes(payload));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"id\":\"seven\",\"fn\":\"memory\"}", "{\"id\":1,\"fn\":\"i\",\"args\":5}",
         "{\"id\":1,\"chunk\":{}}", "{\"cancel\":\"x\"}", "{\"id\":1,\"ok\":true", "{\"id\":1,\"ok\":tru}"})
     void refusesFieldsOfTheWrongShapeOrBrokenJson(String payload) {
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes(payload)));
+        refusedByBoth(bytes(payload));
     }
 
     @Test
@@ -98,28 +98,37 @@ class MessageCodecTest {
             if (i % 2 == 0 && garbage.length > 0) {
                 garbage[0] = '{'; // get past the first byte into the parser
             }
-            assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(garbage));
+            refusedByBoth(garbage);
         }
     }
 
     @Test
     void refusesJsonNested1000Deep() {
         String deep = "[".repeat(1000) + "]".repeat(1000);
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes(deep)));
+        refusedByBoth(bytes(deep));
         String deepArgs = "{\"id\":1,\"fn\":\"memory\",\"args\":[" + deep + "]}";
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes(deepArgs)));
+        refusedByBoth(bytes(deepArgs));
         String deepObjects = "{\"a\":".repeat(1000) + "1" + "}".repeat(1000);
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes(deepObjects)));
+        refusedByBoth(bytes(deepObjects));
     }
 
     @Test
     void refusesAnythingAfterTheMessage() {
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes("{\"cancel\":1} garbage")));
-        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(bytes("{\"cancel\":1}{\"cancel\":2}")));
+        refusedByBoth(bytes("{\"cancel\":1} garbage"));
+        refusedByBoth(bytes("{\"cancel\":1}{\"cancel\":2}"));
     }
 
+    /** Read back as the shell reads it and as the agent does (JsonTreeReader), which must agree. */
     private static Message roundTrip(Message message) throws MalformedMessageException {
-        return MessageCodec.decode(MessageCodec.encode(message));
+        byte[] payload = MessageCodec.encode(message);
+        Message read = MessageCodec.decode(payload);
+        assertEquals(read, MessageCodec.decodeOnNode(payload));
+        return read;
+    }
+
+    private static void refusedByBoth(byte[] payload) {
+        assertThrows(MalformedMessageException.class, () -> MessageCodec.decode(payload));
+        assertThrows(MalformedMessageException.class, () -> MessageCodec.decodeOnNode(payload));
     }
 
     private static JsonNode json(String text) throws Exception {
