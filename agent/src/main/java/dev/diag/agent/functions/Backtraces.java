@@ -84,48 +84,66 @@ final class Backtraces extends FunctionBase {
                         + "again (it then takes the stacks in short pauses)");
             }
         }
+        return inPauses(threads, boxes, context);
+    }
+
+    /** Before JDK 25: ThreadInfos, runs of pauses back to back, each run's rows written after it. */
+    private DumpSummary inPauses(Thread[] threads, MailboxSnapshot boxes, CallContext context) {
         long[] ids = ThreadTable.bean().getAllThreadIds();
         Arrays.sort(ids);
         PauseSizedBatches sizes = new PauseSizedBatches();
-        List<ThreadInfo[]> taken = new ArrayList<>();
+        List<Batch> taken = new ArrayList<>();
         int sent = 0;
         int pauses = 0;
         int from = 0;
         while (from < ids.length && !context.cancelled()) {
             int frames = 0;
             while (from < ids.length && frames < HELD_FRAMES && !context.cancelled()) { // back to back: see above
-                long[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + sizes.next()));
-                ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(batch, true, false);
+                long[] ask = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + sizes.next()));
+                Batch batch = new Batch(ThreadTable.bean().getThreadInfo(ask, true, false));
                 pauses++;
-                from += batch.length;
-                taken.add(infos);
+                from += ask.length;
+                taken.add(batch);
                 int walked = 0;
-                for (ThreadInfo info : infos) {
-                    walked += info == null ? 0 : TopFrames.frames(info, internals).length; // null: ended since listed
+                for (int i = 0; i < batch.infos.length; i++) {
+                    ThreadInfo info = batch.infos[i]; // null: ended since the ids were listed
+                    batch.stacks[i] = info == null ? null : TopFrames.frames(info, internals); // read only
+                    walked += info == null ? 0 : batch.stacks[i].length;
                 }
-                sizes.took(batch.length, walked);
+                sizes.took(ask.length, walked);
                 frames += walked;
             }
-            for (ThreadInfo[] infos : taken) {
-                sent += emit(infos, threads, boxes, context);
+            for (Batch batch : taken) {
+                sent += emit(batch, threads, boxes, context);
             }
             taken.clear();
         }
         return new DumpSummary(sent, pauses, sizes.largest());
     }
 
+    /** One pause's ThreadInfos, and their frames read once (see {@link TopFrames#frames}). */
+    private static final class Batch {
+        final ThreadInfo[] infos;
+        final StackTraceElement[][] stacks;
+
+        Batch(ThreadInfo[] infos) {
+            this.infos = infos;
+            this.stacks = new StackTraceElement[infos.length][];
+        }
+    }
+
     /** A batch's rows, {@value #ROWS_PER_CHUNK} to a chunk; returns how many threads were alive. */
-    private int emit(ThreadInfo[] infos, Thread[] threads, MailboxSnapshot boxes, CallContext context) {
+    private static int emit(Batch batch, Thread[] threads, MailboxSnapshot boxes, CallContext context) {
         int alive = 0;
-        for (ThreadInfo info : infos) {
+        for (ThreadInfo info : batch.infos) {
             if (info != null) {
                 alive++;
             }
         }
-        for (int first = 0; first < infos.length; first += ROWS_PER_CHUNK) {
+        for (int first = 0; first < batch.infos.length; first += ROWS_PER_CHUNK) {
             int start = first;
-            int end = Math.min(infos.length, first + ROWS_PER_CHUNK);
-            context.emit(json -> write(json, infos, start, end, threads, boxes));
+            int end = Math.min(batch.infos.length, first + ROWS_PER_CHUNK);
+            context.emit(json -> write(json, batch, start, end, threads, boxes));
         }
         return alive;
     }
@@ -154,12 +172,12 @@ final class Backtraces extends FunctionBase {
     }
 
     /** Rows {@code start} to {@code end} of a batch, written straight into a chunk ({@link BacktraceWriter}). */
-    private void write(JsonGenerator json, ThreadInfo[] infos, int start, int end, Thread[] threads,
+    private static void write(JsonGenerator json, Batch batch, int start, int end, Thread[] threads,
             MailboxSnapshot boxes) throws IOException {
         for (int at = start; at < end; at++) {
-            ThreadInfo info = infos[at];
+            ThreadInfo info = batch.infos[at];
             if (info != null) {
-                StackTraceElement[] stack = TopFrames.frames(info, internals); // read only: see TopFrames.frames
+                StackTraceElement[] stack = batch.stacks[at];
                 Thread thread = LiveThreads.find(threads, info.getThreadId());
                 Mailbox waitedOn = thread == null ? null : boxes.waitedOnBy(thread, stack).orElse(null);
                 BacktraceWriter.write(json, info, stack, waitedOn, threads, null);
