@@ -30,7 +30,7 @@ import java.util.Optional;
  * each batch sized by the frames the last one held ({@link PauseSizedBatches}).
  *
  * <p>The pauses follow one another with nothing of the agent's in between, and only then are the
- * rows written, at most {@link #HELD_FRAMES} frames' worth at a time: a pause taken while the agent's
+ * rows written, at most {@link #HELD_UNITS} units' worth at a time: a pause taken while the agent's
  * I/O thread and the shell are busy with the last batch's rows shares the two cores with them and
  * lasts longer. What the JVM itself does stays above jcmd Thread.print's (its VM thread's CPU, /tmp
  * harness at 10,000 threads: 163 ms at 500 threads a pause, 130 ms at 1,000, jcmd 116 ms): each
@@ -44,12 +44,14 @@ import java.util.Optional;
  */
 final class Backtraces extends FunctionBase {
     /**
-     * The frames whose ThreadInfos may wait in the agent for their rows to be written: stacks are
-     * taken pause after pause until this many are held, then written. About 60 bytes each (a
-     * StackTraceElement; its strings are the JVM's shared ones), so at most ~4 MiB: 10,000 threads
-     * of 3-8 frames are taken in one run of pauses, deep stacks in a few.
+     * How much of the ThreadInfos taken may wait in the agent for their rows to be written, in
+     * {@link PauseSizedBatches#units} (a thread 4, a frame 1): stacks are taken pause after pause
+     * until this many are held, then written. 10,007 threads of 4.25 frames (82,548 units) held
+     * 1.6 MB of heap on JDK 17, ~20 bytes a unit (the frames' strings are the JVM's shared ones),
+     * so at most ~2.5 MiB: 10,000 shallow stacks are taken in one run of pauses, ~850 stacks of 150
+     * frames a run.
      */
-    static final int HELD_FRAMES = 65_536;
+    static final long HELD_UNITS = 131_072;
     /**
      * Rows per chunk, fewer than a batch's: a stream reuses one buffer, which a chunk of 500 rows
      * (~350 KB) made grow to 512 KB, 0.7 MiB more allocated per call than chunks of 100.
@@ -97,8 +99,8 @@ final class Backtraces extends FunctionBase {
         int pauses = 0;
         int from = 0;
         while (from < ids.length && !context.cancelled()) {
-            int frames = 0;
-            while (from < ids.length && frames < HELD_FRAMES && !context.cancelled()) { // back to back: see above
+            long held = 0;
+            while (from < ids.length && held < HELD_UNITS && !context.cancelled()) { // back to back: see above
                 long[] ask = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + sizes.next()));
                 Batch batch = new Batch(ThreadTable.bean().getThreadInfo(ask, true, false));
                 pauses++;
@@ -111,7 +113,7 @@ final class Backtraces extends FunctionBase {
                     walked += info == null ? 0 : batch.stacks[i].length;
                 }
                 sizes.took(ask.length, walked);
-                frames += walked;
+                held += PauseSizedBatches.units(ask.length, walked);
             }
             for (Batch batch : taken) {
                 sent += emit(batch, threads, boxes, context);

@@ -36,9 +36,13 @@ final class PauseSizedBatches {
         if (threads <= 0) {
             return;
         }
-        long units = (long) threads * THREAD_COST + frames;
-        long fits = (long) BUDGET * threads / Math.max(1, units);
+        long fits = (long) BUDGET * threads / Math.max(1, units(threads, frames));
         next = (int) Math.max(1, Math.min(Math.min(fits, 2L * threads), MAX_BATCH));
+    }
+
+    /** The work of taking {@code threads} threads' stacks of {@code frames} frames in all, in budget units. */
+    static long units(int threads, long frames) {
+        return (long) threads * THREAD_COST + frames;
     }
 
     /** The most threads one pause took so far (the summary's "at most"), or the first batch's size before any. */

@@ -58,4 +58,11 @@ class PauseSizedBatchesTest {
         sizes.took(50, 0); // every one gone: 50 snapshots' worth, well under the budget
         assertEquals(100, sizes.next());
     }
+
+    @Test
+    void theRowsHeldBeforeWritingCoverTenThousandShallowStacksInOneRun() {
+        long shallow = PauseSizedBatches.units(10_007, 42_520); // bench/processes' target, 4.25 frames a thread
+        assertTrue(shallow < Backtraces.HELD_UNITS, () -> shallow + " units");
+        assertTrue(PauseSizedBatches.units(1_000, 150_000) > Backtraces.HELD_UNITS); // deep stacks: several runs
+    }
 }
