@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** backtraces(): every thread, jstack-like, streamed; the lock picture of each thread is there. */
 class BacktracesIT {
     private static final List<String> SHAPES = List.of("nested-holder", "lock-holder", "monitor-waiter", "lock-waiter",
-            "object-waiter", "parked", "shared-waiter", "shared-contender", "shared-holder");
+            "object-waiter", "parked", "shared-waiter", "shared-contender", "shared-holder", "method-holder");
 
     @Test
     void everyThreadWithTheLockItWaitsForAndWhoHoldsIt() throws Exception {
@@ -47,10 +47,57 @@ class BacktracesIT {
     }
 
     /**
+     * On the JVM the tests run on (JDK 17 in CI), with 300 parked threads started before the shapes
+     * so that they are taken in a later pause than the first (the pauses are sized by the stacks
+     * they find and taken back to back before any row is written): every monitor a thread holds is
+     * on the frame that holds it, in a synchronized block (two frames of "nested-holder"), in a
+     * synchronized method ("method-holder", its class's monitor), in "shared-holder"'s block, and
+     * none in "object-waiter", which let go of its monitor in wait();
+     * and each row is the one process_info(Pid, backtrace) makes from that thread's own ThreadInfo.
+     */
+    @Test
+    void everyHeldMonitorIsOnItsFrameWhenTheStacksAreTakenInSeveralPauses() throws Exception {
+        try (DiagHomeDir home = new DiagHomeDir();
+                TargetJvm target = TargetJvm.start(Jdks.current(), home, "shapes", "", Repo.TEST_CLASSES.toString(),
+                        "dev.diag.it.fixture.LockShapesTarget", "300")) {
+            Map<String, ObjectNode> rows = rowsOnceStill(home);
+            DiagCli.Run json = DiagCli.run(home, "--node", "shapes", "--json", "--cmd", "backtraces()");
+            List<String> lines = json.outLines();
+            JsonNode summary = Json.mapper().readTree(lines.get(lines.size() - 1)).get("result");
+            if (featureVersion(Jdks.current()) < 25) {
+                assertTrue(summary.get("pauses").asInt() >= 3, summary::toString);
+            }
+            assertEquals(List.of("holdInner:java.lang.Object", "holdOuter:java.lang.Object"),
+                    lockedFrames(rows.get("nested-holder")));
+            assertEquals(List.of("holdClassMonitor:java.lang.Class"), lockedFrames(rows.get("method-holder")));
+            assertEquals(1, lockedFrames(rows.get("shared-holder")).size(), rows.get("shared-holder")::toString);
+            assertEquals(List.of(), lockedFrames(rows.get("object-waiter"))); // wait() let go of it
+            for (String name : SHAPES) {
+                ObjectNode row = rows.get(name);
+                ObjectNode expected = (ObjectNode) result(home, "process_info(<" + row.get("pid").asLong()
+                        + ">, backtrace)").get("value");
+                expected.remove("lockedSynchronizers"); // backtraces() does not look for them
+                assertEquals(expected, row, name);
+            }
+        }
+    }
+
+    /** "method:class of the monitor" for each monitor the row's frames hold, top frame first. */
+    private static List<String> lockedFrames(ObjectNode row) {
+        List<String> held = new java.util.ArrayList<>();
+        for (JsonNode frame : row.get("frames")) {
+            for (JsonNode monitor : frame.get("lockedMonitors")) {
+                held.add(frame.get("method").asText() + ":" + monitor.get("className").asText());
+            }
+        }
+        return held;
+    }
+
+    /**
      * On JDK 25+ the rows come from each thread's own snapshot, with no global pause (no ThreadDump
      * safepoint in the target's log), and each row is the one process_info(Pid, backtrace) makes
      * from a ThreadInfo, but for the JVM's hidden frames (lambda proxies, Thread.runWith), which a
-     * snapshot leaves out: monitors held in two frames, a blocked thread and its monitor's holder,
+     * snapshot leaves out: monitors held in two frames and in a synchronized method, a blocked thread and its monitor's holder,
      * a ReentrantLock's waiter and holder, a thread in Object.wait(), a parked one, a thread
      * blocked on a monitor that another (a lower id) waits on in Object.wait() and a third holds. On JDK 21-24
      * the rows come from ThreadInfos in pauses, and are the same with every frame.
@@ -114,7 +161,9 @@ class BacktracesIT {
             boolean still = rows.size() == SHAPES.size() && rows.get("monitor-waiter").has("waitingOnOwner")
                     && rows.get("lock-waiter").has("waitingOnOwner") && rows.get("object-waiter").has("waitingOn")
                     && rows.get("parked").path("state").asText().equals("WAITING")
-                    && rows.get("shared-contender").has("waitingOnOwner") && rows.get("shared-waiter").has("waitingOn");
+                    && rows.get("shared-contender").has("waitingOnOwner") && rows.get("shared-waiter").has("waitingOn")
+                    && rows.get("method-holder").path("state").asText().equals("TIMED_WAITING")
+                    && rows.get("nested-holder").path("state").asText().equals("TIMED_WAITING");
             if (still || attempt == 50) {
                 assertTrue(still, json::toString);
                 return rows;

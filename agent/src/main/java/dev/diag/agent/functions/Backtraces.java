@@ -7,12 +7,15 @@ import dev.diag.agent.probe.Mailbox;
 import dev.diag.agent.probe.MailboxFinder;
 import dev.diag.agent.probe.MailboxSnapshot;
 import dev.diag.agent.probe.ThreadTable;
+import dev.diag.agent.probe.TopFrames;
 import dev.diag.protocol.function.Declaration;
 import dev.diag.protocol.result.DumpSummary;
 import java.io.IOException;
 import java.lang.management.ThreadInfo;
 import java.lang.reflect.InaccessibleObjectException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,20 +26,32 @@ import java.util.Optional;
  * <p>On JDK 25+ each thread's stack and locks are taken from that thread alone, by a handshake
  * ({@link SnapshotBacktraces}): no global pause at all. Before JDK 25 no API gives a thread's
  * locked monitors without a global safepoint (Thread.getStackTrace's handshake has no locks; JDK
- * 21-24 take this path too), so the stacks are taken {@value #BATCH} threads per pause with
- * ThreadInfo. The batch is a trade between the number of pauses and the longest one: each pause
- * costs every thread's stop (~0.4-0.8 ms at 10,000 threads on two cores) besides its batch's
- * stacks. At 10,000 threads on JDK 17 (docs/benchmarks.md, medians of six rounds, load ~10): 100
- * a pause made 101 pauses, 138 ms in all, the longest ~6 ms; 500 makes 21, 122 ms, ~12 ms; 1,000
- * made 11, 116 ms, ~17 ms; jcmd Thread.print one of ~100 ms, and all at once ours is one of
- * 70-180 ms. Inside a ThreadDump the JVM spends ~2.5x per thread what Thread.print does, however
- * batched, so no batching brings the total under jcmd's; 500 keeps every pause short, as the
- * project's rule asks, and halves the pauses' fixed cost. Each batch's rows are
+ * 21-24 take this path too), so the stacks are taken with ThreadInfo, a batch of threads per pause,
+ * each batch sized by the frames the last one held ({@link PauseSizedBatches}).
+ *
+ * <p>The pauses follow one another with nothing of the agent's in between, and only then are the
+ * rows written, at most {@link #HELD_UNITS} units' worth at a time: a pause taken while the agent's
+ * I/O thread and the shell are busy with the last batch's rows shares the two cores with them and
+ * lasts longer. What the JVM itself does stays above jcmd Thread.print's (its VM thread's CPU, /tmp
+ * harness at 10,000 threads: 163 ms at 500 threads a pause, 130 ms at 1,000, jcmd 116 ms): each
+ * pause stops and restarts every thread (~2-3 ms at 10,000), and a ThreadDump of given threads
+ * checks each one against the JVM's thread list by a linear search (ThreadsList::includes, ~35 ms
+ * at 10,000: one dumpAllThreads pause is 72 ms, but it is one long pause). lockedMonitors also makes
+ * HotSpot 17 walk its whole list of inflated monitors once per thread, for JNI-entered ones (little
+ * while few are inflated; jcmd does not). Each batch's rows are
  * written straight into its chunk ({@link BacktraceWriter}): no record per thread or frame, no
  * tree per row.
  */
 final class Backtraces extends FunctionBase {
-    static final int BATCH = 500;
+    /**
+     * How much of the ThreadInfos taken may wait in the agent for their rows to be written, in
+     * {@link PauseSizedBatches#units} (a thread 4, a frame 1): stacks are taken pause after pause
+     * until this many are held, then written. 10,007 threads of 4.25 frames (82,548 units) held
+     * 1.6 MB of heap on JDK 17, ~20 bytes a unit (the frames' strings are the JVM's shared ones),
+     * so at most ~2.5 MiB: 10,000 shallow stacks are taken in one run of pauses, ~850 stacks of 150
+     * frames a run.
+     */
+    static final long HELD_UNITS = 131_072;
     /**
      * Rows per chunk, fewer than a batch's: a stream reuses one buffer, which a chunk of 500 rows
      * (~350 KB) made grow to 512 KB, 0.7 MiB more allocated per call than chunks of 100.
@@ -71,28 +86,68 @@ final class Backtraces extends FunctionBase {
                         + "again (it then takes the stacks in short pauses)");
             }
         }
+        return inPauses(threads, boxes, context);
+    }
+
+    /** Before JDK 25: ThreadInfos, runs of pauses back to back, each run's rows written after it. */
+    private DumpSummary inPauses(Thread[] threads, MailboxSnapshot boxes, CallContext context) {
         long[] ids = ThreadTable.bean().getAllThreadIds();
         Arrays.sort(ids);
+        PauseSizedBatches sizes = new PauseSizedBatches();
+        List<Batch> taken = new ArrayList<>();
         int sent = 0;
         int pauses = 0;
-        for (int from = 0; from < ids.length && !context.cancelled(); from += BATCH) {
-            long[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + BATCH));
-            ThreadInfo[] infos = ThreadTable.bean().getThreadInfo(batch, true, false);
-            pauses++;
-            int alive = 0;
-            for (ThreadInfo info : infos) {
-                if (info != null) { // null: ended since the ids were listed
-                    alive++;
+        int from = 0;
+        while (from < ids.length && !context.cancelled()) {
+            long held = 0;
+            while (from < ids.length && held < HELD_UNITS && !context.cancelled()) { // back to back: see above
+                long[] ask = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + sizes.next()));
+                Batch batch = new Batch(ThreadTable.bean().getThreadInfo(ask, true, false));
+                pauses++;
+                from += ask.length;
+                taken.add(batch);
+                int walked = 0;
+                for (int i = 0; i < batch.infos.length; i++) {
+                    ThreadInfo info = batch.infos[i]; // null: ended since the ids were listed
+                    batch.stacks[i] = info == null ? null : TopFrames.frames(info, internals); // read only
+                    walked += info == null ? 0 : batch.stacks[i].length;
                 }
+                sizes.took(ask.length, walked);
+                held += PauseSizedBatches.units(ask.length, walked);
             }
-            for (int first = 0; first < infos.length; first += ROWS_PER_CHUNK) {
-                int start = first;
-                int end = Math.min(infos.length, first + ROWS_PER_CHUNK);
-                context.emit(json -> write(json, infos, start, end, threads, boxes));
+            for (Batch batch : taken) {
+                sent += emit(batch, threads, boxes, context);
             }
-            sent += alive;
+            taken.clear();
         }
-        return new DumpSummary(sent, pauses, BATCH);
+        return new DumpSummary(sent, pauses, sizes.largest());
+    }
+
+    /** One pause's ThreadInfos, and their frames read once (see {@link TopFrames#frames}). */
+    private static final class Batch {
+        final ThreadInfo[] infos;
+        final StackTraceElement[][] stacks;
+
+        Batch(ThreadInfo[] infos) {
+            this.infos = infos;
+            this.stacks = new StackTraceElement[infos.length][];
+        }
+    }
+
+    /** A batch's rows, {@value #ROWS_PER_CHUNK} to a chunk; returns how many threads were alive. */
+    private static int emit(Batch batch, Thread[] threads, MailboxSnapshot boxes, CallContext context) {
+        int alive = 0;
+        for (ThreadInfo info : batch.infos) {
+            if (info != null) {
+                alive++;
+            }
+        }
+        for (int first = 0; first < batch.infos.length; first += ROWS_PER_CHUNK) {
+            int start = first;
+            int end = Math.min(batch.infos.length, first + ROWS_PER_CHUNK);
+            context.emit(json -> write(json, batch, start, end, threads, boxes));
+        }
+        return alive;
     }
 
     /**
@@ -119,12 +174,12 @@ final class Backtraces extends FunctionBase {
     }
 
     /** Rows {@code start} to {@code end} of a batch, written straight into a chunk ({@link BacktraceWriter}). */
-    private static void write(JsonGenerator json, ThreadInfo[] infos, int start, int end, Thread[] threads,
+    private static void write(JsonGenerator json, Batch batch, int start, int end, Thread[] threads,
             MailboxSnapshot boxes) throws IOException {
         for (int at = start; at < end; at++) {
-            ThreadInfo info = infos[at];
+            ThreadInfo info = batch.infos[at];
             if (info != null) {
-                StackTraceElement[] stack = info.getStackTrace(); // a copy each time it is asked for: once
+                StackTraceElement[] stack = batch.stacks[at];
                 Thread thread = LiveThreads.find(threads, info.getThreadId());
                 Mailbox waitedOn = thread == null ? null : boxes.waitedOnBy(thread, stack).orElse(null);
                 BacktraceWriter.write(json, info, stack, waitedOn, threads, null);

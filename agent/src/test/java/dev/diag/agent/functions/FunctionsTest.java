@@ -46,7 +46,7 @@ class FunctionsTest {
                 Map.entry(Declaration.I, List.of(TopFrames.BATCH + " threads per pause")),
                 Map.entry(Declaration.GROUPS, List.of(TopFrames.BATCH + " threads per pause",
                         "at most " + ProcessGrouping.MAX_VIRTUAL_STACKS + " sampled")),
-                Map.entry(Declaration.BACKTRACES, List.of(Backtraces.BATCH + " threads per pause")),
+                Map.entry(Declaration.BACKTRACES, List.of("at most " + PauseSizedBatches.MAX_BATCH + " threads per pause")),
                 Map.entry(Declaration.TOP, List.of("the " + Top.TOP_CPU + " busiest threads")),
                 Map.entry(Declaration.PROC_WINDOW, List.of("at most " + ProcWindowFunction.MAX_WINDOW_MILLIS / 1000 + " s")),
                 Map.entry(Declaration.ALL_LOADED, List.of("streamed " + AllLoaded.CHUNK + " rows")),
