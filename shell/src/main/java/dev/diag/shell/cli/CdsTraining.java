@@ -49,6 +49,7 @@ public final class CdsTraining {
             Class.forName("dev.diag.shell.Main", false, CdsTraining.class.getClassLoader());
             TerminalWidth.ofStdout();
             QuickArgs.parse(new String[] {"--cmd", "memory", "--node", "x", "--json"});
+            OneShotWarmup.start(); // as Parsed.run does
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
             // Found by name through the registry, as users call nodes: the lookup's classes count too.
             DiagHome diagHome = new DiagHome(home);
@@ -67,9 +68,8 @@ public final class CdsTraining {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        // As every diag call ends: on JDK 21+ System.exit looks up a logger (Runtime.exit logging),
-        // some thirty classes that the archive should hold too.
-        System.exit(0);
+        // As every one-shot call ends (without the Runtime.exit logger lookup of System.exit).
+        ShellExit.exit(0);
     }
 
     /** A fleet of two ({@code --nodes a,b --cmd memory}): the pool, the blocks, each node by name@host:port. */
