@@ -107,10 +107,21 @@ public sealed interface HandshakeMessage {
 
     /** A name we send must be one the other side accepts: 1 to 64 printable ASCII characters. */
     private static void checkName(String name) {
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME_BYTES || !name.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_BYTES || !printableAscii(name)) {
             throw new IllegalArgumentException("a peer name must be 1 to " + MAX_NAME_BYTES
                     + " printable ASCII characters");
         }
+    }
+
+    /** A loop, not {@code chars().allMatch}: the shell's handshake then links no stream or lambda. */
+    private static boolean printableAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] withName(ByteBuffer buffer, String name) {

@@ -218,25 +218,53 @@ public final class NodeResolver {
 
     /** 0.0.0.0, ::, 0:0:0:0:0:0:0:0 and the like; only literals, so no resolver is asked. */
     static boolean isWildcard(String address) {
-        return literal(address).map(java.net.InetAddress::isAnyLocalAddress).orElse(false);
+        java.net.InetAddress literal = literal(address);
+        return literal != null && literal.isAnyLocalAddress();
     }
 
     /** 127.0.0.1, ::1 and the rest of 127/8; only literals. */
     static boolean isLoopback(String address) {
-        return literal(address).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+        java.net.InetAddress literal = literal(address);
+        return literal != null && literal.isLoopbackAddress();
     }
 
-    private static Optional<java.net.InetAddress> literal(String address) {
-        // Dotted digits, or anything with a colon (only IPv6 literals have one): never a host name,
-        // so getByName parses and asks no resolver.
-        if (address == null || !(address.matches("[0-9.]+") || address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"))) {
-            return Optional.empty();
+    /**
+     * The address {@code address} spells, or null. Dotted digits, or anything with a colon (only
+     * IPv6 literals have one): never a host name, so getByName parses and asks no resolver. Checked
+     * by hand rather than by regular expressions, which cost every one-shot call their compilation
+     * and the call sites they link.
+     */
+    private static java.net.InetAddress literal(String address) {
+        if (address == null || !(isDottedDigits(address) || isColonLiteral(address))) {
+            return null;
         }
         try {
-            return Optional.of(java.net.InetAddress.getByName(address));
+            return java.net.InetAddress.getByName(address);
         } catch (java.net.UnknownHostException e) {
-            return Optional.empty();
+            return null;
         }
+    }
+
+    /** {@code [0-9.]+} */
+    private static boolean isDottedDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.')) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
+    /** {@code [0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*} */
+    private static boolean isColonLiteral(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
+                return false;
+            }
+        }
+        return text.indexOf(':') >= 0;
     }
 
     private static String known(List<NodeRecord> live) {
