@@ -1,6 +1,7 @@
 package dev.diag.shell.client;
 
 import dev.diag.protocol.cookie.UnsafePathException;
+import dev.diag.protocol.node.AddressLiterals;
 import dev.diag.protocol.node.BadNodeNameException;
 import dev.diag.protocol.node.NodeEntry;
 import dev.diag.protocol.node.NodeList;
@@ -230,12 +231,10 @@ public final class NodeResolver {
 
     /**
      * The address {@code address} spells, or null. Dotted digits, or anything with a colon (only
-     * IPv6 literals have one): never a host name, so getByName parses and asks no resolver. Checked
-     * by hand rather than by regular expressions, which cost every one-shot call their compilation
-     * and the call sites they link.
+     * IPv6 literals have one): never a host name, so getByName parses and asks no resolver.
      */
     private static java.net.InetAddress literal(String address) {
-        if (address == null || !(isDottedDigits(address) || isColonLiteral(address))) {
+        if (address == null || !(AddressLiterals.isDottedDigits(address) || AddressLiterals.isColonLiteral(address))) {
             return null;
         }
         try {
@@ -243,28 +242,6 @@ public final class NodeResolver {
         } catch (java.net.UnknownHostException e) {
             return null;
         }
-    }
-
-    /** {@code [0-9.]+} */
-    private static boolean isDottedDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.')) {
-                return false;
-            }
-        }
-        return !text.isEmpty();
-    }
-
-    /** {@code [0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*} */
-    private static boolean isColonLiteral(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
-                return false;
-            }
-        }
-        return text.indexOf(':') >= 0;
     }
 
     private static String known(List<NodeRecord> live) {
