@@ -113,7 +113,7 @@ public sealed interface HandshakeMessage {
         }
     }
 
-    /** A loop, not {@code chars().allMatch}: the shell's handshake then links no stream or lambda. */
+    /** A loop, not a stream: on a fresh node the handshake is the first call's path, and a stream links a lambda and a dozen classes. */
     private static boolean printableAscii(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
