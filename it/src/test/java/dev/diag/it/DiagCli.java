@@ -45,6 +45,12 @@ public final class DiagCli {
         return start(home, null, env, args).finish();
     }
 
+    /** As {@link #runWithInput}, with {@code env} added to (or, for a null value, removed from) its environment. */
+    public static Run runWithInputAndEnv(DiagHomeDir home, String stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return start(home, stdin, env, args).finish();
+    }
+
     /** Starts bin/diag and returns at once; {@code stdin} null means /dev/null. */
     public static Running start(DiagHomeDir home, String stdin, String... args) throws IOException {
         return start(home, stdin, Map.of(), args);

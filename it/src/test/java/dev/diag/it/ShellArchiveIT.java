@@ -36,6 +36,29 @@ class ShellArchiveIT {
         }
     }
 
+    /**
+     * A class the archive lacks makes the JVM open the shell's jar and read its 2,400-entry
+     * directory (about 9 ms): neither a --cmd call nor a script piped to stdin may need one.
+     */
+    @Test
+    void aOneShotCallAndAPipedScriptTakeNoClassFromTheJar() throws Exception {
+        Path madeFor = Path.of(Files.readString(Repo.ROOT.resolve("shell/target/diag-shell.jsa.jdk")).strip());
+        assumeTrue(Files.isSameFile(madeFor.resolve("bin/java"), Jdks.current()), "the build ran on another JDK than the tests");
+        try (DiagHomeDir home = new DiagHomeDir()) {
+            for (String stdin : new String[] {null, "memory\n"}) {
+                Path log = Files.createTempFile(home.path(), "class-load", ".log");
+                Map<String, String> env = Map.of("JAVA_HOME", javaHome(Jdks.current()).toString(),
+                        "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+                DiagCli.Run run = stdin == null ? DiagCli.runWithEnv(home, env, "--cmd", "memory", "--node", "none")
+                        : DiagCli.runWithInputAndEnv(home, stdin, env, "--node", "none");
+                assertEquals(3, run.exit(), run::toString); // no such node: the one-shot path ran all the same
+                List<String> fromTheJar = Files.readString(log, StandardCharsets.ISO_8859_1).lines()
+                        .filter(line -> line.contains(" source: file:")).toList();
+                assertEquals(List.of(), fromTheJar, (stdin == null ? "--cmd" : "a piped script") + " loaded from the jar");
+            }
+        }
+    }
+
     @Test
     void anotherJdkRunsWithoutTheBuildsArchiveAndThenWithItsOwn() throws Exception {
         Path other = Jdks.requireModern();

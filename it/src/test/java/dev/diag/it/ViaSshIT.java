@@ -105,6 +105,8 @@ class ViaSshIT {
             DiagCli.Run run = DiagCli.run(home, "--node", "alpha@" + FAR, "--cmd", "memory(heap)");
             assertEquals(0, run.exit(), run::toString);
             assertTrue(run.out().contains("(heap: "), run::toString);
+            // the plain one-shot path ends with Runtime.halt, but not past the hook that ends the master
+            assertFalse(masterRunning(), "an ssh master outlived the one-shot shell");
 
             DiagCli.Run excluded = DiagCli.run(home, "--node", "alpha@x.diag-it.invalid", "--cmd", "memory(heap)");
             assertEquals(3, excluded.exit(), excluded::toString);

@@ -11,6 +11,7 @@ import dev.diag.shell.cli.LoadCommand;
 import dev.diag.shell.cli.NodesCommand;
 import dev.diag.shell.cli.QuickArgs;
 import dev.diag.shell.cli.ScriptRunner;
+import dev.diag.shell.cli.ShellExit;
 import dev.diag.shell.cli.StdinScript;
 import dev.diag.shell.repl.Console;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ public final class Main implements Callable<Integer> {
         // The one-shot path skips picocli, which costs a one-shot call more than anything else
         // it does (its classes cannot be archived for class-data sharing on JDK 17).
         QuickArgs.Parsed quick = QuickArgs.parse(args);
-        System.exit(quick != null ? quick.run() : MainCommandLine.build().execute(args));
+        if (quick != null) {
+            ShellExit.exit(quick.run());
+        }
+        System.exit(MainCommandLine.build().execute(args));
     }
 }

@@ -46,7 +46,7 @@ public final class LocalHost {
     }
 
     private static String shortName(String host) {
-        if (host.matches("[0-9.]+") || host.contains(":")) {
+        if (AddressLiterals.isDottedDigits(host) || host.contains(":")) {
             return host; // an address, not a name: nothing to shorten
         }
         int dot = host.indexOf('.');

@@ -73,7 +73,9 @@ public final class NodeRegistry {
 
     /** The live record of {@code name}, removing a stale one. */
     public Optional<NodeRecord> lookup(String name) {
-        return read(file(name)).filter(record -> keepIfAlive(record));
+        // no lambda: a one-shot shell looks a node up before it has linked any call site
+        Optional<NodeRecord> record = read(file(name));
+        return record.isPresent() && keepIfAlive(record.get()) ? record : Optional.empty();
     }
 
     /** All live records, sorted by name; stale ones are removed on the way. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NodeNameTest {
 
@@ -97,5 +98,29 @@ class NodeNameTest {
     void connectsToLoopbackWhenNoHostIsGiven() throws Exception {
         assertEquals("127.0.0.1", NodeName.parse("orders").connectHost());
         assertEquals("db1", NodeName.parse("orders@db1").connectHost());
+    }
+
+    /** The hand-written check against the regular expression it replaced, on names near every edge. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "Z", "9", "orders", "a_b.c-d", "_a", ".a", "-a", "a b", "a@b", "a:1", "ä", "a\u00e9",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklm", "a\n", "a/b", "a*", "A0_", "0"})
+    void acceptsABareNameExactlyWhereTheOldExpressionDid(String name) {
+        assertEquals(name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"), NodeName.isBareName(name), name);
+    }
+
+    @Test
+    void refusesAnEmptyOrBadBareNameWithTheNameRule() {
+        for (String bad : new String[] {"", "  ", "_orders", "or ders", "örders"}) {
+            BadNodeNameException e = assertThrows(BadNodeNameException.class, () -> NodeName.parse(bad), bad);
+            assertTrue(e.getMessage().contains("a node name is 1 to 64 letters"), e.getMessage());
+        }
+        assertFalse(NodeName.isBareName(null));
+    }
+
+    @Test
+    void stripsABareNameAsItStripsOneWithAHost() throws Exception {
+        assertEquals(new NodeName("orders", null, null), NodeName.parse("  orders\t"));
+        assertEquals(new NodeName("orders", "db1", null), NodeName.parse(" orders@db1 "));
     }
 }

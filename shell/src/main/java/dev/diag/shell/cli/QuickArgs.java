@@ -23,6 +23,7 @@ public final class QuickArgs {
     /** A one-shot invocation, ready to run. */
     public record Parsed(List<String> commands, ConnectionOptions options) {
         public int run() {
+            OneShotWarmup.start();
             try {
                 return ScriptRunner.run(options, commands);
             } catch (DiagException e) {

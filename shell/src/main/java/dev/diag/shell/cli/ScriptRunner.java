@@ -46,7 +46,12 @@ public final class ScriptRunner {
     /** True when every call is help() or help(Fn): the shell answers those from its own table, with no node. */
     private static boolean onlyHelp(List<String> commands) {
         FunctionTable table = FunctionTable.standard();
-        return commands.stream().allMatch(command -> HelpAnswer.withoutNode(table, command).isPresent());
+        for (String command : commands) { // a loop, not a stream: no call site to link before connecting
+            if (HelpAnswer.withoutNode(table, command).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ExitCode help(String node, List<String> commands, ResultPrinter printer) {

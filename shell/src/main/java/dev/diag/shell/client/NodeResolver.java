@@ -1,6 +1,7 @@
 package dev.diag.shell.client;
 
 import dev.diag.protocol.cookie.UnsafePathException;
+import dev.diag.protocol.node.AddressLiterals;
 import dev.diag.protocol.node.BadNodeNameException;
 import dev.diag.protocol.node.NodeEntry;
 import dev.diag.protocol.node.NodeList;
@@ -218,24 +219,28 @@ public final class NodeResolver {
 
     /** 0.0.0.0, ::, 0:0:0:0:0:0:0:0 and the like; only literals, so no resolver is asked. */
     static boolean isWildcard(String address) {
-        return literal(address).map(java.net.InetAddress::isAnyLocalAddress).orElse(false);
+        java.net.InetAddress literal = literal(address);
+        return literal != null && literal.isAnyLocalAddress();
     }
 
     /** 127.0.0.1, ::1 and the rest of 127/8; only literals. */
     static boolean isLoopback(String address) {
-        return literal(address).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+        java.net.InetAddress literal = literal(address);
+        return literal != null && literal.isLoopbackAddress();
     }
 
-    private static Optional<java.net.InetAddress> literal(String address) {
-        // Dotted digits, or anything with a colon (only IPv6 literals have one): never a host name,
-        // so getByName parses and asks no resolver.
-        if (address == null || !(address.matches("[0-9.]+") || address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"))) {
-            return Optional.empty();
+    /**
+     * The address {@code address} spells, or null. Dotted digits, or anything with a colon (only
+     * IPv6 literals have one): never a host name, so getByName parses and asks no resolver.
+     */
+    private static java.net.InetAddress literal(String address) {
+        if (address == null || !(AddressLiterals.isDottedDigits(address) || AddressLiterals.isColonLiteral(address))) {
+            return null;
         }
         try {
-            return Optional.of(java.net.InetAddress.getByName(address));
+            return java.net.InetAddress.getByName(address);
         } catch (java.net.UnknownHostException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

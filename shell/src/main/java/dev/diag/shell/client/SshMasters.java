@@ -3,6 +3,7 @@ package dev.diag.shell.client;
 import dev.diag.protocol.cookie.Cookie;
 import dev.diag.protocol.cookie.StrictModes;
 import dev.diag.protocol.cookie.UnsafePathException;
+import dev.diag.shell.cli.ShellExit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -113,7 +114,7 @@ final class SshMasters {
                 directory = make(Path.of(System.getProperty("java.io.tmpdir")));
             }
             if (directory != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(this::close, "diag-ssh-masters"));
+                ShellExit.addHook(new Thread(this::close, "diag-ssh-masters"));
             }
         }
         return directory;

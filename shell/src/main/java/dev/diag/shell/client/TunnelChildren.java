@@ -1,5 +1,6 @@
 package dev.diag.shell.client;
 
+import dev.diag.shell.cli.ShellExit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +29,7 @@ final class TunnelChildren {
 
     private static synchronized void hook() {
         if (!hooked) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(TunnelWire::end),
+            ShellExit.addHook(new Thread(() -> List.copyOf(OPEN).forEach(TunnelWire::end),
                     "diag-via-reaper"));
             hooked = true;
         }

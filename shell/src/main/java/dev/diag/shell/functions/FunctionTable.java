@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Every function the shell can call on a node: each declaration of the protocol's table with the
@@ -29,9 +30,21 @@ public final class FunctionTable {
     }
 
     public static FunctionTable standard() {
-        return new FunctionTable(UniqueNames.index(Arrays.asList(Declaration.values()), Declaration::function,
+        return new FunctionTable(UniqueNames.index(Arrays.asList(Declaration.values()), BY_FUNCTION,
                 "the shell's function table"));
     }
+
+    /**
+     * A class, not {@code Declaration::function}: a one-shot call then links no call site before it
+     * connects (each costs it about half a millisecond, interpreted, the first one much more), and
+     * {@code OneShotWarmup} sets up the lambda machinery meanwhile on its own thread.
+     */
+    private static final Function<Declaration, String> BY_FUNCTION = new Function<>() {
+        @Override
+        public String apply(Declaration declaration) {
+            return declaration.function();
+        }
+    };
 
     /** Every function's spec, in the declared order (all views made). */
     public List<FunctionSpec> all() {
@@ -45,8 +58,16 @@ public final class FunctionTable {
     /** The spec of a declared {@code name}, made once per table; null for a name not declared. */
     private FunctionSpec spec(String name) {
         Declaration declaration = byName.get(name);
-        return declaration == null ? null
-                : made.computeIfAbsent(name, unused -> new FunctionSpec(declaration, FunctionViews.view(declaration)));
+        if (declaration == null) {
+            return null;
+        }
+        FunctionSpec spec = made.get(name); // not computeIfAbsent: no call site to link (see BY_FUNCTION)
+        if (spec == null) {
+            FunctionSpec mine = new FunctionSpec(declaration, FunctionViews.view(declaration));
+            spec = made.putIfAbsent(name, mine);
+            return spec == null ? mine : spec; // of two threads, both use the first one's
+        }
+        return spec;
     }
 
     /** The spec a call means, or a sentence saying why it means none. */
