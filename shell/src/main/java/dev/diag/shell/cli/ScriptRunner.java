@@ -95,10 +95,10 @@ public final class ScriptRunner {
                     printer.separate();
                 }
                 try {
-                    // streamed rows print as they come; a script never waits for input, nor asks before a
+                    // streamed rows print as they come, a chunk at a time; a script never waits for input, nor asks before a
                     // high-impact call: its author wrote the call out
                     Evaluation evaluation = evaluator.evaluate(command,
-                            (call, spec) -> printer.rows(connection.node(), call, spec), null);
+                            (call, spec) -> printer.chunkedRows(connection.node(), call, spec), null);
                     if (!printer.print(connection.node(), evaluation)) {
                         worst = ExitCode.worst(worst, evaluation instanceof Evaluation.Answer answer
                                 ? ExitCode.ofCallError(answer.outcome().error()) : ExitCode.CALL_FAILED);
@@ -112,6 +112,8 @@ public final class ScriptRunner {
         } catch (DiagException e) {
             printer.failure(label, null, errorCode(e.exit()), e.getMessage());
             return e.exit();
+        } finally {
+            printer.flushRows(); // whatever ends the session, no row it received is left unwritten
         }
     }
 

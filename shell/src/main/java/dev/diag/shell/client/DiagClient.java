@@ -16,6 +16,7 @@ import dev.diag.protocol.message.Message;
 import dev.diag.protocol.message.MessageCodec;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -144,8 +145,9 @@ public final class DiagClient implements AutoCloseable {
 
     /**
      * Calls {@code fn}, handing each streamed row to {@code onRow} as it arrives (the outcome then
-     * carries no rows). {@code onRow} may block, e.g. for a pager: the node waits, since it sends
-     * the next rows only as the connection takes them.
+     * carries no rows), and flushing it after each chunk if it is {@link Flushable}. {@code onRow}
+     * may block, e.g. for a pager: the node waits, since it sends the next rows only as the
+     * connection takes them.
      */
     public CallOutcome call(String fn, List<JsonNode> args, int timeoutMillis, Consumer<JsonNode> onRow)
             throws IOException {
@@ -161,6 +163,9 @@ public final class DiagClient implements AutoCloseable {
                 Message message = receive();
                 if (message instanceof Message.Chunk chunk && chunk.id() == id) {
                     chunk.chunk().forEach(onRow);
+                    if (onRow instanceof Flushable rows) { // a sink that writes a chunk at a time: this one is whole
+                        rows.flush();
+                    }
                 } else if (message instanceof Message.Reply reply && reply.id() == id) {
                     return new CallOutcome(reply.ok(), reply.result(), reply.error(), List.of(), false);
                 } else if (message instanceof Message.End end && end.id() == id) {
