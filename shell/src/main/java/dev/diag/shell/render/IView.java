@@ -28,7 +28,8 @@ public final class IView implements StreamView {
 
     @Override
     public List<String> header(int width) {
-        return List.of(fit(String.format(FORMAT, "PID", "NAME", "STATE", "HEAP", "CPU", "MSGS", "CURRENT FUNCTION"), width));
+        // laid out as the rows are, not by String.format: a one-shot call loaded the Formatter's classes for this line alone
+        return List.of(fit(columns("PID", "NAME", "STATE", "HEAP", "CPU", "MSGS", "CURRENT FUNCTION"), width));
     }
 
     /**
@@ -50,15 +51,23 @@ public final class IView implements StreamView {
         Integer msgs = JsonFields.optionalInt(json, "msgs", ROW);
         bool(json, "daemon");
         String function = text(json, "currentFunction");
+        return fit(columns("<" + number(json, "pid") + ">", ThreadNames.column(name, 25, width),
+                String.valueOf(text(json, "state")), heap < 0 ? "-" : Units.bytes(heap),
+                cpu < 0 ? "-" : Units.millis(cpu / 1_000_000), msgs == null ? "-" : Units.count(msgs),
+                function == null ? "" : function), width);
+    }
+
+    /** The columns as {@link #FORMAT} lays them out, with plain appends. */
+    private static String columns(String pid, String name, String state, String heap, String cpu, String msgs,
+            String function) {
         StringBuilder line = new StringBuilder(128);
-        left(line, "<" + number(json, "pid") + ">", 9);
-        left(line, ThreadNames.column(name, 25, width), 25);
-        left(line, String.valueOf(text(json, "state")), 13);
-        right(line, heap < 0 ? "-" : Units.bytes(heap), 9);
-        right(line, cpu < 0 ? "-" : Units.millis(cpu / 1_000_000), 10);
-        right(line, msgs == null ? "-" : Units.count(msgs), 7);
-        line.append(' ').append(function == null ? "" : function);
-        return fit(line.toString(), width);
+        left(line, pid, 9);
+        left(line, name, 25);
+        left(line, state, 13);
+        right(line, heap, 9);
+        right(line, cpu, 10);
+        right(line, msgs, 7);
+        return line.append(' ').append(function).toString();
     }
 
     private static long number(JsonNode json, String field) throws IOException {

@@ -12,6 +12,7 @@ import dev.diag.shell.functions.FunctionSpec;
 import dev.diag.shell.functions.FunctionView;
 import dev.diag.shell.functions.OutputFile;
 import dev.diag.shell.functions.StreamView;
+import java.io.Flushable;
 import java.io.PrintStream;
 import java.util.function.Consumer;
 
@@ -136,18 +137,18 @@ public final class ResultPrinter {
      * line is written at once: for the console, where a pager stops after a screenful.
      */
     public Consumer<JsonNode> rows(String node, Call call, FunctionSpec spec) {
-        return rowLines(node, call, spec, out::println);
+        return new RowLines(node, call, spec, out::println);
     }
 
     /**
      * As {@link #rows}, the same lines, written a chunk at a time ({@link ChunkedRows}): for
      * scripts and {@code --cmd}, where a line per write made i() at 10,000 rows 10,000 writes.
+     * The sink is {@link Flushable}: the client flushes it after each chunk.
      */
     public Consumer<JsonNode> chunkedRows(String node, Call call, FunctionSpec spec) {
         flushRows();
         pending = new ChunkedRows(out);
-        pending.rows = rowLines(node, call, spec, pending::add);
-        return pending;
+        return new RowLines(node, call, spec, pending);
     }
 
     /** Writes the rows a chunked sink still holds; everything else this printer writes is written at once. */
@@ -157,27 +158,51 @@ public final class ResultPrinter {
         }
     }
 
-    /** Each streamed row's line(s), the view's header before the first, handed to {@code println}. */
-    private Consumer<JsonNode> rowLines(String node, Call call, FunctionSpec spec, Consumer<String> println) {
-        StreamView stream = spec.stream();
-        boolean[] started = {false};
-        return row -> {
+    /**
+     * Each streamed row's line(s), the view's header before the first, handed to {@code lines}. A
+     * class, not a lambda: a one-shot call spins a lambda's class and its method handles at run
+     * time (the class-data archive holds only the lambdas its training run met), a class it just
+     * loads.
+     */
+    private final class RowLines implements Consumer<JsonNode>, Flushable {
+        private final String node;
+        private final Call call;
+        private final StreamView stream;
+        private final Consumer<String> lines;
+        private boolean started;
+
+        RowLines(String node, Call call, FunctionSpec spec, Consumer<String> lines) {
+            this.node = node;
+            this.call = call;
+            this.stream = spec.stream();
+            this.lines = lines;
+        }
+
+        @Override
+        public void accept(JsonNode row) {
             if (json) {
                 ObjectNode line = envelope(node, call.text(), true);
                 line.set("row", row);
-                println.accept(text(line));
+                lines.accept(text(line));
                 return;
             }
-            if (!started[0]) {
-                started[0] = true;
-                stream.header(width).forEach(println);
+            if (!started) {
+                started = true;
+                stream.header(width).forEach(lines);
             }
             try {
-                println.accept(stream.row(row, width));
+                lines.accept(stream.row(row, width));
             } catch (Exception e) {
-                println.accept("(a row this shell cannot show; --json prints it as it came)");
+                lines.accept("(a row this shell cannot show; --json prints it as it came)");
             }
-        };
+        }
+
+        @Override
+        public void flush() {
+            if (lines instanceof ChunkedRows chunked) {
+                chunked.flush();
+            }
+        }
     }
 
     /** A blank line between the answers of several calls; JSON lines need none. */
