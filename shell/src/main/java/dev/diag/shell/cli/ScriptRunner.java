@@ -95,8 +95,8 @@ public final class ScriptRunner {
                     printer.separate();
                 }
                 try {
-                    // streamed rows print as they come, a chunk at a time; a script never waits for input, nor asks before a
-                    // high-impact call: its author wrote the call out
+                    // streamed rows print as they come, a chunk at a time; a script never waits for input,
+                    // nor asks before a high-impact call: its author wrote the call out
                     Evaluation evaluation = evaluator.evaluate(command,
                             (call, spec) -> printer.chunkedRows(connection.node(), call, spec), null);
                     if (!printer.print(connection.node(), evaluation)) {
