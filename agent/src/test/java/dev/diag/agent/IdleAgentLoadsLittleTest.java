@@ -107,6 +107,13 @@ class IdleAgentLoadsLittleTest {
                 || c.contains("MpscUnbounded")).toList());
     }
 
+    /** The I/O loop's queue and thread factories are small classes: no lambda is linked as the agent starts. */
+    @Test
+    void theIoLoopLinksNoLambdaAtStart() {
+        assertTrue(loaded.contains("dev.diag.agent.server.IoLoop"), output);
+        assertEquals(List.of(), loaded.stream().filter(c -> c.startsWith("dev.diag.agent.server.IoLoop$$Lambda")).toList());
+    }
+
     /** Netty's loggers are one plain class (SilentLogger), not a proxy generated at start. */
     @Test
     void nettysLoggersAreAPlainClassNotAGeneratedProxy() {

@@ -30,7 +30,7 @@ import java.util.Optional;
  * each batch sized by the frames the last one held ({@link PauseSizedBatches}).
  *
  * <p>The pauses follow one another with nothing of the agent's in between, and only then are the
- * rows written, at most {@link #HELD_UNITS} units' worth at a time: a pause taken while the agent's
+ * rows written, at most about {@link #HELD_UNITS} units' worth at a time ({@link StackPausePlan}): a pause taken while the agent's
  * I/O thread and the shell are busy with the last batch's rows shares the two cores with them and
  * lasts longer. What the JVM itself does stays above jcmd Thread.print's (its VM thread's CPU, /tmp
  * harness at 10,000 threads: 163 ms at 500 threads a pause, 130 ms at 1,000, jcmd 116 ms): each
@@ -46,12 +46,15 @@ final class Backtraces extends FunctionBase {
     /**
      * How much of the ThreadInfos taken may wait in the agent for their rows to be written, in
      * {@link PauseSizedBatches#units} (a thread 4, a frame 1): stacks are taken pause after pause
-     * until this many are held, then written. 10,007 threads of 4.25 frames (82,548 units) held
-     * 1.6 MB of heap on JDK 17, ~20 bytes a unit (the frames' strings are the JVM's shared ones),
-     * so at most ~2.5 MiB: 10,000 shallow stacks are taken in one run of pauses, ~850 stacks of 150
-     * frames a run.
+     * while the next batch's estimate keeps the units held within this, then written. On JDK 17 a
+     * unit is 43-60 bytes of heap (getThreadInfo's allocation over 2,000-5,000 threads of 5-159
+     * frames: 52.7 bytes at 159 frames, 60 at 11, 46.7 at 5, of which 43.1 still held after a GC;
+     * measured from the calling thread's allocated bytes), so at most ~2.5 MiB (43,000 x 60 bytes = 2.46 MiB),
+     * plus what a last batch deeper than the one before it passes its estimate by (at most
+     * {@link PauseSizedBatches#MAX_BATCH} of its stacks, as any pause). 10,000 shallow stacks (4-5
+     * frames) are taken in 2 runs of pauses, ~280 stacks of 150 frames a run.
      */
-    static final long HELD_UNITS = 131_072;
+    static final long HELD_UNITS = 43_000;
     /**
      * Rows per chunk, fewer than a batch's: a stream reuses one buffer, which a chunk of 500 rows
      * (~350 KB) made grow to 512 KB, 0.7 MiB more allocated per call than chunks of 100.
@@ -93,34 +96,55 @@ final class Backtraces extends FunctionBase {
     private DumpSummary inPauses(Thread[] threads, MailboxSnapshot boxes, CallContext context) {
         long[] ids = ThreadTable.bean().getAllThreadIds();
         Arrays.sort(ids);
-        PauseSizedBatches sizes = new PauseSizedBatches();
-        List<Batch> taken = new ArrayList<>();
-        int sent = 0;
-        int pauses = 0;
-        int from = 0;
-        while (from < ids.length && !context.cancelled()) {
-            long held = 0;
-            while (from < ids.length && held < HELD_UNITS && !context.cancelled()) { // back to back: see above
-                long[] ask = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + sizes.next()));
-                Batch batch = new Batch(ThreadTable.bean().getThreadInfo(ask, true, false));
-                pauses++;
-                from += ask.length;
-                taken.add(batch);
-                int walked = 0;
-                for (int i = 0; i < batch.infos.length; i++) {
-                    ThreadInfo info = batch.infos[i]; // null: ended since the ids were listed
-                    batch.stacks[i] = info == null ? null : TopFrames.frames(info, internals); // read only
-                    walked += info == null ? 0 : batch.stacks[i].length;
-                }
-                sizes.took(ask.length, walked);
-                held += PauseSizedBatches.units(ask.length, walked);
+        ThreadInfoPauses work = new ThreadInfoPauses(ids, threads, boxes, context, internals);
+        PauseSizedBatches sizes = StackPausePlan.run(ids.length, HELD_UNITS, work);
+        return new DumpSummary(work.sent, sizes.pauses(), sizes.largest());
+    }
+
+    /** {@link StackPausePlan}'s work on this JVM: ThreadInfo pauses, their batches held until written. */
+    private static final class ThreadInfoPauses implements StackPausePlan.Work {
+        private final long[] ids;
+        private final Thread[] threads;
+        private final MailboxSnapshot boxes;
+        private final CallContext context;
+        private final JdkInternals internals;
+        private final List<Batch> taken = new ArrayList<>();
+        int sent;
+
+        ThreadInfoPauses(long[] ids, Thread[] threads, MailboxSnapshot boxes, CallContext context,
+                JdkInternals internals) {
+            this.ids = ids;
+            this.threads = threads;
+            this.boxes = boxes;
+            this.context = context;
+            this.internals = internals;
+        }
+
+        @Override
+        public long pause(int from, int count) {
+            Batch batch = new Batch(ThreadTable.bean().getThreadInfo(Arrays.copyOfRange(ids, from, from + count), true, false));
+            taken.add(batch);
+            long walked = 0;
+            for (int i = 0; i < batch.infos.length; i++) {
+                ThreadInfo info = batch.infos[i]; // null: ended since the ids were listed
+                batch.stacks[i] = info == null ? null : TopFrames.frames(info, internals); // read only
+                walked += info == null ? 0 : batch.stacks[i].length;
             }
+            return walked;
+        }
+
+        @Override
+        public void writeHeld() {
             for (Batch batch : taken) {
                 sent += emit(batch, threads, boxes, context);
             }
             taken.clear();
         }
-        return new DumpSummary(sent, pauses, sizes.largest());
+
+        @Override
+        public boolean cancelled() {
+            return context.cancelled();
+        }
     }
 
     /** One pause's ThreadInfos, and their frames read once (see {@link TopFrames#frames}). */

@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Functions {
     private final Map<String, Declaration> declared; // by name: the table, in its order
     private final Wiring wiring;                     // null for a list made from ready functions (tests)
-    private final Map<Declaration, DiagFunction> made = new ConcurrentHashMap<>();
+    private final Map<Declaration, DiagFunction> made = new ConcurrentHashMap<>(); // read without a lock
+    private final Object making = new Object(); // one make per declaration
     private final Map<String, DiagFunction> ready;   // functions handed in whole (tests' extras)
 
     private Functions(Wiring wiring) {
@@ -222,9 +223,13 @@ public final class Functions {
         if (declaration == null) {
             return null;
         }
+        DiagFunction function = made.get(declaration); // made already: no lock
+        if (function != null) {
+            return function;
+        }
         // not computeIfAbsent(this::make): a method reference is linked on its first use, every first call's
-        synchronized (made) {
-            DiagFunction function = made.get(declaration);
+        synchronized (making) {
+            function = made.get(declaration);
             if (function == null) {
                 function = make(declaration);
                 made.put(declaration, function);

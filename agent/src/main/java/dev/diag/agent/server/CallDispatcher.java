@@ -90,13 +90,13 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
                     + "; wait for its answer (or cancel it and let it stop), then call again")));
             return;
         }
-        Dispatched dispatched = new Dispatched(function, request, slot);
-        RunningCall call = new RunningCall(ctx, request.id(), dispatched, function.onCancel(), caller.toString());
-        dispatched.call = call;
+        Answered answered = new Answered(function, request, slot);
+        RunningCall call = new RunningCall(ctx, request.id(), answered, function.onCancel(), caller.toString());
+        answered.call = call;
         running.put(request.id(), call);
         onThread.set(slot);
         try {
-            call.runsAs(executor.submit(slot, dispatched));
+            call.runsAs(executor.submit(slot, answered));
         } catch (NodeBusyException e) {
             onThread.compareAndSet(slot, null);
             call.fail(new CallError(CallError.BUSY, e.getMessage()));
@@ -104,18 +104,19 @@ final class CallDispatcher extends SimpleChannelInboundHandler<Message> {
     }
 
     /**
-     * One request on its way through the executor: its work, what its answer ends (its id among
-     * the running calls) and what its leaving the thread ends (its connection's call slot).
-     * A class rather than three lambdas: each lambda is linked, a hidden class spun, on its first
-     * use, and a fresh node's first call paid for every one of them.
+     * What a request's answer ends, as a {@link Runnable}: {@link #run} frees its id among the
+     * running calls. It is also the request's work for the executor ({@link #run(Runnable)}) and
+     * what its leaving the thread ends ({@link #left}: its connection's call slot). One class
+     * rather than three lambdas: each lambda is linked, a hidden class spun, on its first use, and
+     * a fresh node's first call paid for every one of them.
      */
-    private final class Dispatched implements CallExecutor.Work, Runnable {
+    private final class Answered implements CallExecutor.Work, Runnable {
         private final DiagFunction function;
         private final Message.Request request;
         private final CallSlot slot;
         private RunningCall call; // set before it is submitted
 
-        Dispatched(DiagFunction function, Message.Request request, CallSlot slot) {
+        Answered(DiagFunction function, Message.Request request, CallSlot slot) {
             this.function = function;
             this.request = request;
             this.slot = slot;

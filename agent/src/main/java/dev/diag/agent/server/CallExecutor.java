@@ -61,23 +61,24 @@ final class CallExecutor {
             }
             taken.add(slot);
         }
-        Turn turn = new Turn(slot, work);
+        Leave leave = new Leave(slot, work);
         try {
-            pool.execute(turn.task);
+            pool.execute(leave.task);
         } catch (RejectedExecutionException e) { // shut down
-            turn.run();
+            leave.run();
             throw new NodeBusyException("the node is stopping diag; try again once it runs again");
         }
-        return turn.task;
+        return leave.task;
     }
 
     /**
-     * One work's turn on a thread. As a {@link Runnable} it is the work's way out, which gives the
-     * slot back once however often it is taken. Its task's {@code run} always ends by leaving, even
-     * for a task cancelled while queued, so the slot always comes back. A class rather than
-     * lambdas: each lambda is linked on its first use, which a fresh node's first call paid for.
+     * A work's way out of its thread: {@link #run} gives the slot back, once however often it is
+     * called. It also carries the work's turn on the thread, {@link #task}, whose {@code run} runs
+     * the work ({@link #call}) and always ends by leaving, even for a task cancelled while queued,
+     * so the slot always comes back. A class rather than lambdas: each lambda is linked on its
+     * first use, which a fresh node's first call paid for.
      */
-    private final class Turn implements Runnable, Callable<Void> {
+    private final class Leave implements Runnable, Callable<Void> {
         private final CallSlot slot;
         private final Work work;
         private final AtomicBoolean left = new AtomicBoolean();
@@ -87,12 +88,12 @@ final class CallExecutor {
                 try {
                     super.run();
                 } finally {
-                    Turn.this.run();
+                    Leave.this.run();
                 }
             }
         };
 
-        Turn(CallSlot slot, Work work) {
+        Leave(CallSlot slot, Work work) {
             this.slot = slot;
             this.work = work;
         }

@@ -10,7 +10,9 @@ import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.RejectedExecutionHandlers;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import java.nio.channels.spi.SelectorProvider;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The agent's one I/O thread, "diag-io": a single Netty NIO event loop whose task queues are the
@@ -30,20 +32,36 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class IoLoop {
     static final String THREAD_NAME = "diag-io";
 
-    private static final EventLoopTaskQueueFactory LINKED_QUEUES = maxPendingTasks -> new ConcurrentLinkedQueue<>();
+    private static final EventLoopTaskQueueFactory LINKED_QUEUES = new LinkedQueues();
 
     private IoLoop() {
     }
 
     static EventLoopGroup create() {
-        ThreadPerTaskExecutor executor = new ThreadPerTaskExecutor(runnable -> {
-            // in the agent's group, so rankings and mailboxes leave it out (AgentThreads)
-            Thread thread = new FastThreadLocalThread(AgentThreads.group(), runnable, THREAD_NAME);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPerTaskExecutor executor = new ThreadPerTaskExecutor(new IoThreads());
         return new NioEventLoopGroup(1, executor, DefaultEventExecutorChooserFactory.INSTANCE,
                 SelectorProvider.provider(), DefaultSelectStrategyFactory.INSTANCE, RejectedExecutionHandlers.reject(),
                 LINKED_QUEUES, LINKED_QUEUES);
+    }
+
+    // Small classes rather than lambdas: a lambda is linked, a hidden class spun, on its first use,
+    // and both are first used as the agent starts, idle.
+
+    /** The loop's task queues: the JDK's linked queue, unbounded (see above). */
+    private static final class LinkedQueues implements EventLoopTaskQueueFactory {
+        @Override
+        public Queue<Runnable> newTaskQueue(int maxPendingTasks) {
+            return new ConcurrentLinkedQueue<>();
+        }
+    }
+
+    /** The loop's one thread, daemon, in the agent's group, so rankings and mailboxes leave it out (AgentThreads). */
+    private static final class IoThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new FastThreadLocalThread(AgentThreads.group(), runnable, THREAD_NAME);
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }

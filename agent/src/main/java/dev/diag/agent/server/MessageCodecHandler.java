@@ -48,7 +48,7 @@ final class MessageCodecHandler extends ChannelDuplexHandler {
         try {
             payload = MessageCodec.encode(message);
         } catch (RuntimeException e) {
-            promise.setFailure(e);
+            promise.tryFailure(e); // not setFailure: a promise already done (cancelled, say) would make it throw out of write
             return;
         }
         ctx.write(payload, promise);

@@ -18,6 +18,7 @@ import dev.diag.protocol.result.MemoryAmount;
 import dev.diag.protocol.result.MemoryKind;
 import dev.diag.protocol.result.MemoryReport;
 import dev.diag.protocol.result.MemoryReport.Usage;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -170,8 +171,37 @@ class MemoryTest {
     void aFigureReadAloneIsTheWholeReportsWhereTheFigureStandsStill() {
         // the stack size flag and the pools' maxima do not move between two reads
         assertEquals(Memory.report().threads().stackSizeBytes(), Memory.reportFor(MemoryKind.STACKS).threads().stackSizeBytes());
-        assertEquals(Memory.report().metaspace().max(), Memory.reportFor(MemoryKind.METASPACE).metaspace().max());
+        // metaspace has no max (null in both): its pools' names stand still instead
+        assertEquals(names(Memory.report().pools()), names(Memory.reportFor(MemoryKind.METASPACE).pools()));
+        assertNotNull(Memory.reportFor(MemoryKind.METASPACE).metaspace());
         assertEquals(Memory.report().codeCache().max(), Memory.reportFor(MemoryKind.CODE_CACHE).codeCache().max());
+    }
+
+    @Test
+    void everyKindReadAloneGetsAFigure() {
+        ByteBuffer direct = ByteBuffer.allocateDirect(4096); // so that this JVM has a direct buffer to count
+        for (MemoryKind kind : MemoryKind.values()) {
+            if (kind == MemoryKind.NATIVE) {
+                continue; // a summary, not one figure
+            }
+            long figure = Memory.amount(Memory.reportFor(kind), kind);
+            if (kind == MemoryKind.MAPPED) {
+                assertTrue(figure >= 0, kind + ": " + figure); // no file is mapped here
+            } else {
+                assertTrue(figure > 0, kind + ": " + figure);
+            }
+        }
+        assertEquals(4096, direct.capacity());
+    }
+
+    @Test
+    void totalReadAloneFallsBackToCommittedHeapAndNonHeapWhereTheOsSaysNothing() {
+        MemoryReport total = Memory.reportFor(MemoryKind.TOTAL);
+        MemoryReport noProc = new MemoryReport(null, total.heap(), total.nonHeap(), total.metaspace(),
+                total.codeCache(), total.pools(), total.buffers(), total.threads(), total.collectors());
+        long fallback = Memory.amount(noProc, MemoryKind.TOTAL);
+        assertTrue(total.heap().committed() > 0 && total.nonHeap().committed() > 0, total.toString());
+        assertEquals(total.heap().committed() + total.nonHeap().committed(), fallback);
     }
 
     @Test
@@ -194,6 +224,10 @@ class MemoryTest {
                 new Usage(20, 24, 240L), List.of(),
                 List.of(new MemoryReport.BufferPool("direct", 2, 7, 8), new MemoryReport.BufferPool("mapped", 1, 3, 3)),
                 new MemoryReport.Threads(4, 2, 5, 1024 * 1024, 4 * 1024 * 1024), List.of());
+    }
+
+    private static List<String> names(List<MemoryReport.Pool> pools) {
+        return pools.stream().map(MemoryReport.Pool::name).filter(name -> name.startsWith("Metaspace")).toList();
     }
 
     private static Args args(JsonNode... values) {

@@ -27,8 +27,8 @@ class PauseSizedBatchesTest {
         assertEquals(100, seen[1]);
         assertEquals(200, seen[2]);
         assertEquals(400, seen[3]);
-        assertEquals(800, seen[4]);
-        assertEquals(PauseSizedBatches.MAX_BATCH, seen[5]);
+        assertEquals(500, seen[4]); // the fixed count every pause took before: no pause takes more
+        assertEquals(PauseSizedBatches.MAX_BATCH, seen[4]);
         assertEquals(PauseSizedBatches.MAX_BATCH, seen[7]);
         assertEquals(PauseSizedBatches.MAX_BATCH, sizes.largest());
     }
@@ -60,9 +60,11 @@ class PauseSizedBatchesTest {
     }
 
     @Test
-    void theRowsHeldBeforeWritingCoverTenThousandShallowStacksInOneRun() {
-        long shallow = PauseSizedBatches.units(10_007, 42_520); // bench/processes' target, 4.25 frames a thread
-        assertTrue(shallow < Backtraces.HELD_UNITS, () -> shallow + " units");
-        assertTrue(PauseSizedBatches.units(1_000, 150_000) > Backtraces.HELD_UNITS); // deep stacks: several runs
+    void theHeldEstimateIsTheLastPausesUnitsPerThreadRoundedUp() {
+        PauseSizedBatches sizes = new PauseSizedBatches();
+        assertEquals(50L * PauseSizedBatches.THREAD_COST, sizes.estimate(50)); // nothing known: snapshots alone
+        sizes.took(3, 10); // 22 units over 3 threads
+        assertEquals(74, sizes.estimate(10)); // 220 / 3 = 73.3
+        assertEquals(1, sizes.pauses());
     }
 }

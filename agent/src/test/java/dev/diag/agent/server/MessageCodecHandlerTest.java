@@ -1,15 +1,19 @@
 package dev.diag.agent.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diag.protocol.message.CallError;
 import dev.diag.protocol.message.Message;
 import dev.diag.protocol.message.MessageCodec;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +73,46 @@ class MessageCodecHandlerTest {
             assertEquals(CallError.MALFORMED, reply.error().code(), payload);
         }
         assertFalse(channel.finish());
+    }
+
+    @Test
+    void passesInboundObjectsThatAreNotPayloadsOnUnchanged() {
+        Object text = "not a payload";
+        Object number = 42;
+        channel.writeInbound(text, number);
+        assertSame(text, channel.readInbound());
+        assertSame(number, channel.readInbound());
+        assertNull(channel.readOutbound(), "nothing answered");
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void passesOutboundObjectsThatAreNotMessagesOnUnchanged() {
+        Object bytes = new byte[] {1, 2, 3};
+        Object text = "already encoded";
+        channel.writeOutbound(bytes, text);
+        assertSame(bytes, channel.readOutbound());
+        assertSame(text, channel.readOutbound());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aMessageThatCannotBeEncodedFailsItsWriteWithoutThrowingEvenWhenThePromiseIsAlreadyDone() throws Exception {
+        MessageCodecHandler codec = new MessageCodecHandler();
+        EmbeddedChannel own = new EmbeddedChannel(codec);
+        ChannelHandlerContext ctx = own.pipeline().context(codec);
+        Message unencodable = new Message.Chunk(7, null);
+
+        ChannelPromise open = own.newPromise();
+        codec.write(ctx, unencodable, open);
+        assertFalse(open.isSuccess());
+        assertInstanceOf(RuntimeException.class, open.cause());
+
+        ChannelPromise cancelled = own.newPromise();
+        cancelled.cancel(false);
+        assertDoesNotThrow(() -> codec.write(ctx, unencodable, cancelled)); // setFailure threw here
+        assertTrue(cancelled.isCancelled());
+        assertNull(own.readOutbound(), "nothing written");
+        assertFalse(own.finish());
     }
 }

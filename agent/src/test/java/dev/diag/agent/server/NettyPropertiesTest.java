@@ -60,16 +60,20 @@ class NettyPropertiesTest {
         assertEquals("io.netty.recycler.maxCapacityPerThread", AgentBuffers.recyclerCapacityProperty());
         String hostsLeakLevel = System.getProperty("io.netty.leakDetection.level");
         String hostsAllocator = System.getProperty("io.netty.allocator.type");
+        String hostsRecycler = System.getProperty("io.netty.recycler.maxCapacityPerThread");
         System.clearProperty(DiagServer.NO_UNSAFE);
         DiagServer server = DiagServer.start(new AgentOptions("props", 0, "127.0.0.1", null, FrameLimits.DEFAULT_MAX),
                 0, EmbeddedAgent.cookie("properties test cookie"), Functions.all(), tmp.resolve("audit.log"));
         assertEquals("true", System.getProperty(DiagServer.NO_UNSAFE));
         assertEquals(hostsAllocator, System.getProperty("io.netty.allocator.type"));
+        assertEquals(hostsLeakLevel, System.getProperty("io.netty.leakDetection.level"));
+        assertEquals(hostsRecycler, System.getProperty("io.netty.recycler.maxCapacityPerThread"));
 
         server.close();
 
         assertNull(System.getProperty(DiagServer.NO_UNSAFE));
         assertEquals(hostsAllocator, System.getProperty("io.netty.allocator.type"));
         assertEquals(hostsLeakLevel, System.getProperty("io.netty.leakDetection.level"));
+        assertEquals(hostsRecycler, System.getProperty("io.netty.recycler.maxCapacityPerThread"));
     }
 }

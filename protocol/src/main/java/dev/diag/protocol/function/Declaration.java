@@ -88,10 +88,10 @@ public enum Declaration {
                     + "it waits for, who waits for it)", "process_info(<61>).   process_info(<61>, backtrace).")),
     BACKTRACES("backtraces", new Arity(0, 0), Modules.ERLANG, STREAM, "backtraces.md",
             medium("every thread's whole stack with the monitors it holds (JDK 25+: each thread's own, no global "
-                    + "pause; before: short pauses, each sized by the stacks the last one found, at most 1000 threads "
+                    + "pause; before: short pauses, each sized by the stacks the last one found, at most 500 threads "
                     + "per pause); no heap walk"),
             new Usage("", "every thread's backtrace, as jstack shows them, with the lock each waits for and who holds "
-                    + "it; stacks taken each on its own (JDK 25+) or in short pauses of at most 1000 threads, "
+                    + "it; stacks taken each on its own (JDK 25+) or in short pauses of at most 500 threads, "
                     + "streamed and paged",
                     "backtraces().")),
     GROUPS("groups", new Arity(0, 1), Modules.RECON, ONE, "groups.md",

@@ -74,8 +74,34 @@ class JsonTreeReaderTest {
     void refusesNumbersAndNamesOverJacksonsLimits() throws IOException {
         sameAsJackson(("[" + "9".repeat(JsonTreeReader.MAX_NUMBER_CHARS) + "]").getBytes(StandardCharsets.US_ASCII));
         refusedByBoth(("[" + "9".repeat(JsonTreeReader.MAX_NUMBER_CHARS + 1) + "]").getBytes(StandardCharsets.US_ASCII));
-        sameAsJackson(("{\"" + "n".repeat(JsonTreeReader.MAX_NAME_CHARS) + "\":1}").getBytes(StandardCharsets.US_ASCII));
-        refusedByBoth(("{\"" + "n".repeat(JsonTreeReader.MAX_NAME_CHARS + 1) + "\":1}").getBytes(StandardCharsets.US_ASCII));
+        sameAsJackson(("{\"" + "n".repeat(JsonTreeReader.MAX_NAME_BYTES) + "\":1}").getBytes(StandardCharsets.US_ASCII));
+        refusedByBoth(("{\"" + "n".repeat(JsonTreeReader.MAX_NAME_BYTES + 1) + "\":1}").getBytes(StandardCharsets.US_ASCII));
+        // a name's limit is in bytes, as Jackson's: 25,001 two-byte letters are 50,002 bytes
+        refusedByBoth(("{\"" + "\u00e9".repeat(JsonTreeReader.MAX_NAME_BYTES / 2 + 1) + "\":1}").getBytes(StandardCharsets.UTF_8));
+        // a sign and a '.' count here, not in Jackson's count of digits: the reader refuses more
+        int digits = JsonTreeReader.MAX_NUMBER_CHARS;
+        sameAsJackson(("[-" + "9".repeat(digits - 1) + "]").getBytes(StandardCharsets.US_ASCII));
+        refusedByReaderOnly(("[-" + "9".repeat(digits) + "]").getBytes(StandardCharsets.US_ASCII));
+        refusedByBoth(("[-" + "9".repeat(digits + 1) + "]").getBytes(StandardCharsets.US_ASCII));
+        sameAsJackson(("[" + "9".repeat(500) + "." + "9".repeat(digits - 501) + "]").getBytes(StandardCharsets.US_ASCII));
+        refusedByReaderOnly(("[" + "9".repeat(500) + "." + "9".repeat(digits - 500) + "]").getBytes(StandardCharsets.US_ASCII));
+        refusedByBoth(("[" + "9".repeat(500) + "." + "9".repeat(digits - 499) + "]").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void readsOnlyUtf8WithoutAByteOrderMarkWhereJacksonAlsoReadsOthers() throws IOException {
+        refusedByReaderOnly(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'});
+        refusedByReaderOnly("[\"a\"]".getBytes(StandardCharsets.UTF_16LE));
+        refusedByReaderOnly("{}".getBytes(StandardCharsets.UTF_16BE));
+        sameAsJackson(new byte[] {'"', (byte) 0xc0, (byte) 0xaf, '"'}); // an overlong '/' is not refused: both read it alike
+        // escapes count as written in a name: 10,000 escaped letters are 60,000 bytes here, 20,000 to Jackson
+        refusedByReaderOnly(("{\"" + "\\u00e9".repeat(10_000) + "\":1}").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Jackson reads {@code json}; the reader refuses it (see JsonTreeReader's javadoc for why). */
+    private static void refusedByReaderOnly(byte[] json) throws IOException {
+        JsonTree.parse(json);
+        assertThrows(IOException.class, () -> JsonTreeReader.parse(json));
     }
 
     @Test
