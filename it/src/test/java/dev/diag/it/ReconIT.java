@@ -58,6 +58,8 @@ class ReconIT {
         try (DiagHomeDir home = new DiagHomeDir();
                 TargetJvm target = TargetJvm.start(Jdks.current(), home, "mailboxes", "", Repo.TEST_CLASSES.toString(),
                         "dev.diag.it.fixture.MailboxTarget")) {
+            // The agent listens before main() has filled the mailboxes and registered the audit bean.
+            target.awaitLineAfter(0, "mailbox target ready");
             JsonNode count = result(home, "mailboxes", "recon:proc_count(message_queue_len, 5)");
             JsonNode rows = count.get("processes");
             for (int i = 0; i < 4; i++) {
@@ -118,7 +120,15 @@ class ReconIT {
     }
 
     static TargetJvm busy(Path java, DiagHomeDir home) throws Exception {
-        return TargetJvm.start(java, home, "busy", "", Repo.TEST_CLASSES.toString(), "dev.diag.it.fixture.BusyTarget");
+        TargetJvm target = TargetJvm.start(java, home, "busy", "", Repo.TEST_CLASSES.toString(),
+                "dev.diag.it.fixture.BusyTarget");
+        try {
+            target.awaitLineAfter(0, "busy target ready"); // the agent answers before main() has started the spinner
+        } catch (Exception | AssertionError e) {
+            target.close();
+            throw e;
+        }
+        return target;
     }
 
     private static JsonNode result(DiagHomeDir home, String call) throws Exception {
