@@ -2,6 +2,7 @@ package dev.diag.agent.probe;
 
 import dev.diag.protocol.result.ThreadLimits;
 import dev.diag.protocol.result.ThreadLimits.Limit;
+import java.util.List;
 
 /**
  * What limits thread creation on this host (Linux; elsewhere every limit is null): the kernel's
@@ -95,17 +96,12 @@ public final class HostLimits {
         if (limits == null) {
             return null;
         }
-        for (String line : limits.split("\n")) {
-            if (line.startsWith("Max processes")) {
-                String[] fields = line.substring("Max processes".length()).strip().split("\\s+");
-                try {
-                    return fields.length < 2 ? null : new Nproc(bound(fields[0]), bound(fields[1]));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
+        List<String> fields = ProcLimits.fields(limits, "Max processes");
+        try {
+            return fields == null || fields.size() < 2 ? null : new Nproc(bound(fields.get(0)), bound(fields.get(1)));
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return null;
     }
 
     private static Long bound(String field) {

@@ -1,11 +1,13 @@
 package dev.diag.agent.server.limits;
 
+import dev.diag.agent.probe.ProcLimits;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -45,26 +47,19 @@ public final class FileDescriptorLimit {
      * for RLIM_INFINITY.
      */
     static OptionalLong softLimit(String limits) {
-        for (String line : limits.split("\n")) {
-            if (line.startsWith("Max open files")) {
-                String columns = line.substring("Max open files".length()).strip();
-                int end = 0;
-                while (end < columns.length() && !Character.isWhitespace(columns.charAt(end))) {
-                    end++;
-                }
-                String first = columns.substring(0, end);
-                if (first.equals("unlimited")) {
-                    return OptionalLong.of(Long.MAX_VALUE);
-                }
-                try {
-                    long soft = Long.parseLong(first);
-                    return soft > 0 ? OptionalLong.of(soft) : OptionalLong.empty();
-                } catch (NumberFormatException e) {
-                    return OptionalLong.empty();
-                }
-            }
+        List<String> fields = ProcLimits.fields(limits, "Max open files");
+        if (fields == null || fields.isEmpty()) {
+            return OptionalLong.empty();
         }
-        return OptionalLong.empty();
+        if (fields.get(0).equals("unlimited")) {
+            return OptionalLong.of(Long.MAX_VALUE);
+        }
+        try {
+            long soft = Long.parseLong(fields.get(0));
+            return soft > 0 ? OptionalLong.of(soft) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static OptionalLong fromOperatingSystemBean() {
